@@ -1,0 +1,1 @@
+// Recommender and detectors: pure, deterministic functions from usage profiles to findings.

@@ -1,0 +1,1 @@
+// Pull-request clients for GitHub, GitLab and Gitea/Forgejo.

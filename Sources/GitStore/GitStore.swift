@@ -1,0 +1,1 @@
+// Git through libgit2: repositories, trees, commits, refs, fetch and push.

@@ -1,0 +1,1 @@
+// The policy file: what the bot may change, evaluation, and the scope check of a diff.

@@ -1,0 +1,1 @@
+// SSHSIG signatures over commits, OpenSSH key files and digests, on libcrypto.

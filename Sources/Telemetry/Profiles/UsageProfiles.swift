@@ -1,0 +1,39 @@
+/// The profiles file: usage profiles of every container over one window.
+///
+/// Written by `steward profile collect` in the cluster and read by `steward plan --profiles`
+/// next to the repository, so the two can run apart. See `docs/profiles.md`.
+public struct UsageProfiles: Codable, Sendable, Equatable {
+    /// The only `apiVersion` this version of Steward reads and writes.
+    public static let apiVersion = "steward.dev/v1"
+    /// The only `kind` of a profiles file.
+    public static let kind = "UsageProfiles"
+
+    public var apiVersion: String
+    public var kind: String
+    public var window: Window
+    /// Where the profiles came from (free-form: the Prometheus URL, the queries, the tool).
+    public var source: [String: String]?
+    public var profiles: [UsageProfile]
+
+    public init(window: Window, source: [String: String]? = nil, profiles: [UsageProfile]) {
+        self.apiVersion = Self.apiVersion
+        self.kind = Self.kind
+        self.window = window
+        self.source = source
+        self.profiles = profiles
+    }
+}
+
+/// A time window in unix seconds, `start` inclusive and `end` exclusive.
+public struct Window: Codable, Sendable, Equatable {
+    public var start: Double
+    public var end: Double
+
+    public init(start: Double, end: Double) {
+        self.start = start
+        self.end = end
+    }
+
+    /// The window's length in seconds.
+    public var duration: Double { end - start }
+}

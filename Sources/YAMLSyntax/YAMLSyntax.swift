@@ -1,0 +1,1 @@
+// The in-repo lossless YAML engine: syntax tree, parser, paths, editor and emitter.

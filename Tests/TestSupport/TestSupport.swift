@@ -1,0 +1,1 @@
+// Shared helpers for the tests: real components started on loopback, generators and fixtures.
