@@ -1,1 +1,0 @@
-// Recommender and detectors: pure, deterministic functions from usage profiles to findings.

@@ -1,0 +1,90 @@
+import Analysis
+import Foundation
+import Kubernetes
+
+/// Renders a plan for a terminal or as JSON.
+public enum PlanRenderer {
+    /// The output formats of `steward plan`.
+    public enum Format: String, Sendable, CaseIterable {
+        case text
+        case json
+    }
+
+    /// The plan in `format`, ending with a newline.
+    public static func render(_ plan: Plan, as format: Format) -> String {
+        switch format {
+        case .text: text(plan)
+        case .json: json(plan)
+        }
+    }
+
+    static func json(_ plan: Plan) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain value types with string keys cannot fail.
+        let data = try! encoder.encode(PlanDocument(plan))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func text(_ plan: Plan) -> String {
+        var lines: [String] = []
+        let days = plan.window.duration / 86_400
+        lines.append(
+            "Plan for \(plan.repository) (cluster \(plan.cluster), window \(Self.number(days)) days)")
+        var lastWorkload: WorkloadReference?
+        for planned in plan.findings {
+            let finding = planned.finding
+            if finding.workload != lastWorkload {
+                lines.append("")
+                lines.append("\(finding.workload)  (\(planned.changes.first?.file ?? ""))")
+                lastWorkload = finding.workload
+            }
+            lines.append("  container \(finding.container)")
+            let width = planned.changes.map(\.field.label.count).max() ?? 0
+            let fromWidth = planned.changes.map { ($0.from ?? "unset").count }.max() ?? 0
+            for change in planned.changes {
+                let label = change.field.label.padding(toLength: width, withPad: " ", startingAt: 0)
+                let from = (change.from ?? "unset").padding(toLength: fromWidth, withPad: " ", startingAt: 0)
+                lines.append("    \(label)  \(from) -> \(change.to)  \(Self.basis(change.field, finding.evidence))")
+            }
+        }
+        if !plan.skipped.isEmpty {
+            lines.append("")
+            lines.append("Skipped:")
+            for skip in plan.skipped {
+                lines.append("  \(skip.subject.workload) container \(skip.subject.container): \(skip.reason)")
+            }
+        }
+        let changes = plan.findings.reduce(0) { $0 + $1.changes.count }
+        lines.append("")
+        lines.append(
+            "\(changes) change\(changes == 1 ? "" : "s") in \(plan.fileEdits.count) "
+                + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
+                + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped")
+        var output = lines.joined(separator: "\n") + "\n"
+        if !plan.diff.isEmpty {
+            output += "\n" + plan.diff
+        }
+        return output
+    }
+
+    /// The number behind a proposal, e.g. `(p95 0.156 cores × 1.15)`.
+    private static func basis(_ field: ResourceField, _ evidence: Evidence) -> String {
+        switch field.resource {
+        case "cpu":
+            guard let p95 = evidence.cpuP95 else { return "" }
+            return "(p95 \(number(p95)) cores)"
+        default:
+            guard let max = evidence.memoryMax else { return "" }
+            return "(max \(number(max / 1_048_576)) MiB)"
+        }
+    }
+
+    /// A number with at most three decimals and no trailing zeros.
+    static func number(_ value: Double) -> String {
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import StewardKit
+
+/// `steward plan`: a dry run that prints findings, proposed values and the diff.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what Steward would change, without writing anything.",
+        discussion: """
+            Reads the manifests under --repo, the usage profiles from --profiles, and prints for
+            each container the current and the proposed requests and limits, then a unified diff
+            that `git apply` accepts at the repository root.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The repository checkout to read manifests from.", valueName: "dir"))
+    var repo: String
+
+    @Option(help: ArgumentHelp("A usage profiles file (see docs/profiles.md).", valueName: "file"))
+    var profiles: String
+
+    @Option(help: "The cluster whose profiles apply (needed when the file covers several).")
+    var cluster: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: PlanRenderer.Format = .text
+
+    @Flag(help: "Exit with 3 when the plan proposes changes (for CI).")
+    var exitCode = false
+
+    func run() throws {
+        global.bootstrapLogging()
+        let plan = try Planner().plan(PlanRequest(repository: repo, profiles: profiles, cluster: cluster))
+        print(PlanRenderer.render(plan, as: format), terminator: "")
+        if exitCode && plan.proposesChanges {
+            throw ExitCode(ExitStatus.changesProposed.rawValue)
+        }
+    }
+}
+
+extension PlanRenderer.Format: ExpressibleByArgument {}

@@ -1,1 +1,0 @@
-// Shared helpers for the tests: real components started on loopback, generators and fixtures.
