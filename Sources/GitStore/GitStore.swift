@@ -1,1 +1,0 @@
-// Git through libgit2: repositories, trees, commits, refs, fetch and push.
