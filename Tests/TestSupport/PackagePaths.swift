@@ -21,10 +21,15 @@ public enum PackagePaths {
     public static func sharedData(_ relativePath: String) throws -> URL {
         let url = shared.appendingPathComponent(relativePath)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw MissingComponent(
+            throw MissingTestData(
                 "test data \(url.path) is absent: the tests read ../shared/\(relativePath) next to the checkout")
         }
         return url
+    }
+
+    /// The `steward` executable that `swift build` put next to the test bundle, as a tool to run.
+    public static func steward() throws -> ExternalTool {
+        ExternalTool(name: try stewardBinary().path, install: "swift build --product steward")
     }
 
     /// The `steward` executable that `swift build` put next to the test bundle.
@@ -35,14 +40,14 @@ public enum PackagePaths {
             root.appendingPathComponent(".build/debug/steward"),
         ]
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw MissingComponent("the steward binary is not built: run `swift build` first")
+            throw ExternalToolError.missing(tool: "steward", install: "swift build --product steward")
         }
         return found
     }
 }
 
-/// A component or file a test needs is missing; the message says how to get it.
-public struct MissingComponent: Error, CustomStringConvertible {
+/// Test data from `../shared` is missing; the message names the path.
+public struct MissingTestData: Error, CustomStringConvertible {
     public var description: String
 
     public init(_ description: String) {
