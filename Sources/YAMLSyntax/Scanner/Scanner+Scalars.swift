@@ -72,10 +72,7 @@ extension Scanner {
         let quote = base[pos]
         pos += 1
         while true {
-            guard pos < count else {
-                throw ParseFailure(
-                    offset: start, message: "unclosed \(single ? "single" : "double")-quoted scalar: missing closing \(single ? "'" : "\"")")
-            }
+            guard pos < count else { throw unclosedQuote(start: start, single: single) }
             let c = base[pos]
             if c == quote {
                 if single && at(pos + 1) == quote {
@@ -86,12 +83,12 @@ extension Scanner {
                 break
             }
             if c == UInt8(ascii: "\\") && !single {
-                try scanEscape()
+                try scanEscape(start: start)
                 continue
             }
             if Bytes.isBreak(c) {
                 consumeBreak()
-                try checkQuotedContinuation(start: start)
+                try checkQuotedContinuation(start: start, single: single)
                 continue
             }
             pos += 1
@@ -102,7 +99,7 @@ extension Scanner {
     }
 
     /// A continuation line of a quoted scalar: no document marker, and indented past the block.
-    private mutating func checkQuotedContinuation(start: Int) throws(ParseFailure) {
+    private mutating func checkQuotedContinuation(start: Int, single: Bool) throws(ParseFailure) {
         if isDocumentMarker(at: pos) {
             throw ParseFailure(offset: pos, message: "a document marker cannot appear inside a quoted scalar")
         }
@@ -112,14 +109,34 @@ extension Scanner {
         while Bytes.isBlank(at(i)) { i += 1 }
         if i >= count || Bytes.isBreak(at(i)) { return }
         if spaces <= indent {
+            if !hasClosingQuote(from: pos, single: single) {
+                throw unclosedQuote(start: start, single: single)
+            }
             throw ParseFailure(
                 offset: pos + spaces,
                 message: "a continuation line of a quoted scalar must be indented more than its block (column \(indent + 1))")
         }
     }
 
+    private func unclosedQuote(start: Int, single: Bool) -> ParseFailure {
+        ParseFailure(
+            offset: start, message: "unclosed \(single ? "single" : "double")-quoted scalar: missing closing \(single ? "'" : "\"")")
+    }
+
+    /// Whether a closing quote follows anywhere (an unindented line then means bad indentation).
+    private func hasClosingQuote(from offset: Int, single: Bool) -> Bool {
+        var i = offset
+        while i < count {
+            let c = base[i]
+            if c == UInt8(ascii: single ? "'" : "\"") { return true }
+            if c == UInt8(ascii: "\\") && !single { i += 1 }
+            i += 1
+        }
+        return false
+    }
+
     /// Validates the escape sequence at `pos` (a backslash) and moves past it.
-    private mutating func scanEscape() throws(ParseFailure) {
+    private mutating func scanEscape(start escapeStart: Int) throws(ParseFailure) {
         let c = at(pos + 1)
         var hexDigits = 0
         switch c {
@@ -132,7 +149,7 @@ extension Scanner {
         case Bytes.lineFeed, Bytes.carriageReturn:
             pos += 1
             consumeBreak()
-            try checkQuotedContinuation(start: pos)
+            try checkQuotedContinuation(start: escapeStart, single: false)
             return
         case UInt8(ascii: "x"): hexDigits = 2
         case UInt8(ascii: "u"): hexDigits = 4

@@ -28,6 +28,9 @@ public struct YAMLFile: Sendable {
         switch result {
         case .success(let builder):
             tree = SyntaxTree(bytes: bytes, builder: builder, lineStarts: lineStarts)
+            if let failure = DuplicateKeyCheck.check(tree) ?? AliasExpansionCheck.check(tree) {
+                throw YAMLFile.error(bytes: bytes, lineStarts: lineStarts, path: path, failure: failure)
+            }
         case .failure(let failure):
             throw YAMLFile.error(bytes: bytes, lineStarts: lineStarts, path: path, failure: failure)
         }
