@@ -1,0 +1,20 @@
+/// A malformed YAML path or document selector, with the 1-based character offset of the problem.
+public struct YAMLPathError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The text that was being parsed.
+    public var text: String
+    /// 1-based position (in characters) of the offending character.
+    public var position: Int
+    /// What went wrong.
+    public var message: String
+
+    public init(text: String, position: Int, message: String) {
+        self.text = text
+        self.position = position
+        self.message = message
+    }
+
+    /// `invalid path 'a..b' at 3: message`.
+    public var description: String {
+        "invalid path '\(text)' at \(position): \(message)"
+    }
+}

@@ -1,0 +1,96 @@
+/// The lossless syntax tree of one file: the bytes, and every node as a row of flat arrays
+/// in document order (a node's children follow it; `aux` says where its subtree ends).
+///
+/// Rows are small (kind, style, start, end, aux) and text is never copied: a scalar's content
+/// is decoded from its bytes on demand. Anchors and tags are rare and live in a side table.
+final class SyntaxTree: Sendable {
+    let bytes: [UInt8]
+    let kinds: [UInt8]
+    let styles: [UInt8]
+    let starts: [Int32]
+    let ends: [Int32]
+    /// For a collection, the index after its subtree; for a block scalar, its content indentation.
+    let aux: [Int32]
+    let properties: [Int32: NodeProperties]
+    let documents: [DocumentInfo]
+    /// Byte offset of the start of every line, for line and column numbers.
+    let lineStarts: [Int32]
+
+    init(bytes: [UInt8], builder: TreeBuilder, lineStarts: [Int32]) {
+        self.bytes = bytes
+        self.kinds = builder.kinds
+        self.styles = builder.styles
+        self.starts = builder.starts
+        self.ends = builder.ends
+        self.aux = builder.aux
+        self.properties = builder.properties
+        self.documents = builder.documents
+        self.lineStarts = lineStarts
+    }
+
+    var nodeCount: Int { kinds.count }
+
+    func kind(_ node: Int) -> YAMLNode.Kind { YAMLNode.Kind(rawValue: kinds[node])! }
+
+    func style(_ node: Int) -> NodeStyle { NodeStyle(rawValue: styles[node])! }
+
+    /// The index after `node`'s subtree.
+    func subtreeEnd(_ node: Int) -> Int {
+        kinds[node] == YAMLNode.Kind.mapping.rawValue || kinds[node] == YAMLNode.Kind.sequence.rawValue
+            ? Int(aux[node]) : node + 1
+    }
+
+    /// The direct children of a collection, in order (keys and values alternate in a mapping).
+    func children(_ node: Int) -> [Int] {
+        var result: [Int] = []
+        let end = subtreeEnd(node)
+        var child = node + 1
+        while child < end {
+            result.append(child)
+            child = subtreeEnd(child)
+        }
+        return result
+    }
+
+    /// Line (1-based), column (1-based, in Unicode scalars) and offset of a byte offset.
+    func mark(at offset: Int) -> YAMLMark {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
+        }
+        let lineStart = Int(lineStarts[low])
+        var column = 1
+        var i = lineStart
+        while i < offset && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        if i < offset { column += offset - i }
+        return YAMLMark(line: low + 1, column: column, offset: offset)
+    }
+}
+
+/// Anchor and tag of a node, when it has either.
+struct NodeProperties: Sendable {
+    /// Byte range of the anchor's name (without `&`).
+    var anchor: Range<Int>?
+    /// The resolved tag (`tag:yaml.org,2002:str`, `!local`, or `!` for the non-specific tag).
+    var tag: String?
+    /// Where the first property starts.
+    var start: Int
+}
+
+/// Where a document lies in the file.
+struct DocumentInfo: Sendable {
+    var root: Int
+    /// First byte of the document's directives, `---`, or content.
+    var start: Int
+    /// Offset of `---`, when the document has one.
+    var startMarker: Int?
+    /// Offset of `...`, when the document has one.
+    var endMarker: Int?
+    /// The byte after the document (its `...` included).
+    var end: Int
+}

@@ -1,0 +1,110 @@
+/// A node of a parsed file: a scalar, a mapping, a sequence or an alias, with its exact byte
+/// range. A cheap view (the tree and an index); copying it copies no text.
+public struct YAMLNode: Sendable {
+    /// What a node is.
+    public enum Kind: UInt8, Sendable, Hashable {
+        case scalar
+        case mapping
+        case sequence
+        case alias
+    }
+
+    /// How a node is written in the source.
+    public enum Style: Sendable, Hashable {
+        case plain
+        case singleQuoted
+        case doubleQuoted
+        case literal
+        case folded
+        case blockMapping
+        case blockSequence
+        case flowMapping
+        case flowSequence
+    }
+
+    let tree: SyntaxTree
+    let index: Int
+
+    init(tree: SyntaxTree, index: Int) {
+        self.tree = tree
+        self.index = index
+    }
+
+    public var kind: Kind { tree.kind(index) }
+
+    public var style: Style {
+        switch (tree.kind(index), tree.style(index)) {
+        case (.mapping, .flow): return .flowMapping
+        case (.mapping, _): return .blockMapping
+        case (.sequence, .flow): return .flowSequence
+        case (.sequence, _): return .blockSequence
+        case (_, .singleQuoted): return .singleQuoted
+        case (_, .doubleQuoted): return .doubleQuoted
+        case (_, .literal): return .literal
+        case (_, .folded): return .folded
+        default: return .plain
+        }
+    }
+
+    /// The decoded content of a scalar (quotes, escapes, folding and chomping applied); nil otherwise.
+    public var scalar: String? {
+        guard kind == .scalar else { return nil }
+        return tree.bytes.withUnsafeBufferPointer { buffer in
+            ScalarDecoder.decode(
+                buffer, start: Int(tree.starts[index]), end: Int(tree.ends[index]), style: tree.style(index),
+                indent: Int(tree.aux[index]))
+        }
+    }
+
+    /// The resolved tag (`tag:yaml.org,2002:str`, `!local`, `!` for the non-specific tag), if written.
+    public var tag: String? { tree.properties[Int32(index)]?.tag }
+
+    /// The anchor's name, if the node has one; for an alias, the name it refers to.
+    public var anchor: String? {
+        if kind == .alias {
+            return String(decoding: tree.bytes[(byteRange.lowerBound + 1)..<byteRange.upperBound], as: UTF8.self)
+        }
+        guard let range = tree.properties[Int32(index)]?.anchor else { return nil }
+        return String(decoding: tree.bytes[range], as: UTF8.self)
+    }
+
+    /// Where the node's own text starts (after its anchor and tag).
+    public var start: YAMLMark { tree.mark(at: Int(tree.starts[index])) }
+
+    /// The bytes of the node itself: a scalar with its quotes or block header, a collection from
+    /// its first entry (or bracket) to the end of its last; not its anchor and tag.
+    public var byteRange: Range<Int> { Int(tree.starts[index])..<Int(tree.ends[index]) }
+
+    /// Where the node's anchor or tag starts, or its own start when it has neither.
+    public var propertiesStart: Int { tree.properties[Int32(index)]?.start ?? Int(tree.starts[index]) }
+
+    /// The source text of the node (its `byteRange`).
+    public var source: String { String(decoding: tree.bytes[byteRange], as: UTF8.self) }
+
+    /// Whether the node is an empty (omitted) scalar, such as the value of `key:`.
+    public var isEmpty: Bool { kind == .scalar && tree.starts[index] == tree.ends[index] }
+
+    /// The value of the first entry whose key is a scalar with this content.
+    public subscript(key: String) -> YAMLNode? {
+        guard kind == .mapping else { return nil }
+        for (k, v) in entries where k.kind == .scalar && k.scalar == key {
+            return v
+        }
+        return nil
+    }
+
+    /// A mapping's entries, in order.
+    public var entries: [(key: YAMLNode, value: YAMLNode)] {
+        guard kind == .mapping else { return [] }
+        let children = tree.children(index)
+        return stride(from: 0, to: children.count - 1, by: 2).map { i in
+            (YAMLNode(tree: tree, index: children[i]), YAMLNode(tree: tree, index: children[i + 1]))
+        }
+    }
+
+    /// A sequence's items, in order.
+    public var items: [YAMLNode] {
+        guard kind == .sequence else { return [] }
+        return tree.children(index).map { YAMLNode(tree: tree, index: $0) }
+    }
+}

@@ -1,1 +1,0 @@
-// The in-repo lossless YAML engine: syntax tree, parser, paths, editor and emitter.

@@ -1,0 +1,53 @@
+import PropertyBased
+import Testing
+import YAMLSyntax
+
+/// Generated documents print back exactly, parse to the data they were built from, and an edit
+/// changes only the bytes of the edited scalar.
+@Suite struct PropertyTests {
+    static let recipes = Gen.int(in: 0...65_535).array(of: 1...60)
+    static let newValues = ["42", "x y", "it's", "a: b", "", "true", "500m", "line\nbreak", "#tag", "é"]
+
+    @Test func printParseRoundTrip() async {
+        await propertyCheck(count: 300, input: Self.recipes) { numbers in
+            let recipe = DocumentRecipe(numbers)
+            let bytes = Array(recipe.text.utf8)
+            do {
+                let file = try YAMLFile(bytes: bytes, path: "generated.yaml")
+                #expect(file.printed() == bytes)
+                #expect(file.documents.count == 1)
+                #expect(file.documents.first?.value == recipe.value, "\(recipe.text)")
+            } catch {
+                Issue.record("generated document did not parse: \(error)\n\(recipe.text)")
+            }
+        }
+    }
+
+    @Test func editsChangeOnlyTheEditedBytes() async {
+        await propertyCheck(count: 300, input: Self.recipes, Gen.int(in: 0...1000), Gen.int(in: 0...(Self.newValues.count - 1))) {
+            numbers, pick, valueIndex in
+            let recipe = DocumentRecipe(numbers)
+            let bytes = Array(recipe.text.utf8)
+            guard !recipe.scalarPaths.isEmpty else { return }
+            let path = recipe.scalarPaths[pick % recipe.scalarPaths.count]
+            let newValue = Self.newValues[valueIndex]
+            do {
+                let file = try YAMLFile(bytes: bytes, path: "generated.yaml")
+                let document = try #require(file.documents.first)
+                let node = try #require(document.node(at: path))
+                let edited = try file.applying([.set(document: 0, path: path, value: newValue)])
+                let out = edited.bytes
+                let range = node.byteRange
+                let suffix = bytes.count - range.upperBound
+                #expect(Array(out.prefix(range.lowerBound)) == Array(bytes.prefix(range.lowerBound)))
+                #expect(Array(out.suffix(suffix)) == Array(bytes.suffix(suffix)))
+                let after = try #require(edited.documents.first)
+                #expect(after.node(at: path)?.scalar == newValue)
+                let changes = YAMLValue.changes(from: document.value, to: after.value)
+                #expect(changes.allSatisfy { $0.path == path }, "\(changes)")
+            } catch {
+                Issue.record("edit of \(path) to \(newValue.debugDescription) failed: \(error)\n\(recipe.text)")
+            }
+        }
+    }
+}
