@@ -9,7 +9,15 @@ public struct Demo: Sendable {
 
     /// - Parameter examples: the examples directory; found next to the executable's sources when nil.
     public init(examples: String?, workdir: String?) throws(StewardError) {
-        self.examples = try examples ?? Self.locateExamples()
+        if let examples {
+            let repository = (examples as NSString).appendingPathComponent("demo-repo")
+            guard FileManager.default.fileExists(atPath: repository) else {
+                throw StewardError("\(examples): not an examples directory (no demo-repo/ inside)")
+            }
+            self.examples = examples
+        } else {
+            self.examples = try Self.locateExamples()
+        }
         self.workdir = workdir
     }
 

@@ -33,7 +33,7 @@ public struct Planner: Sendable {
         for path in paths {
             let file: YAMLFile
             do {
-                file = try YAMLFile(bytes: try source.read(path), path: path)
+                file = try YAMLFile(bytes: try source.read(path), path: source.displayPath(path))
             } catch let error as YAMLError {
                 throw StewardError(error.description)
             } catch {
@@ -85,7 +85,12 @@ public struct Planner: Sendable {
         let fileEdits = try Self.edit(files, with: findings.flatMap(\.changes))
         var diff = ""
         for edit in fileEdits {
-            diff += GitDiff.unifiedPatch(old: edit.before, new: edit.after, oldPath: edit.path, newPath: edit.path)
+            do {
+                diff += try GitDiff.unifiedPatch(
+                    old: edit.before, new: edit.after, oldPath: edit.path, newPath: edit.path)
+            } catch {
+                throw StewardError("\(edit.path): cannot compute the diff: \(error)")
+            }
         }
         return Plan(
             repository: request.repository, cluster: cluster, window: profiles.window, findings: findings,

@@ -35,8 +35,19 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var document: Int
         public var path: String
         public var field: String
+        /// The text in the file; `null` in JSON when the field is missing and will be inserted.
         public var from: String?
         public var to: String
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(document, forKey: .document)
+            try container.encode(path, forKey: .path)
+            try container.encode(field, forKey: .field)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+        }
     }
 
     public struct ContainerRecord: Codable, Sendable, Equatable {

@@ -31,6 +31,10 @@ public enum PlanRenderer {
         let days = plan.window.duration / 86_400
         lines.append(
             "Plan for \(plan.repository) (cluster \(plan.cluster), window \(Self.number(days)) days)")
+        let allChanges = plan.findings.flatMap(\.changes)
+        let width = allChanges.map(\.field.label.count).max() ?? 0
+        let fromWidth = allChanges.map { ($0.from ?? "unset").count }.max() ?? 0
+        let toWidth = allChanges.map(\.to.count).max() ?? 0
         var lastWorkload: WorkloadReference?
         for planned in plan.findings {
             let finding = planned.finding
@@ -40,12 +44,11 @@ public enum PlanRenderer {
                 lastWorkload = finding.workload
             }
             lines.append("  container \(finding.container)")
-            let width = planned.changes.map(\.field.label.count).max() ?? 0
-            let fromWidth = planned.changes.map { ($0.from ?? "unset").count }.max() ?? 0
             for change in planned.changes {
                 let label = change.field.label.padding(toLength: width, withPad: " ", startingAt: 0)
                 let from = (change.from ?? "unset").padding(toLength: fromWidth, withPad: " ", startingAt: 0)
-                lines.append("    \(label)  \(from) -> \(change.to)  \(Self.basis(change.field, finding.evidence))")
+                let to = change.to.padding(toLength: toWidth, withPad: " ", startingAt: 0)
+                lines.append("    \(label)  \(from) -> \(to)  \(Self.basis(change.field, finding.evidence))")
             }
         }
         if !plan.skipped.isEmpty {

@@ -41,9 +41,14 @@ public struct ManifestSource: Sendable {
         return paths.sorted()
     }
 
+    /// The path of a file as the user can open it: the root as given joined with the relative path.
+    public func displayPath(_ relativePath: String) -> String {
+        (root as NSString).appendingPathComponent(relativePath)
+    }
+
     /// The bytes of a file given relative to the root.
     public func read(_ relativePath: String) throws(StewardError) -> [UInt8] {
-        let path = (root as NSString).appendingPathComponent(relativePath)
+        let path = displayPath(relativePath)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw StewardError("\(path): cannot read the file")
         }

@@ -27,7 +27,8 @@ extension UsageProfiles {
         do {
             header = try decoder.decode(Header.self, from: data)
         } catch {
-            throw ProfilesFileError(path: path, message: "not a JSON object: \(Self.reason(error))")
+            throw Self.syntaxError(in: data, path: path)
+                ?? ProfilesFileError(path: path, message: "not a JSON object: \(Self.reason(error))")
         }
         guard header.apiVersion == apiVersion, header.kind == kind else {
             let found = "\(header.apiVersion ?? "no apiVersion")/\(header.kind ?? "no kind")"
@@ -49,15 +50,49 @@ extension UsageProfiles {
         return try encoder.encode(self)
     }
 
+    /// Where the JSON syntax breaks, as `path:line:column: not valid JSON: …`.
+    ///
+    /// JSONDecoder gives no position, JSONSerialization gives a character offset in its message;
+    /// the offset is turned into the line and column an editor shows.
+    private static func syntaxError(in data: Data, path: String) -> ProfilesFileError? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+            guard let range = detail.range(of: #"around character (\d+)"#, options: .regularExpression),
+                let offset = Int(detail[range].split(separator: " ").last ?? "")
+            else {
+                return ProfilesFileError(path: path, message: "not valid JSON: \(detail)")
+            }
+            let prefix = data.prefix(offset)
+            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            let reason = detail.replacingOccurrences(of: #" around character \d+\."#, with: "", options: .regularExpression)
+            return ProfilesFileError(path: "\(path):\(line):\(column)", message: "not valid JSON: \(reason.lowercased())")
+        }
+    }
+
+    /// How a JSON reader would name a Swift type.
+    private static func jsonName(of type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Int.Type: "a number"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default: "an object"
+        }
+    }
+
     private static func reason(_ error: any Error) -> String {
         switch error {
         case DecodingError.typeMismatch(let type, let context):
-            return "\(context.pathDescription): expected \(type)"
+            return "\(context.pathDescription): expected \(jsonName(of: type))"
         case DecodingError.keyNotFound(let key, let context):
             let parent = context.pathDescription
             return "\(parent.isEmpty ? "" : parent + ": ")missing field \"\(key.stringValue)\""
         case DecodingError.valueNotFound(let type, let context):
-            return "\(context.pathDescription): expected \(type), found null"
+            return "\(context.pathDescription): expected \(jsonName(of: type)), found null"
         case DecodingError.dataCorrupted(let context):
             let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"]
             return [context.pathDescription, underlying as? String ?? context.debugDescription]
