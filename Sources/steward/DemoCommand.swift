@@ -14,10 +14,13 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Keep the demo's files in this directory (reused on the next run).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Keep the demo's files in this directory (reused on the next run).", valueName: "dir"))
     var workdir: String?
 
-    @Option(help: ArgumentHelp("The examples directory (default: found next to the sources).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("The examples directory (default: found next to the sources).", valueName: "dir"))
     var examples: String?
 
     func run() throws {

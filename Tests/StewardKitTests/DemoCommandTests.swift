@@ -24,9 +24,13 @@ import Testing
                 """))
         #expect(text.contains("\n14 changes in 4 files, 1 container already right-sized, 1 skipped\n"))
         // Only value lines change: the comment after the value and the quoting stay.
-        #expect(text.contains("-              cpu: 500m      # sized for Black Friday 2025, never revisited\n"))
-        #expect(text.contains("+              cpu: 180m      # sized for Black Friday 2025, never revisited\n"))
-        #expect(text.contains("+            memory: \"588Mi\"   # redis gets OOM-killed above this; see INC-2291\n"))
+        #expect(
+            text.contains("-              cpu: 500m      # sized for Black Friday 2025, never revisited\n"))
+        #expect(
+            text.contains("+              cpu: 180m      # sized for Black Friday 2025, never revisited\n"))
+        #expect(
+            text.contains(
+                "+            memory: \"588Mi\"   # redis gets OOM-killed above this; see INC-2291\n"))
         #expect(text.contains("+                        requests: {cpu: 460m, memory: 207Mi}\n"))
     }
 
@@ -34,6 +38,8 @@ import Testing
         let empty = try TemporaryDirectory("steward-demo")
         let output = try PackagePaths.steward().result(["demo", "--examples", empty.url.path])
         #expect(output.status == 1)
-        #expect(output.stderr == "steward: error: \(empty.url.path): not an examples directory (no demo-repo/ inside)\n")
+        #expect(
+            output.stderr
+                == "steward: error: \(empty.url.path): not an examples directory (no demo-repo/ inside)\n")
     }
 }

@@ -32,9 +32,12 @@ import Testing
 
     @Test func jsonOutputFollowsTheDocumentedSchemaAndItsDiffApplies() throws {
         let fixture = try PlanFixture()
-        let output = try fixture.steward(["plan", "--repo", "repo", "--profiles", "profiles.json", "--format", "json"])
+        let output = try fixture.steward([
+            "plan", "--repo", "repo", "--profiles", "profiles.json", "--format", "json",
+        ])
         #expect(output.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.stdout)) as? [String: Any])
         #expect(object["apiVersion"] as? String == "steward.dev/v1")
         #expect(object["kind"] as? String == "Plan")
         #expect(object["cluster"] as? String == "prod")
@@ -53,30 +56,39 @@ import Testing
         #expect(evidence["cpuSamples"] as? Int == 2016)
         let changes = try #require(app["changes"] as? [[String: Any]])
         #expect(
-            changes.map { "\($0["file"]!) \($0["document"]!) \($0["path"]!) \($0["from"]!) \($0["to"]!)" } == [
-                "apps/api.yaml 0 spec.template.spec.containers[name=app].resources.requests.cpu 500m 180m",
-                "apps/api.yaml 0 spec.template.spec.containers[name=app].resources.requests.memory 1Gi 384Mi",
-                "apps/api.yaml 0 spec.template.spec.containers[name=app].resources.limits.memory 1Gi 384Mi",
-            ])
+            changes.map { "\($0["file"]!) \($0["document"]!) \($0["path"]!) \($0["from"]!) \($0["to"]!)" }
+                == [
+                    "apps/api.yaml 0 spec.template.spec.containers[name=app].resources.requests.cpu 500m 180m",
+                    "apps/api.yaml 0 spec.template.spec.containers[name=app].resources.requests.memory 1Gi 384Mi",
+                    "apps/api.yaml 0 spec.template.spec.containers[name=app].resources.limits.memory 1Gi 384Mi",
+                ])
         let sidecarChanges = try #require(findings[1]["changes"] as? [[String: Any]])
         #expect(sidecarChanges.first?["from"] is NSNull)
-        #expect(object["summary"] as? [String: Int] == ["findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0])
+        #expect(
+            object["summary"] as? [String: Int] == [
+                "findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0,
+            ])
 
         // The diff applies with stock git at the repository root and gives exactly the planned bytes.
         let diff = try #require(object["diff"] as? String)
         #expect(diff.hasPrefix("diff --git a/apps/api.yaml b/apps/api.yaml\n"))
         try ExternalTool.git.run(["init", "-q"], in: fixture.repo.path)
         try ExternalTool.git.run(["apply", "-"], in: fixture.repo.path, input: Array(diff.utf8))
-        let applied = try String(contentsOf: fixture.repo.appendingPathComponent("apps/api.yaml"), encoding: .utf8)
+        let applied = try String(
+            contentsOf: fixture.repo.appendingPathComponent("apps/api.yaml"), encoding: .utf8)
         #expect(applied == PlanFixture.planned)
     }
 
     @Test func exitCodeFlagReportsProposedChanges() throws {
         let fixture = try PlanFixture()
-        let changed = try fixture.steward(["plan", "--repo", "repo", "--profiles", "profiles.json", "--exit-code"])
+        let changed = try fixture.steward([
+            "plan", "--repo", "repo", "--profiles", "profiles.json", "--exit-code",
+        ])
         #expect(changed.status == 3)
         try fixture.directory.write("repo/apps/api.yaml", PlanFixture.planned)
-        let settled = try fixture.steward(["plan", "--repo", "repo", "--profiles", "profiles.json", "--exit-code"])
+        let settled = try fixture.steward([
+            "plan", "--repo", "repo", "--profiles", "profiles.json", "--exit-code",
+        ])
         #expect(settled.status == 0)
         #expect(settled.text.contains("0 changes in 0 files, 2 containers already right-sized, 0 skipped\n"))
     }
@@ -112,7 +124,8 @@ import Testing
     }
 
     @Test func reportsAManifestThatDoesNotParseWithLineAndCaret() throws {
-        let fixture = try PlanFixture(manifest: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \"web\n")
+        let fixture = try PlanFixture(
+            manifest: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \"web\n")
         let before = try fixture.snapshot()
         let output = try fixture.steward(["plan", "--repo", "repo", "--profiles", "profiles.json"])
         #expect(output.status == 1)
@@ -143,8 +156,12 @@ import Testing
         let fixture = try PlanFixture()
         let missing = try fixture.steward(["plan", "--profiles", "profiles.json"])
         #expect(missing.status == 2)
-        #expect(missing.stderr == "steward: error: Missing expected argument '--repo <dir>' (see 'steward --help')\n")
-        let format = try fixture.steward(["plan", "--repo", "repo", "--profiles", "profiles.json", "--format", "xml"])
+        #expect(
+            missing.stderr
+                == "steward: error: Missing expected argument '--repo <dir>' (see 'steward --help')\n")
+        let format = try fixture.steward([
+            "plan", "--repo", "repo", "--profiles", "profiles.json", "--format", "xml",
+        ])
         #expect(format.status == 2)
         #expect(format.stderr.hasPrefix("steward: error: The value 'xml' is invalid for '--format <format>'"))
     }

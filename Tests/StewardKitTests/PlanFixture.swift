@@ -96,7 +96,9 @@ struct PlanFixture {
         while let path = enumerator?.nextObject() as? String {
             let url = repo.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files[path] = try Data(contentsOf: url)
             }
         }

@@ -22,7 +22,8 @@ public enum PackagePaths {
         let url = shared.appendingPathComponent(relativePath)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw MissingTestData(
-                "test data \(url.path) is absent: the tests read ../shared/\(relativePath) next to the checkout")
+                "test data \(url.path) is absent: the tests read ../shared/\(relativePath) next to the checkout"
+            )
         }
         return url
     }
@@ -39,7 +40,8 @@ public enum PackagePaths {
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("steward"),
             root.appendingPathComponent(".build/debug/steward"),
         ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        else {
             throw ExternalToolError.missing(tool: "steward", install: "swift build --product steward")
         }
         return found

@@ -5,7 +5,9 @@ public enum ManifestScanner {
     /// Where the pod spec lives for each workload kind Steward knows.
     public static let podSpecPaths: [String: YAMLPath] = {
         let template = YAMLPath([.key("spec"), .key("template"), .key("spec")])
-        let cronJob = YAMLPath([.key("spec"), .key("jobTemplate"), .key("spec"), .key("template"), .key("spec")])
+        let cronJob = YAMLPath([
+            .key("spec"), .key("jobTemplate"), .key("spec"), .key("template"), .key("spec"),
+        ])
         return [
             "Deployment": template, "StatefulSet": template, "DaemonSet": template, "Job": template,
             "ReplicaSet": template, "Rollout": template, "CronJob": cronJob,

@@ -35,11 +35,13 @@ public struct Demo: Sendable {
         let fileManager = FileManager.default
         let directory =
             workdir
-            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("steward-demo-\(UUID().uuidString)")
+            ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
+                "steward-demo-\(UUID().uuidString)")
         do {
             try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw StewardError("\(directory): cannot create the demo directory: \(error.localizedDescription)")
+            throw StewardError(
+                "\(directory): cannot create the demo directory: \(error.localizedDescription)")
         }
         return directory
     }
@@ -75,6 +77,7 @@ public struct Demo: Sendable {
                 return examples
             }
         }
-        throw StewardError("cannot find examples/demo-repo: run from the Steward checkout or pass --examples DIR")
+        throw StewardError(
+            "cannot find examples/demo-repo: run from the Steward checkout or pass --examples DIR")
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 import Kubernetes
 import Telemetry
+import YAMLSyntax
 
 /// The outcome of planning: what Steward found, which edits it would make, and the diff.
 public struct Plan: Sendable {
@@ -33,7 +34,7 @@ public struct PlannedFinding: Sendable {
 public struct PlannedChange: Sendable, Hashable {
     public var file: String
     public var document: Int
-    public var path: String
+    public var path: YAMLPath
     public var field: ResourceField
     public var from: String?
     public var to: String

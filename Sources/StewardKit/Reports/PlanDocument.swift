@@ -78,11 +78,13 @@ extension PlanDocument {
         window = WindowRecord(start: plan.window.start, end: plan.window.end)
         findings = plan.findings.map { planned in
             FindingRecord(
-                id: planned.finding.id, kind: planned.finding.kind.rawValue, workload: planned.finding.workload,
+                id: planned.finding.id, kind: planned.finding.kind.rawValue,
+                workload: planned.finding.workload,
                 container: planned.finding.container, evidence: planned.finding.evidence,
                 changes: planned.changes.map {
                     ChangeRecord(
-                        file: $0.file, document: $0.document, path: $0.path, field: $0.field.rawValue,
+                        file: $0.file, document: $0.document, path: $0.path.description,
+                        field: $0.field.rawValue,
                         from: $0.from, to: $0.to)
                 })
         }

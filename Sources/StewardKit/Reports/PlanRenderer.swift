@@ -63,7 +63,8 @@ public enum PlanRenderer {
         lines.append(
             "\(changes) change\(changes == 1 ? "" : "s") in \(plan.fileEdits.count) "
                 + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
-                + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped")
+                + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped"
+        )
         var output = lines.joined(separator: "\n") + "\n"
         if !plan.diff.isEmpty {
             output += "\n" + plan.diff

@@ -68,8 +68,10 @@ extension UsageProfiles {
             let prefix = data.prefix(offset)
             let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
             let column = offset - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            let reason = detail.replacingOccurrences(of: #" around character \d+\."#, with: "", options: .regularExpression)
-            return ProfilesFileError(path: "\(path):\(line):\(column)", message: "not valid JSON: \(reason.lowercased())")
+            let reason = detail.replacingOccurrences(
+                of: #" around character \d+\."#, with: "", options: .regularExpression)
+            return ProfilesFileError(
+                path: "\(path):\(line):\(column)", message: "not valid JSON: \(reason.lowercased())")
         }
     }
 
