@@ -11,7 +11,7 @@ struct Parser {
 
     init(base: UnsafePointer<UInt8>, count: Int) {
         scanner = Scanner(base: base, count: count)
-        tree = TreeBuilder(estimatedNodes: count / 8)
+        tree = TreeBuilder(estimatedNodes: count / 32 + 16)
     }
 
     private func slice(_ start: Int, _ end: Int) -> [UInt8] {
