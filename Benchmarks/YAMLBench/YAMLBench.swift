@@ -54,7 +54,8 @@ enum YAMLBench {
             }
         }
         let stride = max(candidates.count / 10_000, 1)
-        let edits = Swift.stride(from: 0, to: candidates.count, by: stride).prefix(10_000).enumerated().map { n, i in
+        let edits = Swift.stride(from: 0, to: candidates.count, by: stride).prefix(10_000).enumerated().map {
+            n, i in
             YAMLEdit.set(document: candidates[i].document, path: candidates[i].path, value: "bench-\(n)")
         }
         var edited = file
@@ -63,15 +64,19 @@ enum YAMLBench {
         }
         precondition(edited.bytes != input)
 
-        func rate(_ seconds: Double) -> String { String(format: "%8.1f MB/s  (%.3f s)", megabytes / seconds, seconds) }
+        func rate(_ seconds: Double) -> String {
+            String(format: "%8.1f MB/s  (%.3f s)", megabytes / seconds, seconds)
+        }
         Swift.print("libyaml events:  \(rate(libyaml))  \(events) events")
         Swift.print("parse to tree:   \(rate(parse))  \(file.documents.count) documents")
         Swift.print("print:           \(rate(print))")
         Swift.print("\(edits.count) edits:    \(rate(edit))  (one applying call: splice, re-parse, verify)")
         Swift.print(String(format: "parse / libyaml: %.2fx", libyaml / parse))
         if peakReset {
-            Swift.print(String(format: "peak memory during parse / input: %.2fx", Double(peak) / Double(input.count)))
+            Swift.print(
+                String(format: "peak memory during parse / input: %.2fx", Double(peak) / Double(input.count)))
         }
-        Swift.print(String(format: "tree kept after parse / input: %.2fx", Double(retained) / Double(input.count)))
+        Swift.print(
+            String(format: "tree kept after parse / input: %.2fx", Double(retained) / Double(input.count)))
     }
 }

@@ -4,7 +4,8 @@ import StewardKit
 /// `steward yaml check FILE...`
 struct YAMLCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Parse files and report the first error of each, with line, column and a caret.")
+        commandName: "check",
+        abstract: "Parse files and report the first error of each, with line, column and a caret.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -18,7 +18,10 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .customLong("doc"), help: "The document to use, numbered from 0.")
     var document: Int?
 
-    @Option(help: "The documents to use, by fields: kind=Deployment,name=web (name and namespace are read from metadata).")
+    @Option(
+        help:
+            "The documents to use, by fields: kind=Deployment,name=web (name and namespace are read from metadata)."
+    )
     var select: String?
 
     func validate() throws {

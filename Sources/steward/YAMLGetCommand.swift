@@ -4,7 +4,8 @@ import StewardKit
 /// `steward yaml get FILE PATH [--doc N | --select …]`
 struct YAMLGetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "get", abstract: "Print the value at a path, e.g. spec.template.spec.containers[name=app].image.")
+        commandName: "get",
+        abstract: "Print the value at a path, e.g. spec.template.spec.containers[name=app].image.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -5,7 +5,9 @@ import StewardKit
 struct YAMLSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Set a scalar (creating missing keys), changing only its bytes; print the file or write it in place.")
+        abstract:
+            "Set a scalar (creating missing keys), changing only its bytes; print the file or write it in place."
+    )
 
     @OptionGroup var global: GlobalOptions
 

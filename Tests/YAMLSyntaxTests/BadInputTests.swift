@@ -51,7 +51,8 @@ import YAMLSyntax
     @Test func aliasBomb() {
         var source = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1..<9 {
-            source += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+            source +=
+                "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
         #expect(failure(Array(source.utf8)).contains("aliases expand to more than"))
     }

@@ -55,8 +55,12 @@ import YAMLSyntax
 
             """
         let document = try #require(try YAMLFile(bytes: Array(source.utf8), path: "p").documents.first)
-        #expect(document.node(at: try YAMLPath(parsing: "spec.containers[name=app].env[name=A].value"))?.scalar == "1")
-        #expect(document.node(at: try YAMLPath(parsing: "metadata.labels[\"app.kubernetes.io/name\"]"))?.scalar == "web")
+        #expect(
+            document.node(at: try YAMLPath(parsing: "spec.containers[name=app].env[name=A].value"))?.scalar
+                == "1")
+        #expect(
+            document.node(at: try YAMLPath(parsing: "metadata.labels[\"app.kubernetes.io/name\"]"))?.scalar
+                == "web")
         #expect(document.node(at: try YAMLPath(parsing: "spec.containers[1].name"))?.scalar == "side")
         #expect(document.node(at: try YAMLPath(parsing: "spec.containers[2]")) == nil)
         let all = document.nodes(at: try YAMLPath(parsing: "spec.containers[*].name"))
@@ -67,12 +71,15 @@ import YAMLSyntax
     }
 
     @Test func selectsDocuments() throws {
-        let source = "kind: Service\nmetadata: {name: web}\n---\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n"
+        let source =
+            "kind: Service\nmetadata: {name: web}\n---\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n"
         let documents = try YAMLFile(bytes: Array(source.utf8), path: "s").documents
         let selector = try DocumentSelector(parsing: "kind=Deployment,name=web")
         #expect(documents.filter(selector.matches).map(\.index) == [1])
         #expect(documents.filter(try DocumentSelector(parsing: "name=web").matches).map(\.index) == [0, 1])
-        #expect(documents.filter(try DocumentSelector(parsing: "metadata.namespace=shop").matches).map(\.index) == [1])
+        #expect(
+            documents.filter(try DocumentSelector(parsing: "metadata.namespace=shop").matches).map(\.index)
+                == [1])
         #expect(throws: YAMLPathError.self) { try DocumentSelector(parsing: "kind") }
         #expect(throws: YAMLPathError.self) { try DocumentSelector(parsing: "") }
     }

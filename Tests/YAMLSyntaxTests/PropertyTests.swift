@@ -24,7 +24,10 @@ import YAMLSyntax
     }
 
     @Test func editsChangeOnlyTheEditedBytes() async {
-        await propertyCheck(count: 300, input: Self.recipes, Gen.int(in: 0...1000), Gen.int(in: 0...(Self.newValues.count - 1))) {
+        await propertyCheck(
+            count: 300, input: Self.recipes, Gen.int(in: 0...1000),
+            Gen.int(in: 0...(Self.newValues.count - 1))
+        ) {
             numbers, pick, valueIndex in
             let recipe = DocumentRecipe(numbers)
             let bytes = Array(recipe.text.utf8)
@@ -46,7 +49,8 @@ import YAMLSyntax
                 let changes = YAMLValue.changes(from: document.value, to: after.value)
                 #expect(changes.allSatisfy { $0.path == path }, "\(changes)")
             } catch {
-                Issue.record("edit of \(path) to \(newValue.debugDescription) failed: \(error)\n\(recipe.text)")
+                Issue.record(
+                    "edit of \(path) to \(newValue.debugDescription) failed: \(error)\n\(recipe.text)")
             }
         }
     }

@@ -27,7 +27,10 @@ import YAMLSyntax
         ("comments before ---", "# one\n# two\n---\na: 1\n"),
         ("comment only", "# nothing here\n\n# at all\n"),
         ("empty", ""),
-        ("mixed styles", "a: 'x'\nb: \"y\\n\"\nc: |\n  lit\nd: >-\n  fold\n  ed\ne: [1, {f: g}]\n? complex\n: key\n"),
+        (
+            "mixed styles",
+            "a: 'x'\nb: \"y\\n\"\nc: |\n  lit\nd: >-\n  fold\n  ed\ne: [1, {f: g}]\n? complex\n: key\n"
+        ),
         ("anchors and tags", "base: &b {cpu: 1}\nuse: *b\nt: !!str 1\nlocal: !thing x\n"),
         ("wrapped plain", "description: a long\n  wrapped plain\n  scalar\n"),
         ("tabs and trailing spaces", "a: b\t \nc:   d  \n"),

@@ -5,12 +5,14 @@ enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String) throws(StewardError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).steward-\(ProcessInfo.processInfo.processIdentifier)")
+        let temporary = directory.appendingPathComponent(
+            ".\(url.lastPathComponent).steward-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             try Data(bytes).write(to: temporary)
             if let permissions = attributes[.posixPermissions] {
-                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+                try FileManager.default.setAttributes(
+                    [.posixPermissions: permissions], ofItemAtPath: temporary.path)
             }
             guard rename(temporary.path, path) == 0 else {
                 let reason = String(cString: strerror(errno))

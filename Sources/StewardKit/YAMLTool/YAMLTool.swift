@@ -34,7 +34,9 @@ public enum YAMLTool {
     }
 
     /// The value at `path` in the chosen documents: a scalar's content, or a collection as block YAML.
-    public static func get(_ file: String, path: String, documents choice: DocumentChoice) throws(StewardError) -> String {
+    public static func get(_ file: String, path: String, documents choice: DocumentChoice)
+        throws(StewardError) -> String
+    {
         let yaml = try load(file)
         let yamlPath = try parsePath(path)
         var out = ""
@@ -105,19 +107,23 @@ public enum YAMLTool {
         }
     }
 
-    private static func choose(_ choice: DocumentChoice, in file: YAMLFile, requireOne: Bool) throws(StewardError) -> [YAMLDocument] {
+    private static func choose(_ choice: DocumentChoice, in file: YAMLFile, requireOne: Bool)
+        throws(StewardError) -> [YAMLDocument]
+    {
         let documents = file.documents
         switch choice {
         case .all:
             if requireOne && documents.count > 1 {
                 throw StewardError(
-                    "\(file.path) has \(documents.count) documents; choose one with --doc N or --select kind=KIND,name=NAME")
+                    "\(file.path) has \(documents.count) documents; choose one with --doc N or --select kind=KIND,name=NAME"
+                )
             }
             if documents.isEmpty { throw StewardError("\(file.path) has no documents") }
             return documents
         case .index(let index):
             guard index >= 0 && index < documents.count else {
-                throw StewardError("\(file.path) has no document \(index) (it has \(documents.count), numbered from 0)")
+                throw StewardError(
+                    "\(file.path) has no document \(index) (it has \(documents.count), numbered from 0)")
             }
             return [documents[index]]
         case .selector(let text):
@@ -136,7 +142,8 @@ public enum YAMLTool {
     /// A collection as written in the file, its continuation lines shifted left by its column.
     private static func sourceText(of node: YAMLNode) -> String {
         let column = node.start.column - 1
-        let lines = node.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { i, line in
+        let lines = node.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            i, line in
             i == 0 ? line : line.dropFirst(min(column, line.prefix { $0 == " " }.count))
         }
         return lines.joined(separator: "\n") + "\n"

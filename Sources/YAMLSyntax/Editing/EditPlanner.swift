@@ -13,7 +13,9 @@ struct EditPlanner {
     // MARK: Walking
 
     /// Follows `path` as far as it exists; returns the steps taken and the components left over.
-    func walk(_ path: YAMLPath) throws(YAMLError) -> (steps: [Step], concrete: YAMLPath, rest: [YAMLPath.Component]) {
+    func walk(_ path: YAMLPath) throws(YAMLError) -> (
+        steps: [Step], concrete: YAMLPath, rest: [YAMLPath.Component]
+    ) {
         guard let root = document.root else {
             throw file.error(at: document.byteRange.lowerBound, "document \(document.index) has no content")
         }
@@ -23,11 +25,14 @@ struct EditPlanner {
             let node = steps[steps.count - 1].node
             if node.kind == .alias {
                 throw file.error(
-                    at: node.byteRange.lowerBound, "'\(concrete)' is an alias; edit the anchored node instead")
+                    at: node.byteRange.lowerBound, "'\(concrete)' is an alias; edit the anchored node instead"
+                )
             }
             switch component {
             case .key(let name):
-                guard let entry = node.entries.first(where: { $0.key.kind == .scalar && $0.key.scalar == name }) else {
+                guard
+                    let entry = node.entries.first(where: { $0.key.kind == .scalar && $0.key.scalar == name })
+                else {
                     return (steps, concrete, Array(path.components[k...]))
                 }
                 steps.append(Step(node: entry.value, key: entry.key, parent: node))
@@ -37,7 +42,8 @@ struct EditPlanner {
                 guard i >= 0, i < items.count else {
                     throw file.error(
                         at: node.byteRange.lowerBound,
-                        "'\(concrete.appending(component))' does not exist: \(node.kind == .sequence ? "the sequence has \(items.count) items" : "not a sequence")")
+                        "'\(concrete.appending(component))' does not exist: \(node.kind == .sequence ? "the sequence has \(items.count) items" : "not a sequence")"
+                    )
                 }
                 steps.append(Step(node: items[i], key: nil, parent: node))
                 concrete = concrete.appending(.index(i))
@@ -48,7 +54,8 @@ struct EditPlanner {
                         at: node.byteRange.lowerBound,
                         matches.isEmpty
                             ? "'\(concrete.appending(component))' does not exist: no item has \(key)=\(value)"
-                            : "'\(concrete.appending(component))' matches \(matches.count) items; use an index")
+                            : "'\(concrete.appending(component))' matches \(matches.count) items; use an index"
+                    )
                 }
                 steps.append(Step(node: match.element, key: nil, parent: node))
                 concrete = concrete.appending(.index(match.offset))
@@ -62,7 +69,9 @@ struct EditPlanner {
     // MARK: Setting a scalar
 
     /// Replaces the scalar `node` with `value`, in the node's own style.
-    func replaceScalar(_ node: YAMLNode, path: YAMLPath, value: String, inFlow: Bool) throws(YAMLError) -> Replacement {
+    func replaceScalar(_ node: YAMLNode, path: YAMLPath, value: String, inFlow: Bool) throws(YAMLError)
+        -> Replacement
+    {
         let range = node.byteRange
         guard node.kind == .scalar else {
             let what = node.kind == .alias ? "an alias" : node.kind == .mapping ? "a mapping" : "a sequence"
@@ -82,17 +91,22 @@ struct EditPlanner {
         default:
             let oldIsString: Bool
             if case .string = node.value { oldIsString = node.tag == nil } else { oldIsString = false }
-            let changesMeaning = ScalarText.readsAsNonString(value)
+            let changesMeaning =
+                ScalarText.readsAsNonString(value)
                 && (oldIsString || CoreSchema.resolvePlain(value) == .string(value))
-            text = ScalarText.isPlainSafe(value, inFlow: inFlow) && !changesMeaning ? value : ScalarText.doubleQuoted(value)
+            text =
+                ScalarText.isPlainSafe(value, inFlow: inFlow) && !changesMeaning
+                ? value : ScalarText.doubleQuoted(value)
         }
         return Replacement(range, text)
     }
 
     /// A value for a new key: plain when it reads back as the same text in YAML 1.1 and 1.2.
     func newScalarText(_ value: String, inFlow: Bool) -> String {
-        let versionDependent = ScalarText.readsAsNonString(value) && CoreSchema.resolvePlain(value) == .string(value)
-        return ScalarText.isPlainSafe(value, inFlow: inFlow) && !versionDependent ? value : ScalarText.doubleQuoted(value)
+        let versionDependent =
+            ScalarText.readsAsNonString(value) && CoreSchema.resolvePlain(value) == .string(value)
+        return ScalarText.isPlainSafe(value, inFlow: inFlow) && !versionDependent
+            ? value : ScalarText.doubleQuoted(value)
     }
 
     /// A literal block at the node's indentation for multi-line text, else a one-line scalar.
@@ -131,7 +145,8 @@ struct EditPlanner {
             guard case .key(let key) = component else {
                 throw file.error(
                     at: parent.byteRange.lowerBound,
-                    "'\(YAMLPath(concrete.components + rest))' does not exist, and only mapping keys can be created")
+                    "'\(YAMLPath(concrete.components + rest))' does not exist, and only mapping keys can be created"
+                )
             }
             keys.append(key)
         }
@@ -169,7 +184,8 @@ struct EditPlanner {
             let text = "{" + flowEntry(keys, value: value) + "}"
             return (Replacement(parent.byteRange, parent.isEmpty ? " " + text : text), full)
         default:
-            let what = parent.kind == .sequence ? "a sequence" : parent.kind == .alias ? "an alias" : "a scalar"
+            let what =
+                parent.kind == .sequence ? "a sequence" : parent.kind == .alias ? "an alias" : "a scalar"
             throw file.error(
                 at: parent.byteRange.lowerBound,
                 "cannot add '\(keys[0])' under '\(concrete)': it holds \(what), not a mapping")
@@ -202,7 +218,8 @@ struct EditPlanner {
             case .mapping:
                 for (key, value) in node.entries {
                     if value.style == .blockMapping && file.isFirstOnLine(value.byteRange.lowerBound) {
-                        let step = file.column(of: value.byteRange.lowerBound) - file.column(of: key.propertiesStart)
+                        let step =
+                            file.column(of: value.byteRange.lowerBound) - file.column(of: key.propertiesStart)
                         if step > 0 { return step }
                     }
                     stack.append(value)
@@ -226,7 +243,9 @@ struct EditPlanner {
             throw file.error(at: last.node.byteRange.lowerBound, "'\(path)' does not exist")
         }
         guard let key = last.key, let mapping = last.parent else {
-            throw file.error(at: last.node.byteRange.lowerBound, "'\(concrete)' is not a mapping key; only keys can be deleted")
+            throw file.error(
+                at: last.node.byteRange.lowerBound,
+                "'\(concrete)' is not a mapping key; only keys can be deleted")
         }
         let entries = mapping.entries
         guard let index = entries.firstIndex(where: { $0.key.index == key.index }) else {

@@ -16,14 +16,17 @@ extension YAMLFile {
     /// The file with the replacements made (they must not overlap), parsed again.
     func spliced(_ replacements: [Replacement]) throws(YAMLError) -> YAMLFile {
         guard !replacements.isEmpty else { return self }
-        let sorted = replacements.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        let sorted = replacements.sorted {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
         var out: [UInt8] = []
         let old = tree.bytes
         out.reserveCapacity(old.count + sorted.reduce(0) { $0 + $1.bytes.count })
         var cursor = 0
         for replacement in sorted {
             if replacement.range.lowerBound < cursor {
-                throw error(at: replacement.origin, "two edits change overlapping text; apply them one at a time")
+                throw error(
+                    at: replacement.origin, "two edits change overlapping text; apply them one at a time")
             }
             out.append(contentsOf: old[cursor..<replacement.range.lowerBound])
             out.append(contentsOf: replacement.bytes)
@@ -34,7 +37,10 @@ extension YAMLFile {
             return try YAMLFile(bytes: out, path: path)
         } catch {
             let at = sorted.first?.origin ?? 0
-            throw self.error(at: at, "the edit would make the file invalid YAML (\(error.message) at \(error.line):\(error.column)); nothing was written")
+            throw self.error(
+                at: at,
+                "the edit would make the file invalid YAML (\(error.message) at \(error.line):\(error.column)); nothing was written"
+            )
         }
     }
 

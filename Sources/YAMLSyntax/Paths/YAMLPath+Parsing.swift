@@ -39,7 +39,9 @@ struct PathReader {
                 let start = i
                 var key = ""
                 while let k = current, k != ".", k != "[" {
-                    if k == "]" || k == "\"" { throw failure("unexpected '\(k)' in a key; write [\"key\"] for such keys") }
+                    if k == "]" || k == "\"" {
+                        throw failure("unexpected '\(k)' in a key; write [\"key\"] for such keys")
+                    }
                     key.unicodeScalars.append(k)
                     i += 1
                 }

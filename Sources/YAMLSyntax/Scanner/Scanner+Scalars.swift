@@ -114,13 +114,18 @@ extension Scanner {
             }
             throw ParseFailure(
                 offset: pos + spaces,
-                message: "a continuation line of a quoted scalar must be indented more than its block (column \(indent + 1))")
+                message:
+                    "a continuation line of a quoted scalar must be indented more than its block (column \(indent + 1))"
+            )
         }
     }
 
     private func unclosedQuote(start: Int, single: Bool) -> ParseFailure {
         ParseFailure(
-            offset: start, message: "unclosed \(single ? "single" : "double")-quoted scalar: missing closing \(single ? "'" : "\"")")
+            offset: start,
+            message:
+                "unclosed \(single ? "single" : "double")-quoted scalar: missing closing \(single ? "'" : "\"")"
+        )
     }
 
     /// Whether a closing quote follows anywhere (an unindented line then means bad indentation).
@@ -162,7 +167,10 @@ extension Scanner {
             let h = at(pos + 2 + k)
             guard Bytes.isHexDigit(h) else {
                 throw ParseFailure(
-                    offset: pos, message: "invalid escape sequence: '\\\(Character(Unicode.Scalar(c)))' needs \(hexDigits) hexadecimal digits")
+                    offset: pos,
+                    message:
+                        "invalid escape sequence: '\\\(Character(Unicode.Scalar(c)))' needs \(hexDigits) hexadecimal digits"
+                )
             }
             value = value << 4 | UInt32(ScalarDecoder.hexValue(h))
         }
@@ -189,14 +197,17 @@ extension Scanner {
                 pos += 1
             } else if Bytes.isDigit(c) && increment == 0 {
                 if c == UInt8(ascii: "0") {
-                    throw ParseFailure(offset: pos, message: "a block scalar indentation indicator must be 1 to 9")
+                    throw ParseFailure(
+                        offset: pos, message: "a block scalar indentation indicator must be 1 to 9")
                 }
                 increment = Int(c - 0x30)
                 pos += 1
             }
         }
         if pos < count && !Bytes.isBlankOrBreakOrEnd(base[pos]) {
-            throw ParseFailure(offset: pos, message: "invalid block scalar header: expected '+', '-', a digit or a line break")
+            throw ParseFailure(
+                offset: pos,
+                message: "invalid block scalar header: expected '+', '-', a digit or a line break")
         }
         try expectLineEnd(after: "a block scalar header")
         while pos < count && !Bytes.isBreak(base[pos]) { pos += 1 }
@@ -231,7 +242,8 @@ extension Scanner {
             }
             if spaces < contentIndent {
                 if c == Bytes.tab {
-                    throw ParseFailure(offset: pos, message: "a tab cannot be used to indent block scalar content")
+                    throw ParseFailure(
+                        offset: pos, message: "a tab cannot be used to indent block scalar content")
                 }
                 pos = lineBegin
                 break
@@ -284,7 +296,8 @@ extension Scanner {
             if spaces >= minimum && spaces < longestEmpty {
                 throw ParseFailure(
                     offset: longestEmptyOffset,
-                    message: "a leading empty line of a block scalar is indented more than its first content line")
+                    message:
+                        "a leading empty line of a block scalar is indented more than its first content line")
             }
             if spaces >= minimum && !(spaces == 0 && isDocumentMarker(at: lineBegin)) {
                 return spaces

@@ -182,7 +182,8 @@ struct Scanner {
         case UInt8(ascii: "\t"):
             return "found a tab character where indentation or a token was expected"
         case UInt8(ascii: "@"), UInt8(ascii: "`"):
-            return "found reserved character '\(Character(Unicode.Scalar(c)))' that cannot start a plain scalar"
+            return
+                "found reserved character '\(Character(Unicode.Scalar(c)))' that cannot start a plain scalar"
         case UInt8(ascii: "%"):
             return "found '%' that cannot start a plain scalar (a directive must start a line)"
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
@@ -260,7 +261,8 @@ struct Scanner {
             var c = base[pos]
             if c == UInt8(ascii: "#") {
                 if pos > lineStart && !Bytes.isBlank(base[pos - 1]) {
-                    throw ParseFailure(offset: pos, message: "a comment must be separated from content by whitespace")
+                    throw ParseFailure(
+                        offset: pos, message: "a comment must be separated from content by whitespace")
                 }
                 while pos < count && !Bytes.isBreak(base[pos]) { pos += 1 }
                 guard pos < count else { return }
@@ -278,7 +280,8 @@ struct Scanner {
     private func checkFlowIndentation() throws(ParseFailure) {
         guard flowLevel > 0, indent >= 0, firstOnLine, leadingSpaces <= indent else { return }
         throw ParseFailure(
-            offset: pos, message: "flow content must be indented more than the enclosing block (column \(indent + 1))")
+            offset: pos,
+            message: "flow content must be indented more than the enclosing block (column \(indent + 1))")
     }
 
     // MARK: Indentation
@@ -312,7 +315,8 @@ struct Scanner {
             let key = simpleKeys[level]
             if key.line < line || key.offset + 1024 < pos {
                 if key.required {
-                    throw ParseFailure(offset: key.offset, message: "could not find the ':' of this implicit key")
+                    throw ParseFailure(
+                        offset: key.offset, message: "could not find the ':' of this implicit key")
                 }
                 simpleKeys[level].possible = false
                 simpleKeys[level].stale = true
@@ -364,7 +368,8 @@ struct Scanner {
 
     private mutating func fetchDocumentIndicator(_ kind: TokenKind) throws(ParseFailure) {
         if flowLevel > 0 {
-            throw ParseFailure(offset: pos, message: "a document marker cannot appear inside a flow collection")
+            throw ParseFailure(
+                offset: pos, message: "a document marker cannot appear inside a flow collection")
         }
         unrollIndent(-1)
         try removeSimpleKey()
@@ -407,7 +412,8 @@ struct Scanner {
     private mutating func fetchFlowCollectionEnd(_ kind: TokenKind) throws(ParseFailure) {
         guard flowLevel > 0 else {
             throw ParseFailure(
-                offset: pos, message: "found '\(kind == .flowSequenceEnd ? "]" : "}")' without a matching opening bracket")
+                offset: pos,
+                message: "found '\(kind == .flowSequenceEnd ? "]" : "}")' without a matching opening bracket")
         }
         try removeSimpleKey()
         simpleKeys.removeLast()
@@ -434,7 +440,8 @@ struct Scanner {
 
     private mutating func fetchBlockEntry() throws(ParseFailure) {
         guard flowLevel == 0 else {
-            throw ParseFailure(offset: pos, message: "a block sequence entry '- ' is not allowed inside a flow collection")
+            throw ParseFailure(
+                offset: pos, message: "a block sequence entry '- ' is not allowed inside a flow collection")
         }
         guard simpleKeyAllowed else {
             throw ParseFailure(offset: pos, message: "a block sequence entry is not allowed here")
@@ -471,9 +478,12 @@ struct Scanner {
         let key = simpleKeys[last]
         if key.possible {
             if flowLevel == 0 && key.afterTab {
-                throw ParseFailure(offset: key.offset, message: "a tab cannot be used to indent a mapping key")
+                throw ParseFailure(
+                    offset: key.offset, message: "a tab cannot be used to indent a mapping key")
             }
-            queue.insert(Token(kind: .key, start: key.offset, end: key.offset), at: head + key.tokenNumber - tokensParsed)
+            queue.insert(
+                Token(kind: .key, start: key.offset, end: key.offset),
+                at: head + key.tokenNumber - tokensParsed)
             rollIndent(key.column, tokenNumber: key.tokenNumber, kind: .blockMappingStart, offset: key.offset)
             simpleKeys[last].possible = false
             simpleKeyAllowed = false

@@ -31,16 +31,19 @@ enum SourceValidator {
                     continue
                 }
                 if c < 0x80 {
-                    return ParseFailure(offset: i, message: "control character U+\(hex(UInt32(c))) is not allowed in YAML")
+                    return ParseFailure(
+                        offset: i, message: "control character U+\(hex(UInt32(c))) is not allowed in YAML")
                 }
                 guard let (scalar, length) = decode(b, i) else {
                     return ParseFailure(offset: i, message: "invalid UTF-8 byte 0x\(hex(UInt32(c)))")
                 }
                 let allowed =
-                    scalar == 0x85 || (scalar >= 0xA0 && scalar <= 0xD7FF) || (scalar >= 0xE000 && scalar <= 0xFFFD)
+                    scalar == 0x85 || (scalar >= 0xA0 && scalar <= 0xD7FF)
+                    || (scalar >= 0xE000 && scalar <= 0xFFFD)
                     || scalar >= 0x10000
                 if !allowed {
-                    return ParseFailure(offset: i, message: "character U+\(hex(scalar)) is not allowed in YAML")
+                    return ParseFailure(
+                        offset: i, message: "character U+\(hex(scalar)) is not allowed in YAML")
                 }
                 i += length
             }

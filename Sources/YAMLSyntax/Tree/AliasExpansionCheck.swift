@@ -20,7 +20,8 @@ enum AliasExpansionCheck {
     }
 
     private static func expandedSize(
-        _ node: Int, _ tree: SyntaxTree, _ anchors: inout [String: Int], _ firstAlias: inout Int?, _ limit: Int
+        _ node: Int, _ tree: SyntaxTree, _ anchors: inout [String: Int], _ firstAlias: inout Int?,
+        _ limit: Int
     ) -> Int {
         let size: Int
         switch tree.kind(node) {

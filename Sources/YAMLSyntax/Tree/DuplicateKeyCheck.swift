@@ -41,7 +41,11 @@ enum DuplicateKeyCheck {
         return CoreSchema.resolve(scalar.scalar ?? "", plain: tree.style(node) == .plain, tag: scalar.tag)
     }
 
-    private static func failure(_ offset: Int, _ first: Int, _ key: YAMLValue, _ tree: SyntaxTree) -> ParseFailure {
-        ParseFailure(offset: offset, message: "duplicate key \(key) (first defined at line \(tree.mark(at: first).line))")
+    private static func failure(_ offset: Int, _ first: Int, _ key: YAMLValue, _ tree: SyntaxTree)
+        -> ParseFailure
+    {
+        ParseFailure(
+            offset: offset,
+            message: "duplicate key \(key) (first defined at line \(tree.mark(at: first).line))")
     }
 }

@@ -49,7 +49,9 @@ struct TreeBuilder {
         _ = add(.alias, .plain, token.start, token.end, 0, nil)
     }
 
-    mutating func open(_ kind: YAMLNode.Kind, _ style: NodeStyle, at start: Int, _ props: NodeProperties?) -> Int {
+    mutating func open(_ kind: YAMLNode.Kind, _ style: NodeStyle, at start: Int, _ props: NodeProperties?)
+        -> Int
+    {
         add(kind, style, start, start, 0, props)
     }
 

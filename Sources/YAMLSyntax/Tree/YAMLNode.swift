@@ -62,7 +62,8 @@ public struct YAMLNode: Sendable {
     /// The anchor's name, if the node has one; for an alias, the name it refers to.
     public var anchor: String? {
         if kind == .alias {
-            return String(decoding: tree.bytes[(byteRange.lowerBound + 1)..<byteRange.upperBound], as: UTF8.self)
+            return String(
+                decoding: tree.bytes[(byteRange.lowerBound + 1)..<byteRange.upperBound], as: UTF8.self)
         }
         guard let range = tree.properties[Int32(index)]?.anchor else { return nil }
         return String(decoding: tree.bytes[range], as: UTF8.self)

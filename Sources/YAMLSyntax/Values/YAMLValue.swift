@@ -67,7 +67,8 @@ public indirect enum YAMLValue: Sendable, Hashable, CustomStringConvertible {
         case .string(let s): return YAMLEmitter.quotedIfNeeded(s)
         case .sequence(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .mapping(let pairs):
-            return "{" + pairs.map { "\($0.key.description): \($0.value.description)" }.joined(separator: ", ") + "}"
+            return "{"
+                + pairs.map { "\($0.key.description): \($0.value.description)" }.joined(separator: ", ") + "}"
         default: return scalarText ?? ""
         }
     }
