@@ -19,6 +19,17 @@ extension Scanner {
             let runStart = pos
             while pos < count {
                 let c = base[pos]
+                // Letters and most punctuation sort above ':'; only brackets and braces among them matter.
+                if c > UInt8(ascii: ":") {
+                    if inFlow
+                        && (c == UInt8(ascii: "[") || c == UInt8(ascii: "]") || c == UInt8(ascii: "{")
+                            || c == UInt8(ascii: "}"))
+                    {
+                        break
+                    }
+                    pos += 1
+                    continue
+                }
                 if c == Bytes.space || c == Bytes.tab || c == Bytes.lineFeed || c == Bytes.carriageReturn {
                     break
                 }

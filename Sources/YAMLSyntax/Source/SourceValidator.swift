@@ -8,8 +8,22 @@ enum SourceValidator {
         lineStarts.reserveCapacity(bytes.count / 32 + 1)
         let failure: ParseFailure? = bytes.withUnsafeBufferPointer { b in
             let n = b.count
+            guard n > 0 else { return nil }
             var i = 0
+            let raw = UnsafeRawPointer(b.baseAddress!)
             while i < n {
+                // Eight printable ASCII bytes at a time: no high bit, none below 0x20, none 0x7F.
+                while i + 8 <= n {
+                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let belowSpace = (w &- 0x2020_2020_2020_2020) & ~w & high
+                    let delete =
+                        ((w ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(w ^ 0x7F7F_7F7F_7F7F_7F7F)
+                        & high
+                    if (w & high) | belowSpace | delete != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let c = b[i]
                 if c >= 0x20 && c < 0x7F {
                     i += 1

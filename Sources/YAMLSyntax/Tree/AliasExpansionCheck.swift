@@ -40,7 +40,7 @@ enum AliasExpansionCheck {
             }
             size = total
         }
-        if let anchor = tree.properties[Int32(node)]?.anchor {
+        if let anchor = tree.nodeProperties(node)?.anchor {
             anchors[String(decoding: tree.bytes[anchor], as: UTF8.self)] = size
         }
         return size

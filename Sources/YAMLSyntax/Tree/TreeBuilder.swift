@@ -24,7 +24,7 @@ struct TreeBuilder {
     ) -> Int {
         let index = kinds.count
         kinds.append(kind.rawValue)
-        styles.append(style.rawValue)
+        styles.append(props == nil ? style.rawValue : style.rawValue | SyntaxTree.hasPropertiesFlag)
         starts.append(Int32(truncatingIfNeeded: start))
         ends.append(Int32(truncatingIfNeeded: end))
         aux.append(Int32(truncatingIfNeeded: auxValue))
