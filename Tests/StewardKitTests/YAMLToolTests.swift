@@ -268,6 +268,16 @@ import Testing
                         """))
     }
 
+    @Test func missingFile() throws {
+        #expect(
+            try Self.steward(["yaml", "check", "/nonexistent/steward.yaml"])
+                == Outcome(
+                    status: 1, stdout: "",
+                    stderr:
+                        "steward: error: /nonexistent/steward.yaml: cannot open: No such file or directory\n")
+        )
+    }
+
     @Test func badInputIsNeverWritten() throws {
         let bad = Array("a: 1\nb: \"x\\q\"\n".utf8)
         let dir = try Self.workspace(["bad.yaml": bad])

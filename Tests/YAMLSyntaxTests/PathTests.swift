@@ -12,6 +12,7 @@ import YAMLSyntax
             "list[3][2]",
             "env[name=\"a]b\"].value",
             "env[name=A B].value",
+            "a[\"\"].b",
         ]
         for text in texts {
             let path = try YAMLPath(parsing: text)

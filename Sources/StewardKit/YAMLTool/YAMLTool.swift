@@ -95,7 +95,7 @@ public enum YAMLTool {
         do {
             return try YAMLFile(contentsOf: path)
         } catch {
-            throw StewardError(error.line == 0 ? error.message : error.description)
+            throw StewardError(error.description)
         }
     }
 

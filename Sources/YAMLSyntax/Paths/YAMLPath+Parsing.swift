@@ -68,13 +68,14 @@ struct PathReader {
             guard let index = Int(digits) else { throw failure("index too large", at: open + 1) }
             component = .index(index)
         } else {
+            let quoted = current == "\""
             let key = try readWord(stoppingAt: ["=", "]"])
             if current == "=" {
                 i += 1
                 let value = try readWord(stoppingAt: ["]"])
                 component = .match(key: key, value: value)
             } else {
-                if key.isEmpty { throw failure("empty key", at: open + 1) }
+                if key.isEmpty && !quoted { throw failure("empty key", at: open + 1) }
                 component = .key(key)
             }
         }
