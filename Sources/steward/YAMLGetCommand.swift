@@ -15,7 +15,7 @@ struct YAMLGetCommand: ParsableCommand {
     @Argument(help: "The path: dotted keys, [\"key.with.dots\"], [N], [key=value], [*].")
     var path: String
 
-    @OptionGroup var documents: DocumentOptions
+    @OptionGroup var documents: YAMLDocumentOptions
 
     func run() throws {
         global.bootstrapLogging()

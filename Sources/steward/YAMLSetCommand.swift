@@ -20,7 +20,7 @@ struct YAMLSetCommand: ParsableCommand {
     @Argument(help: "The new value, as text; quoted in the file only where needed.")
     var value: String
 
-    @OptionGroup var documents: DocumentOptions
+    @OptionGroup var documents: YAMLDocumentOptions
 
     @Flag(help: "Replace the file (atomically) instead of printing the result.")
     var inPlace = false

@@ -26,6 +26,17 @@ import YAMLSyntax
         #expect(try YAMLPath(parsing: "").components.isEmpty)
     }
 
+    @Test func concretePathsAndPrefixes() throws {
+        let path = try YAMLPath(parsing: "spec.containers[0].resources")
+        #expect(path.isConcrete)
+        #expect(try !YAMLPath(parsing: "spec.containers[name=app]").isConcrete)
+        #expect(try !YAMLPath(parsing: "spec.containers[*]").isConcrete)
+        #expect(try YAMLPath(parsing: "spec.containers").isPrefix(of: path))
+        #expect(path.isPrefix(of: path))
+        #expect(try !YAMLPath(parsing: "spec.volumes").isPrefix(of: path))
+        #expect(try !path.isPrefix(of: YAMLPath(parsing: "spec")))
+    }
+
     @Test func rejectsMalformedPaths() {
         let cases: [(String, String)] = [
             ("a..b", "invalid path 'a..b' at 3: empty key"),

@@ -30,22 +30,21 @@ struct EditPlanner {
             }
             switch component {
             case .key(let name):
-                guard
-                    let entry = node.entries.first(where: { $0.key.kind == .scalar && $0.key.scalar == name })
-                else {
+                guard let entry = node.entry(forKey: name) else {
                     return (steps, concrete, Array(path.components[k...]))
                 }
                 steps.append(Step(node: entry.value, key: entry.key, parent: node))
                 concrete = concrete.appending(.key(name))
             case .index(let i):
-                let items = node.items
-                guard i >= 0, i < items.count else {
+                guard let item = node.item(at: i) else {
+                    let what =
+                        node.kind == .sequence
+                        ? "the sequence has \(node.items.count) items" : "not a sequence"
                     throw file.error(
                         at: node.byteRange.lowerBound,
-                        "'\(concrete.appending(component))' does not exist: \(node.kind == .sequence ? "the sequence has \(items.count) items" : "not a sequence")"
-                    )
+                        "'\(concrete.appending(component))' does not exist: \(what)")
                 }
-                steps.append(Step(node: items[i], key: nil, parent: node))
+                steps.append(Step(node: item, key: nil, parent: node))
                 concrete = concrete.appending(.index(i))
             case .match(let key, let value):
                 let matches = node.items.enumerated().filter { $0.element[key]?.scalar == value }

@@ -113,21 +113,12 @@ enum ScalarText {
         else {
             return nil
         }
-        return "'" + text.replacingAll("'", with: "''") + "'"
+        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
+            + "'"
     }
 
     /// Plain when safe and still a string; double-quoted otherwise.
     static func string(_ text: String, inFlow: Bool) -> String {
         isPlainSafe(text, inFlow: inFlow) && !readsAsNonString(text) ? text : doubleQuoted(text)
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self {
-            if c == target { out += replacement } else { out.append(c) }
-        }
-        return out
     }
 }

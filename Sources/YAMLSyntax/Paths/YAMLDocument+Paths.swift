@@ -9,9 +9,8 @@ extension YAMLDocument {
                 guard let next = node[key] else { return nil }
                 node = next
             case .index(let i):
-                let items = node.items
-                guard i >= 0, i < items.count else { return nil }
-                node = items[i]
+                guard let item = node.item(at: i) else { return nil }
+                node = item
             case .match(let key, let value):
                 guard let next = node.items.first(where: { resolveAlias($0)[key]?.scalar == value }) else {
                     return nil
@@ -35,9 +34,8 @@ extension YAMLDocument {
                 case .key(let key):
                     if let child = node[key] { next.append((p.appending(.key(key)), resolveAlias(child))) }
                 case .index(let i):
-                    let items = node.items
-                    if i >= 0 && i < items.count {
-                        next.append((p.appending(.index(i)), resolveAlias(items[i])))
+                    if let item = node.item(at: i) {
+                        next.append((p.appending(.index(i)), resolveAlias(item)))
                     }
                 case .match(let key, let value):
                     for (i, item) in node.items.enumerated() where resolveAlias(item)[key]?.scalar == value {

@@ -36,7 +36,6 @@ struct Scanner {
     var head = 0
     var tokensParsed = 0
     var streamStartProduced = false
-    var streamEndProduced = false
     /// After a JSON-like node in a flow collection, `:` is a value indicator even when glued.
     var adjacentValueAllowed = false
     /// The whitespace right before the current token held a tab.
@@ -362,7 +361,6 @@ struct Scanner {
         unrollIndent(-1)
         try removeSimpleKey()
         simpleKeyAllowed = false
-        streamEndProduced = true
         append(.streamEnd, pos, pos)
     }
 

@@ -99,26 +99,3 @@ final class SyntaxTree: Sendable {
         return YAMLMark(line: low + 1, column: column, offset: offset)
     }
 }
-
-/// Anchor and tag of a node, when it has either.
-struct NodeProperties: Sendable {
-    /// Byte range of the anchor's name (without `&`).
-    var anchor: Range<Int>?
-    /// The resolved tag (`tag:yaml.org,2002:str`, `!local`, or `!` for the non-specific tag).
-    var tag: String?
-    /// Where the first property starts.
-    var start: Int
-}
-
-/// Where a document lies in the file.
-struct DocumentInfo: Sendable {
-    var root: Int
-    /// First byte of the document's directives, `---`, or content.
-    var start: Int
-    /// Offset of `---`, when the document has one.
-    var startMarker: Int?
-    /// Offset of `...`, when the document has one.
-    var endMarker: Int?
-    /// The byte after the document (its `...` included).
-    var end: Int
-}

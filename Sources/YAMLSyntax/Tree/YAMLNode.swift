@@ -87,14 +87,35 @@ public struct YAMLNode: Sendable {
 
     /// The value of the first entry whose key is a scalar with this content.
     public subscript(key: String) -> YAMLNode? {
+        entry(forKey: key)?.value
+    }
+
+    /// The first entry whose key is a scalar with this content.
+    func entry(forKey key: String) -> (key: YAMLNode, value: YAMLNode)? {
         guard kind == .mapping else { return nil }
         let end = tree.subtreeEnd(index)
         var child = index + 1
         while child < end {
             let value = tree.subtreeEnd(child)
             guard value < end else { return nil }
-            if tree.keyMatches(child, key) { return YAMLNode(tree: tree, index: value) }
+            if tree.keyMatches(child, key) {
+                return (YAMLNode(tree: tree, index: child), YAMLNode(tree: tree, index: value))
+            }
             child = tree.subtreeEnd(value)
+        }
+        return nil
+    }
+
+    /// The item at `position` of a sequence, without building the list of items.
+    func item(at position: Int) -> YAMLNode? {
+        guard kind == .sequence, position >= 0 else { return nil }
+        let end = tree.subtreeEnd(index)
+        var child = index + 1
+        var i = 0
+        while child < end {
+            if i == position { return YAMLNode(tree: tree, index: child) }
+            child = tree.subtreeEnd(child)
+            i += 1
         }
         return nil
     }
