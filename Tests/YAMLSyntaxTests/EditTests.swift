@@ -201,6 +201,70 @@ import YAMLSyntax
         #expect(out == "script: |\n  echo c\nnext: 1\n")
     }
 
+    @Test func keyInsertedAfterAKeptBlockScalar() throws {
+        let source = "job:\n  script: |+\n    run\n\n\nother: 1\n"
+        #expect(
+            try apply(source, [try set("job.retries", "3")])
+                == "job:\n  script: |+\n    run\n\n\n  retries: 3\nother: 1\n")
+        let clipped = "job:\n  script: |\n    run\n\nother: 1\n"
+        #expect(
+            try apply(clipped, [try set("job.retries", "3")])
+                == "job:\n  script: |\n    run\n  retries: 3\n\nother: 1\n")
+    }
+
+    @Test func insertionsInKubernetesShapes() throws {
+        let source = """
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    env:
+                    - name: A
+                      value: b
+                    resources: {}
+                  - name: side
+                    ports: [{containerPort: 80,
+                      protocol: TCP}]
+            # end of the deployment
+            ---
+            kind: Service
+
+            """
+        let edits = [
+            try set("spec.template.spec.containers[name=app].resources.limits.cpu", "1"),
+            try set("spec.template.spec.containers[name=side].resources.requests.memory", "64Mi"),
+            try set("spec.replicas", "2"),
+        ]
+        #expect(
+            try apply(source, edits) == """
+                apiVersion: apps/v1
+                kind: Deployment
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: app
+                        env:
+                        - name: A
+                          value: b
+                        resources: {limits: {cpu: 1}}
+                      - name: side
+                        ports: [{containerPort: 80,
+                          protocol: TCP}]
+                        resources:
+                          requests:
+                            memory: 64Mi
+                  replicas: 2
+                # end of the deployment
+                ---
+                kind: Service
+
+                """)
+    }
+
     @Test func deleteKeys() throws {
         let source = "a: 1\nb:\n  c: 2 # gone\n  d: 3\ne: {f: 1, g: 2}\nl:\n- name: x\n  v: 1\n"
         let edits: [YAMLEdit] = [

@@ -154,7 +154,10 @@ struct EditPlanner {
         switch (parent.kind, parent.style) {
         case (.mapping, .blockMapping):
             let column = file.column(of: parent.byteRange.lowerBound)
-            let end = file.lineEnd(of: parent.byteRange.upperBound)
+            var end = file.lineEnd(of: parent.byteRange.upperBound)
+            if let last = parent.entries.last?.value, keepsTrailingLines(last) {
+                end = endOfTrailingBlankLines(after: end)
+            }
             let newline = file.newline(near: parent.byteRange.upperBound)
             let lines = blockLines(keys, value: value, column: column, step: step)
             if end == file.bytes.count {
@@ -189,6 +192,27 @@ struct EditPlanner {
                 at: parent.byteRange.lowerBound,
                 "cannot add '\(keys[0])' under '\(concrete)': it holds \(what), not a mapping")
         }
+    }
+
+    /// A block scalar with `+` chomping owns the blank lines after it; new keys go below them.
+    private func keepsTrailingLines(_ node: YAMLNode) -> Bool {
+        guard node.style == .literal || node.style == .folded else { return false }
+        let header = file.bytes[node.byteRange.lowerBound..<file.lineEnd(of: node.byteRange.lowerBound)]
+        return header.prefix { $0 != Bytes.space && $0 != Bytes.tab && $0 != UInt8(ascii: "#") }.contains(
+            UInt8(ascii: "+"))
+    }
+
+    /// The end of the last line of blanks following the line that ends at `lineEnd`.
+    private func endOfTrailingBlankLines(after lineEnd: Int) -> Int {
+        let b = file.bytes
+        var end = lineEnd
+        while end < b.count {
+            var i = file.afterBreak(end)
+            while i < b.count && Bytes.isBlank(b[i]) { i += 1 }
+            guard i < b.count, Bytes.isBreak(b[i]) else { break }
+            end = i
+        }
+        return end
     }
 
     private func blockLines(_ keys: [String], value: String, column: Int, step: Int) -> [String] {
