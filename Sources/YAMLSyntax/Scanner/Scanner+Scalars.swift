@@ -13,7 +13,7 @@ extension Scanner {
         var endLineStart = lineStart
         let minimumIndent = indent + 1
         let inFlow = flowLevel > 0
-        scanning: while true {
+        while true {
             if pos == lineStart && isDocumentMarker(at: pos) { break }
             if pos < count && base[pos] == UInt8(ascii: "#") { break }
             let runStart = pos
@@ -49,23 +49,27 @@ extension Scanner {
             let c = base[pos]
             guard Bytes.isBlank(c) || Bytes.isBreak(c) else { break }
             var sawBreak = false
+            var spaces = 0
+            var sawTab = false
             while pos < count {
                 let c = base[pos]
-                if c == Bytes.space || c == Bytes.tab {
+                if c == Bytes.space {
+                    if !sawTab { spaces += 1 }
+                    pos += 1
+                } else if c == Bytes.tab {
+                    sawTab = true
                     pos += 1
                 } else if c == Bytes.lineFeed || c == Bytes.carriageReturn {
                     consumeBreak()
                     sawBreak = true
+                    spaces = 0
+                    sawTab = false
                 } else {
                     break
                 }
             }
             guard pos < count else { break }
-            if sawBreak {
-                var spaces = 0
-                while base[lineStart + spaces] == Bytes.space { spaces += 1 }
-                if inFlow ? spaces <= indent && indent >= 0 : spaces < minimumIndent { break scanning }
-            }
+            if sawBreak && (inFlow ? spaces <= indent && indent >= 0 : spaces < minimumIndent) { break }
         }
         pos = end
         line = endLine
@@ -221,7 +225,7 @@ extension Scanner {
                 message: "invalid block scalar header: expected '+', '-', a digit or a line break")
         }
         try expectLineEnd(after: "a block scalar header")
-        while pos < count && !Bytes.isBreak(base[pos]) { pos += 1 }
+        pos = lineEnd(from: pos)
         var lastContentEnd = pos
         var lastContentLine = line
         var lastContentLineStart = lineStart
@@ -259,7 +263,7 @@ extension Scanner {
                 pos = lineBegin
                 break
             }
-            while pos < count && !Bytes.isBreak(base[pos]) { pos += 1 }
+            pos = lineEnd(from: pos)
             lastContentEnd = pos
             lastContentLine = line
             lastContentLineStart = lineStart

@@ -69,10 +69,8 @@ struct Scanner {
     mutating func skip() {
         head += 1
         tokensParsed += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head > 256 {
+        // Consumed tokens are dropped in batches: removing them one by one costs more than it saves.
+        if head >= 64 {
             queue.removeFirst(head)
             head = 0
         }
@@ -217,6 +215,23 @@ struct Scanner {
 
     // MARK: Whitespace, comments, line breaks
 
+    /// The offset of the first line break at or after `offset`, or `count`; eight bytes at a time.
+    @inline(__always) func lineEnd(from offset: Int) -> Int {
+        var i = offset
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A
+            let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+            let low: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            if ((lf &- low) & ~lf & high) | ((cr &- low) & ~cr & high) != 0 { break }
+            i += 8
+        }
+        while i < count && !Bytes.isBreak(base[i]) { i += 1 }
+        return i
+    }
+
     /// Consumes one line break (LF, CR or CRLF) at `pos`.
     @inline(__always) mutating func consumeBreak() {
         if base[pos] == Bytes.carriageReturn && at(pos + 1) == Bytes.lineFeed {
@@ -263,7 +278,7 @@ struct Scanner {
                     throw ParseFailure(
                         offset: pos, message: "a comment must be separated from content by whitespace")
                 }
-                while pos < count && !Bytes.isBreak(base[pos]) { pos += 1 }
+                pos = lineEnd(from: pos)
                 guard pos < count else { return }
                 c = base[pos]
             }

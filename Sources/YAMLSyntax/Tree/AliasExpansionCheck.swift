@@ -7,6 +7,8 @@ enum AliasExpansionCheck {
         let limit = max(100 * tree.nodeCount, 1_000_000)
         var anchors: [String: Int] = [:]
         for document in tree.documents {
+            let nodes = document.root..<tree.subtreeEnd(document.root)
+            guard tree.kinds[nodes].contains(aliasKind) else { continue }
             var firstAlias: Int?
             let size = expandedSize(document.root, tree, &anchors, &firstAlias, limit)
             if size > limit {
