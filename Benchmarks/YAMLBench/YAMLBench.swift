@@ -8,6 +8,8 @@ import YAMLSyntax
 
 /// `swift run -c release yaml-bench`: parse, print and edit speed of the YAML engine on ~10 MB of
 /// real Kubernetes YAML, next to libyaml's event parser on the same bytes in the same run.
+/// `--parse-once` and `--libyaml-once` run a single pass of either parser, to count instructions
+/// with `valgrind --tool=callgrind`.
 @main
 enum YAMLBench {
     static func main() throws {
@@ -17,6 +19,22 @@ enum YAMLBench {
         }
         let megabytes = Double(input.count) / 1_000_000
         print("input: \(input.count) bytes (\(fileCount) corpus files, repeated), from \(Corpus.directory)")
+
+        // One pass of one parser, for instruction counts under callgrind, which do not depend on
+        // the machine's load.
+        switch CommandLine.arguments.dropFirst().first {
+        case "--parse-once":
+            let file = try YAMLFile(bytes: input, path: "bench.yaml")
+            print("parsed \(file.documents.count) documents")
+            return
+        case "--libyaml-once":
+            print(
+                "libyaml: \(input.withUnsafeBufferPointer { clibyaml_count_events($0.baseAddress, $0.count) }) events"
+            )
+            return
+        default:
+            break
+        }
 
         let events = input.withUnsafeBufferPointer { clibyaml_count_events($0.baseAddress, $0.count) }
         guard events > 0 else {
