@@ -158,6 +158,13 @@ import YAMLSyntax
         #expect(out == "resources: # none yet\n  limits:\n    cpu: 1\nname: x\n")
     }
 
+    @Test func byteOrderMarkIsNotIndentation() throws {
+        #expect(try apply("\u{FEFF}a: 1\n", [try set("b.c", "2")]) == "\u{FEFF}a: 1\nb:\n  c: 2\n")
+        #expect(
+            try apply("\u{FEFF}a: 1\nb: 2\n", [.delete(document: 0, path: try YAMLPath(parsing: "a"))])
+                == "\u{FEFF}b: 2\n")
+    }
+
     @Test func lastLineWithoutNewline() throws {
         #expect(try apply("a:\n  b: 1", [try set("a.c", "2")]) == "a:\n  b: 1\n  c: 2")
         #expect(try apply("a: 1", [try set("a", "2")]) == "a: 2")

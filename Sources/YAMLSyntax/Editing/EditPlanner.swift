@@ -282,7 +282,7 @@ struct EditPlanner {
                 return Replacement(keyStart..<entryEnd, "{}")
             }
             if file.isFirstOnLine(keyStart) {
-                let start = file.lineStart(of: keyStart)
+                let start = keyStart - file.column(of: keyStart)
                 return Replacement(start..<file.afterBreak(file.lineEnd(of: entryEnd)), "")
             }
             guard index + 1 < entries.count else {

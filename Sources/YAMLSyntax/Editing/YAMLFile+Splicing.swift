@@ -66,12 +66,17 @@ extension YAMLFile {
     }
 
     /// Columns (bytes) from the line start to `offset`; indentation and indicators are ASCII.
-    func column(of offset: Int) -> Int { offset - lineStart(of: offset) }
+    /// A byte order mark at the start of the file is not part of the first line's indentation.
+    func column(of offset: Int) -> Int {
+        let start = lineStart(of: offset)
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        return offset - start - (start == 0 && tree.bytes.starts(with: bom) ? 3 : 0)
+    }
 
     /// Whether only blanks precede `offset` on its line.
     func isFirstOnLine(_ offset: Int) -> Bool {
         var i = offset
         while i > 0 && Bytes.isBlank(tree.bytes[i - 1]) { i -= 1 }
-        return i == 0 || Bytes.isBreak(tree.bytes[i - 1])
+        return i == 0 || Bytes.isBreak(tree.bytes[i - 1]) || (i == 3 && column(of: offset) == offset - 3)
     }
 }
