@@ -18,8 +18,16 @@ import Testing
         var description: String { "\(path) does not exist; build it first with: swift build --build-tests" }
     }
 
+    /// The `steward` built beside the test bundle (any configuration), else the default debug one.
+    static var binary: URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("steward")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return packageRoot.appendingPathComponent(".build/debug/steward")
+    }
+
     static func steward(_ arguments: [String]) throws -> Outcome {
-        let binary = packageRoot.appendingPathComponent(".build/debug/steward")
+        let binary = Self.binary
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw MissingBinary(path: binary.path)
         }
