@@ -291,8 +291,13 @@ struct Scanner {
     }
 
     /// Inside a flow collection nested in a block one, every line must be indented more than the block.
+    ///
+    /// A closing bracket is let through at any indentation: `args: [\n  a,\n]` is everywhere in
+    /// real manifests and every Kubernetes tool reads it.
     private func checkFlowIndentation() throws(ParseFailure) {
         guard flowLevel > 0, indent >= 0, firstOnLine, leadingSpaces <= indent else { return }
+        let c = base[pos]
+        if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") { return }
         throw ParseFailure(
             offset: pos,
             message: "flow content must be indented more than the enclosing block (column \(indent + 1))")
