@@ -21,13 +21,17 @@ final class RemoteSession {
         self.credentials = credentials
     }
 
-    /// `https://user:secret@host/x` → `https://host/x`; other forms are returned unchanged.
+    /// The URL without secrets: `https://user:secret@host/x` and `https://secret@host/x`
+    /// become `https://host/x` (a token may stand where a user name is); an SSH user name
+    /// without a password is kept.
     static func redacted(_ url: String) -> String {
         guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else {
             return url
         }
         let slash = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
         guard at < slash else { return url }
+        let userInfo = url[scheme.upperBound..<at]
+        if url.lowercased().hasPrefix("ssh://") && !userInfo.contains(":") { return url }
         return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])
     }
 
