@@ -27,6 +27,10 @@ import Testing
         #expect(history[0].author.date == Date(timeIntervalSince1970: 1_700_000_120))
         #expect(try repository.history(of: ["web.yaml"], from: "main", limit: 1).map(\.id.hex) == [raise])
         #expect(try repository.history(of: [], from: "main").count == 4)
+        #expect(
+            try repository.history(of: [], from: "main", excluding: raise).map(\.summary) == ["Unrelated"])
+        #expect(
+            try repository.history(of: ["web.yaml"], from: "main", excluding: add).map(\.id.hex) == [raise])
     }
 
     @Test func aFolderMatchesEverythingBelowItAndMergesAreNotBlamed() throws {

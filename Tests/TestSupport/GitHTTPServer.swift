@@ -100,9 +100,11 @@ public final class GitHTTPServer: Sendable {
         recorder.snapshot()
     }
 
-    /// Stops listening, closes connections and ends the server's thread.
+    /// Stops listening, lets running `git http-backend` calls answer (for at most ten
+    /// seconds), closes connections and ends the server's thread.
     public func stop() {
         try? channel.close().wait()
+        _ = recorder.inFlight.wait(timeout: .now() + 10)
         try? group.syncShutdownGracefully()
     }
 }
@@ -110,6 +112,8 @@ public final class GitHTTPServer: Sendable {
 /// The server's counters, shared by every connection's handler.
 private final class GitHTTPRecorder: Sendable {
     private let statistics = Mutex(GitHTTPServer.Statistics())
+    /// Requests whose http-backend is running; `stop()` waits for them.
+    let inFlight = DispatchGroup()
 
     func snapshot() -> GitHTTPServer.Statistics {
         statistics.withLock { $0 }
@@ -187,11 +191,13 @@ private final class GitCGIHandler: ChannelInboundHandler {
         let configuration = self.configuration
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         // http-backend blocks; it runs off the event loop and the answer is written back on it.
+        configuration.recorder.inFlight.enter()
         DispatchQueue.global().async {
             let response = Self.runBackend(configuration, head: head, body: body)
             loopBound.eventLoop.execute {
                 let (handler, context) = loopBound.value
                 handler.write(response, keepAlive: head.isKeepAlive, context: context)
+                configuration.recorder.inFlight.leave()
             }
         }
     }

@@ -12,8 +12,12 @@ extension Repository {
     /// - Parameters:
     ///   - paths: files or folders relative to the root; empty for every commit.
     ///   - revision: where the walk starts.
+    ///   - excluded: a revision whose ancestors are left out, as in `git log excluded..revision`
+    ///     (what `steward verify base..head` walks).
     ///   - limit: the most commits to return.
-    public func history(of paths: [String], from revision: String, limit: Int = .max) throws -> [CommitInfo] {
+    public func history(
+        of paths: [String], from revision: String, excluding excluded: String? = nil, limit: Int = .max
+    ) throws -> [CommitInfo] {
         let start = try resolve(revision)
         var walk: OpaquePointer?
         try LibGit2.check("git_revwalk_new", subject: path) { git_revwalk_new(&walk, handle) }
@@ -24,6 +28,12 @@ extension Repository {
         var startOID = start.oid
         try LibGit2.check("git_revwalk_push", subject: revision) {
             git_revwalk_push(walker.pointer, &startOID)
+        }
+        if let excluded {
+            var hidden = try resolve(excluded).oid
+            try LibGit2.check("git_revwalk_hide", subject: excluded) {
+                git_revwalk_hide(walker.pointer, &hidden)
+            }
         }
 
         let pathspecs = paths.map { $0.trimmingSlashes() }.filter { !$0.isEmpty }
