@@ -137,7 +137,7 @@ import Testing
                 expecting: ObjectID(hex: initial)!, credentials: credentials)
         }
         #expect(error.code == .pushRejected)
-        #expect(error.message.hasPrefix("the remote refused the update (refs/heads/main: "))
+        #expect(error.message == "the remote refused the update (refs/heads/main: non-fast-forward)")
         #expect(error.subject == url)
         #expect(try fixture.revision("main", in: bare) == initial)
     }
