@@ -54,6 +54,12 @@ import Testing
             try cache.remoteReferences(remote: "origin", credentials: .token(Self.token)) == [
                 "refs/heads/main": ObjectID(hex: next)!
             ])
+
+        // A fresh repository with a remote added by name fetches the same.
+        let fresh = try Repository(path: fixture.path("fresh.git"), bare: true)
+        try fresh.addRemote("origin", url: url)
+        try fresh.fetch(remote: "origin", credentials: .token(Self.token))
+        #expect(try fresh.resolve("refs/remotes/origin/main").hex == next)
     }
 
     @Test func aWrongTokenFailsFastWithoutNamingTheToken() throws {
