@@ -10,13 +10,14 @@ import Testing
             # bot keys
             steward@example.com,*@ops.example.com namespaces="git,file" \(Self.key) bot
 
-            old@example.com valid-after="20240101",valid-before="20250101Z" \(Self.key)
+            "old@example.com" valid-after="20240101",valid-before="20250101Z" \(Self.key)
             """
         let signers = try AllowedSigners(parsing: text, path: "allowed_signers")
         #expect(signers.entries.count == 2)
         #expect(signers.entries[0].principals == ["steward@example.com", "*@ops.example.com"])
         #expect(signers.entries[0].namespaces == ["git", "file"])
         #expect(signers.entries[0].line == 2)
+        #expect(signers.entries[1].principals == ["old@example.com"])
         #expect(signers.entries[1].namespaces == nil)
         #expect(signers.entries[1].validBefore == Date(timeIntervalSince1970: 1_735_689_600))
         let key = try SSHPublicKey(authorizedKeyLine: Self.key)

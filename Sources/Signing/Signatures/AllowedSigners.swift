@@ -73,7 +73,7 @@ public struct AllowedSigners: Sendable {
         guard tokens.count >= 3 else {
             throw LineError(message: "expected `principals [options] keytype base64key`")
         }
-        let principals = tokens.removeFirst().split(separator: ",").map(String.init)
+        let principals = tokens.removeFirst().filter { $0 != "\"" }.split(separator: ",").map(String.init)
         var namespaces: [String]?
         var validAfter: Date?
         var validBefore: Date?
