@@ -60,7 +60,8 @@ public struct ForgeError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         let name = forge.displayName
         let on = request.map { " for \($0)" } ?? ""
-        let answer = status.map { "\($0) \(message)" } ?? message
+        // GitLab's messages repeat the status ("401 Unauthorized"); say it once.
+        let answer = status.map { message.hasPrefix("\($0) ") ? message : "\($0) \(message)" } ?? message
         var text: String
         switch code {
         case .unauthorized:

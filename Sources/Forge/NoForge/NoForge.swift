@@ -69,7 +69,7 @@ public actor NoForge: ForgeClient {
     public func updatePullRequest(
         _ number: Int, title: String?, body: String?, labels: [String]?
     ) async throws(ForgeError) -> PullRequest {
-        let index = try openIndex(number)
+        let index = try recordIndex(number, open: true)
         if let title { records[index].document.title = title }
         if let body { records[index].document.body = body }
         if let labels { records[index].document.labels = labels }
@@ -78,7 +78,7 @@ public actor NoForge: ForgeClient {
     }
 
     public func comment(on number: Int, body: String) async throws(ForgeError) {
-        let index = try openIndex(number)
+        let index = try recordIndex(number, open: false)
         let head = records[index].document.head
         switch output {
         case .standardOutput:
@@ -92,7 +92,7 @@ public actor NoForge: ForgeClient {
     }
 
     public func closePullRequest(_ number: Int, comment: String?) async throws(ForgeError) {
-        let index = try openIndex(number)
+        let index = try recordIndex(number, open: true)
         if let comment { try await self.comment(on: number, body: comment) }
         records[index].open = false
         switch output {
@@ -115,10 +115,11 @@ public actor NoForge: ForgeClient {
 
     public func shutdown() async throws(ForgeError) {}
 
-    private func openIndex(_ number: Int) throws(ForgeError) -> Int {
+    private func recordIndex(_ number: Int, open: Bool) throws(ForgeError) -> Int {
         try load()
-        guard let index = records.firstIndex(where: { $0.number == number && $0.open }) else {
-            throw ForgeError(code: .notFound, forge: .none, message: "no open pull request #\(number)")
+        guard let index = records.firstIndex(where: { $0.number == number && ($0.open || !open) }) else {
+            throw ForgeError(
+                code: .notFound, forge: .none, message: "no \(open ? "open " : "")pull request #\(number)")
         }
         return index
     }
