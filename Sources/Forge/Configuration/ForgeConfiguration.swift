@@ -73,9 +73,10 @@ public struct ForgeConfiguration: Sendable, Equatable {
     }
 
     /// Builds the client, runs `body` with it, and shuts it down whatever `body` does.
+    /// - Throws: the ``ForgeError`` of building or shutting down the client, or what `body` throws.
     public func withClient<Result: Sendable>(
-        logger: Logger, _ body: (any ForgeClient) async throws(ForgeError) -> Result
-    ) async throws(ForgeError) -> Result {
+        logger: Logger, _ body: (any ForgeClient) async throws -> Result
+    ) async throws -> Result {
         let client = try makeClient(logger: logger)
         let result: Result
         do {
