@@ -25,15 +25,15 @@ public struct ForgeToken: Sendable, Equatable, CustomStringConvertible, CustomDe
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` naming the file (never its content)
     ///   when it cannot be read, is empty, or holds more than one line.
     public init(contentsOfFile path: String, forge: ForgeKind) throws(ForgeError) {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try Self.read(path)
         } catch {
             throw ForgeError(
                 code: .invalidConfiguration, forge: forge,
-                message: "cannot read the token file \(path): \(Self.reason(error))")
+                message: "cannot read the token file \(path): \(String(cString: strerror(error.code.rawValue)))")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ForgeError(
                 code: .invalidConfiguration, forge: forge, message: "the token file \(path) is not UTF-8 text")
         }
@@ -53,13 +53,19 @@ public struct ForgeToken: Sendable, Equatable, CustomStringConvertible, CustomDe
         text.replacingOccurrences(of: secret, with: "<redacted>")
     }
 
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue))
+    // Plain POSIX reads, so the error is errno's own words ("No such file or directory",
+    // "Permission denied", "Is a directory") on every platform.
+    private static func read(_ path: String) throws(POSIXError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            guard count > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            bytes += chunk[..<count]
         }
-        return nsError.localizedDescription
     }
 }

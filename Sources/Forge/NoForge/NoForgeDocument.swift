@@ -24,15 +24,13 @@ struct NoForgeDocument: Sendable, Equatable {
         branch.replacingOccurrences(of: "/", with: "-") + ".md"
     }
 
-    /// The document's text, ending with a newline.
+    /// The document's text; the body is written as it is, so it reads back byte for byte.
     var text: String {
         let fields = [
             "head=\(ForgeHTTP.percentEncoded(head))", "base=\(ForgeHTTP.percentEncoded(base))",
             "labels=\(labels.map(ForgeHTTP.percentEncoded).joined(separator: ","))",
         ]
-        var text = Self.prefix + fields.joined(separator: " ") + Self.suffix + "\n# \(title)\n\n\(body)"
-        if !text.hasSuffix("\n") { text += "\n" }
-        return text
+        return Self.prefix + fields.joined(separator: " ") + Self.suffix + "\n# \(title.replacingOccurrences(of: "\n", with: " "))\n\n\(body)"
     }
 
     /// Reads a document back; `nil` when `text` was not written by ``text``.
@@ -45,18 +43,18 @@ struct NoForgeDocument: Sendable, Equatable {
         let inner = lines[0].dropFirst(Self.prefix.count).dropLast(Self.suffix.count)
         for field in inner.split(separator: " ") {
             let pair = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard pair.count == 2, let value = String(pair[1]).removingPercentEncoding else { return nil }
-            fields[String(pair[0])] = value
+            guard pair.count == 2 else { return nil }
+            fields[String(pair[0])] = String(pair[1])
         }
-        guard let head = fields["head"], let base = fields["base"], let labels = fields["labels"] else {
-            return nil
-        }
+        // Values are percent-encoded one by one, so split the label list before decoding.
+        guard let head = fields["head"]?.removingPercentEncoding, let base = fields["base"]?.removingPercentEncoding,
+            let labels = fields["labels"]?.split(separator: ",").map({ String($0).removingPercentEncoding }),
+            !labels.contains(nil)
+        else { return nil }
         let body = lines.count == 4 ? String(lines[3]) : ""
         self.init(
-            head: head, base: base,
-            labels: labels.isEmpty
-                ? [] : labels.split(separator: ",").compactMap { String($0).removingPercentEncoding },
-            title: String(lines[1].dropFirst(2)), body: body)
+            head: head, base: base, labels: labels.compactMap { $0 }, title: String(lines[1].dropFirst(2)),
+            body: body)
     }
 
     init(head: String, base: String, labels: [String], title: String, body: String) {
