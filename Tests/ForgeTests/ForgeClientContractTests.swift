@@ -1,6 +1,6 @@
 import Forge
-import Testing
 import TestSupport
+import Testing
 
 /// What every forge client must do, checked against each forge's loopback server.
 @Suite("Forge clients against loopback forges")
@@ -88,9 +88,11 @@ struct ForgeClientContractTests {
     @Test("closes a pull request after commenting on it", arguments: ForgeHarness.kinds)
     func closeWithComment(kind: ForgeServer.Kind) async throws {
         try await ForgeHarness.run(kind) { server, forge in
-            let number = server.seedPullRequest(head: "steward/shop-web", title: "steward: right-size shop/web")
+            let number = server.seedPullRequest(
+                head: "steward/shop-web", title: "steward: right-size shop/web")
 
-            try await forge.closePullRequest(number, comment: "The finding is gone: usage is back within bounds.")
+            try await forge.closePullRequest(
+                number, comment: "The finding is gone: usage is back within bounds.")
 
             let stored = try #require(server.pullRequest(number))
             #expect(stored.state == .closed)
@@ -104,9 +106,11 @@ struct ForgeClientContractTests {
     @Test("comments on a pull request", arguments: ForgeHarness.kinds)
     func comment(kind: ForgeServer.Kind) async throws {
         try await ForgeHarness.run(kind) { server, forge in
-            let number = server.seedPullRequest(head: "steward/shop-web", title: "steward: right-size shop/web")
+            let number = server.seedPullRequest(
+                head: "steward/shop-web", title: "steward: right-size shop/web")
 
-            try await forge.comment(on: number, body: "A commit on this branch is not Steward's; not pushing.")
+            try await forge.comment(
+                on: number, body: "A commit on this branch is not Steward's; not pushing.")
             try await forge.comment(on: number, body: "Second note.\nWith two lines and \"quotes\".")
 
             #expect(
@@ -118,7 +122,9 @@ struct ForgeClientContractTests {
         }
     }
 
-    @Test("lists open bot pull requests across pages, not forks or other branches", arguments: ForgeHarness.kinds)
+    @Test(
+        "lists open bot pull requests across pages, not forks or other branches",
+        arguments: ForgeHarness.kinds)
     func paginatedListing(kind: ForgeServer.Kind) async throws {
         try await ForgeHarness.run(kind) { server, forge in
             server.setMaximumPageSize(2)
@@ -150,7 +156,9 @@ struct ForgeClientContractTests {
     func retryAfter(kind: ForgeServer.Kind) async throws {
         let logs = LogRecorder()
         try await ForgeHarness.run(kind, logs: logs) { server, forge in
-            server.inject(ForgeServerFault(.retryAfter(seconds: 1), method: "POST", pathContains: ForgeEndpoints.pulls(kind)))
+            server.inject(
+                ForgeServerFault(
+                    .retryAfter(seconds: 1), method: "POST", pathContains: ForgeEndpoints.pulls(kind)))
 
             let created = try await forge.createPullRequest(Self.draft)
 
@@ -175,13 +183,16 @@ struct ForgeClientContractTests {
         }
     }
 
-    @Test("fails at once when the rate limit lasts longer than the allowed wait", arguments: ForgeHarness.kinds)
+    @Test(
+        "fails at once when the rate limit lasts longer than the allowed wait", arguments: ForgeHarness.kinds)
     func rateLimitTooLong(kind: ForgeServer.Kind) async throws {
         try await ForgeHarness.run(kind) { server, forge in
             server.inject(ForgeServerFault(.retryAfter(seconds: 3600)))
 
             let error = try #require(
-                await #expect(throws: ForgeError.self) { try await forge.openPullRequests(headPrefix: "steward/") })
+                await #expect(throws: ForgeError.self) {
+                    try await forge.openPullRequests(headPrefix: "steward/")
+                })
 
             #expect(error.code == .rateLimited)
             #expect(error.request == "GET \(ForgeEndpoints.relativePulls(kind))")

@@ -1,7 +1,7 @@
 import Forge
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Building clients from configuration, and the HTTP layer's refusals.
 @Suite("Forge configuration")
@@ -24,37 +24,46 @@ struct ForgeConfigurationTests {
         let empty = try directory.write("empty", "\n").path
         let twoLines = try directory.write("two", "line-one-secret\nline-two-secret\n").path
 
-        #expect(throws: ForgeError(
-            code: .invalidConfiguration, forge: .github,
-            message: "cannot read the token file \(missing): No such file or directory")
+        #expect(
+            throws: ForgeError(
+                code: .invalidConfiguration, forge: .github,
+                message: "cannot read the token file \(missing): No such file or directory")
         ) { try ForgeToken(contentsOfFile: missing, forge: .github) }
-        #expect(throws: ForgeError(
-            code: .invalidConfiguration, forge: .gitlab, message: "the token is empty in the token file \(empty)")
+        #expect(
+            throws: ForgeError(
+                code: .invalidConfiguration, forge: .gitlab,
+                message: "the token is empty in the token file \(empty)")
         ) { try ForgeToken(contentsOfFile: empty, forge: .gitlab) }
-        let error = try #require(#expect(throws: ForgeError.self) { try ForgeToken(contentsOfFile: twoLines, forge: .gitea) })
-        #expect(error.description == "Gitea configuration: the token spans several lines in the token file \(twoLines)")
+        let error = try #require(
+            #expect(throws: ForgeError.self) { try ForgeToken(contentsOfFile: twoLines, forge: .gitea) })
+        #expect(
+            error.description
+                == "Gitea configuration: the token spans several lines in the token file \(twoLines)")
     }
 
-    @Test("rejects repositories, URLs and kinds that cannot work", arguments: [
-        (
-            ForgeConfiguration(kind: .github, repository: "acme", tokenFile: "/dev/null"),
-            "GitHub configuration: the repository 'acme' is not of the form owner/name"
-        ),
-        (
-            ForgeConfiguration(kind: .gitea, repository: "acme/deploy", tokenFile: "/dev/null"),
-            "Gitea configuration: Gitea and Forgejo need an API URL, like https://gitea.example.com/api/v1"
-        ),
-        (
-            ForgeConfiguration(kind: .gitlab, repository: "deploy", tokenFile: "/dev/null"),
-            "GitLab configuration: the project 'deploy' is neither a numeric id nor a path like group/project"
-        ),
-        (
-            ForgeConfiguration(kind: .github, repository: "acme/deploy"),
-            "GitHub configuration: no token file is configured; GitHub needs one"
-        ),
-    ])
+    @Test(
+        "rejects repositories, URLs and kinds that cannot work",
+        arguments: [
+            (
+                ForgeConfiguration(kind: .github, repository: "acme", tokenFile: "/dev/null"),
+                "GitHub configuration: the repository 'acme' is not of the form owner/name"
+            ),
+            (
+                ForgeConfiguration(kind: .gitea, repository: "acme/deploy", tokenFile: "/dev/null"),
+                "Gitea configuration: Gitea and Forgejo need an API URL, like https://gitea.example.com/api/v1"
+            ),
+            (
+                ForgeConfiguration(kind: .gitlab, repository: "deploy", tokenFile: "/dev/null"),
+                "GitLab configuration: the project 'deploy' is neither a numeric id nor a path like group/project"
+            ),
+            (
+                ForgeConfiguration(kind: .github, repository: "acme/deploy"),
+                "GitHub configuration: no token file is configured; GitHub needs one"
+            ),
+        ])
     func invalid(configuration: ForgeConfiguration, message: String) throws {
-        let error = try #require(#expect(throws: ForgeError.self) { try configuration.makeClient(logger: LogRecorder().logger()) })
+        let error = try #require(
+            #expect(throws: ForgeError.self) { try configuration.makeClient(logger: LogRecorder().logger()) })
         #expect(error.code == .invalidConfiguration)
         #expect(error.description == message)
     }
@@ -67,7 +76,8 @@ struct ForgeConfigurationTests {
             kind: .github, apiURL: "https://bot:hunter2@ghe.example.com/api/v3", repository: "acme/deploy",
             tokenFile: tokenFile.path)
 
-        let error = try #require(#expect(throws: ForgeError.self) { try configuration.makeClient(logger: LogRecorder().logger()) })
+        let error = try #require(
+            #expect(throws: ForgeError.self) { try configuration.makeClient(logger: LogRecorder().logger()) })
 
         #expect(
             error.description
@@ -90,11 +100,14 @@ struct ForgeConfigurationTests {
             server.inject(
                 ForgeServerFault(
                     .raw(
-                        status: 301, headers: [("Location", "http://127.0.0.2:9/api/v3/repos/acme/renamed/pulls")],
+                        status: 301,
+                        headers: [("Location", "http://127.0.0.2:9/api/v3/repos/acme/renamed/pulls")],
                         body: #"{"message":"Moved Permanently"}"#)))
 
             let error = try #require(
-                await #expect(throws: ForgeError.self) { try await forge.openPullRequests(headPrefix: "steward/") })
+                await #expect(throws: ForgeError.self) {
+                    try await forge.openPullRequests(headPrefix: "steward/")
+                })
 
             #expect(error.code == .unexpectedStatus)
             #expect(
@@ -115,11 +128,16 @@ struct ForgeConfigurationTests {
                         status: 200,
                         headers: [
                             ("Content-Type", "application/json"),
-                            ("Link", #"<http://127.0.0.2:9/api/v1/repos/acme/deploy/pulls?page=2>; rel="next""#),
+                            (
+                                "Link",
+                                #"<http://127.0.0.2:9/api/v1/repos/acme/deploy/pulls?page=2>; rel="next""#
+                            ),
                         ], body: "[]")))
 
             let error = try #require(
-                await #expect(throws: ForgeError.self) { try await forge.openPullRequests(headPrefix: "steward/") })
+                await #expect(throws: ForgeError.self) {
+                    try await forge.openPullRequests(headPrefix: "steward/")
+                })
 
             #expect(error.code == .invalidResponse)
             #expect(
@@ -135,10 +153,14 @@ struct ForgeConfigurationTests {
         try await ForgeHarness.run(.gitlab) { server, forge in
             server.inject(
                 ForgeServerFault(
-                    .raw(status: 200, headers: [("Content-Type", "application/json")], body: #"[{"iid":"one"}]"#)))
+                    .raw(
+                        status: 200, headers: [("Content-Type", "application/json")],
+                        body: #"[{"iid":"one"}]"#)))
 
             let error = try #require(
-                await #expect(throws: ForgeError.self) { try await forge.openPullRequests(headPrefix: "steward/") })
+                await #expect(throws: ForgeError.self) {
+                    try await forge.openPullRequests(headPrefix: "steward/")
+                })
 
             #expect(
                 error.description

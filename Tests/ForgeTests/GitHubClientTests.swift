@@ -2,8 +2,8 @@ import AsyncHTTPClient
 import Forge
 import Foundation
 import NIOCore
-import Testing
 import TestSupport
+import Testing
 
 /// What is particular to GitHub: headers, the `owner:branch` head filter, the 422 shapes.
 @Suite("GitHub client")
@@ -66,7 +66,9 @@ struct GitHubClientTests {
             request.headers.add(name: "User-Agent", value: "steward-test")
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
             let body = try await response.body.collect(upTo: 1 << 20)
-            let list = try JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8)) as? [[String: Any]] ?? []
+            let list =
+                try JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8)) as? [[String: Any]]
+                ?? []
             return list.compactMap { $0["title"] as? String }
         }
         let unqualified = try await titles(head: "steward%2Fshop-web")

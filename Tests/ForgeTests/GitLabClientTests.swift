@@ -1,6 +1,6 @@
 import Forge
-import Testing
 import TestSupport
+import Testing
 
 /// What is particular to GitLab: the project path, `PRIVATE-TOKEN`, labels as a list, notes.
 @Suite("GitLab client")
@@ -73,7 +73,9 @@ struct GitLabClientTests {
     func unknownProject() async throws {
         try await ForgeHarness.run(.gitlab, gitLabProject: "acme/nope") { _, forge in
             let error = try #require(
-                await #expect(throws: ForgeError.self) { try await forge.openPullRequests(headPrefix: "steward/") })
+                await #expect(throws: ForgeError.self) {
+                    try await forge.openPullRequests(headPrefix: "steward/")
+                })
 
             #expect(
                 error.description
@@ -91,7 +93,9 @@ struct GitLabClientTests {
                 ForgeServerFault(
                     .raw(
                         status: 409, headers: [("Content-Type", "application/json")],
-                        body: #"{"message":["Another open merge request already exists for this source branch: !12"]}"#),
+                        body:
+                            #"{"message":["Another open merge request already exists for this source branch: !12"]}"#
+                    ),
                     method: "POST"))
             let error = try #require(
                 await #expect(throws: ForgeError.self) {

@@ -1,6 +1,6 @@
 import Forge
-import Testing
 import TestSupport
+import Testing
 
 /// What is particular to Gitea and Forgejo: `Authorization: token`, labels by id, 201 on edit.
 @Suite("Gitea client")
@@ -61,7 +61,10 @@ struct GiteaClientTests {
 
             #expect(found?.number == own)
             #expect(server.requests.map { $0.queryValue("page") ?? "1" } == ["1", "2", "3"])
-            #expect(server.requests.allSatisfy { $0.queryValue("limit") == "50" && $0.queryValue("state") == "open" })
+            #expect(
+                server.requests.allSatisfy {
+                    $0.queryValue("limit") == "50" && $0.queryValue("state") == "open"
+                })
         }
     }
 }

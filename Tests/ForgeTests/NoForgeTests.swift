@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 @testable import Forge
 
@@ -35,14 +35,18 @@ struct NoForgeTests {
         #expect(created.number == 1)
         #expect(again == created)
         #expect(created.webURL == file.absoluteString)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["steward-shop-web.md"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["steward-shop-web.md"]
+        )
 
         let laterRun = NoForge(output: .directory(directory.url.path))
-        let found = try #require(try await laterRun.findOpenPullRequest(head: "steward/shop-web", base: "main"))
+        let found = try #require(
+            try await laterRun.findOpenPullRequest(head: "steward/shop-web", base: "main"))
         #expect(found.title == Self.draft.title)
         #expect(found.body == Self.draft.body)
         #expect(found.labels == ["steward", "size: small"])
-        #expect(try await laterRun.openPullRequests(headPrefix: "steward/").map(\.head) == ["steward/shop-web"])
+        #expect(
+            try await laterRun.openPullRequests(headPrefix: "steward/").map(\.head) == ["steward/shop-web"])
         #expect(try await laterRun.openPullRequests(headPrefix: "renovate/").isEmpty)
     }
 
@@ -52,7 +56,8 @@ struct NoForgeTests {
         let forge = NoForge(output: .directory(directory.url.path))
         let created = try await forge.createPullRequest(Self.draft)
 
-        let updated = try await forge.updatePullRequest(created.number, title: "new title", body: nil, labels: [])
+        let updated = try await forge.updatePullRequest(
+            created.number, title: "new title", body: nil, labels: [])
         try await forge.comment(on: created.number, body: "First note.")
         try await forge.closePullRequest(created.number, comment: "The finding is gone.")
 
@@ -92,18 +97,25 @@ struct NoForgeTests {
         let blocker = try directory.write("blocker", "a file, not a directory\n")
         let forge = NoForge(output: .directory(blocker.path))
 
-        let error = try #require(await #expect(throws: ForgeError.self) { try await forge.createPullRequest(Self.draft) })
+        let error = try #require(
+            await #expect(throws: ForgeError.self) { try await forge.createPullRequest(Self.draft) })
 
         #expect(error.code == .output)
         #expect(error.message.hasPrefix("cannot write \(blocker.path)/steward-shop-web.md: "))
         #expect(try String(contentsOf: blocker, encoding: .utf8) == "a file, not a directory\n")
     }
 
-    @Test("documents read back exactly what was written", arguments: [
-        NoForgeDocument(head: "steward/a", base: "main", labels: [], title: "t", body: ""),
-        NoForgeDocument(head: "steward/a b", base: "release/1.2", labels: ["a,b", "c d"], title: "# hash", body: "Labels: x\n\nbody"),
-        NoForgeDocument(head: "x", base: "y", labels: ["z"], title: "t", body: "<!-- steward pull request: head=a -->\n"),
-    ])
+    @Test(
+        "documents read back exactly what was written",
+        arguments: [
+            NoForgeDocument(head: "steward/a", base: "main", labels: [], title: "t", body: ""),
+            NoForgeDocument(
+                head: "steward/a b", base: "release/1.2", labels: ["a,b", "c d"], title: "# hash",
+                body: "Labels: x\n\nbody"),
+            NoForgeDocument(
+                head: "x", base: "y", labels: ["z"], title: "t",
+                body: "<!-- steward pull request: head=a -->\n"),
+        ])
     func roundTrip(document: NoForgeDocument) throws {
         #expect(NoForgeDocument(parsing: document.text) == document)
     }

@@ -123,7 +123,8 @@ public final class ForgeServer: Sendable {
     ) -> Int {
         core.state.withLock {
             $0.addPullRequest(
-                head: head, headOwner: fork ?? Self.owner, base: base, title: title, body: body, labels: labels,
+                head: head, headOwner: fork ?? Self.owner, base: base, title: title, body: body,
+                labels: labels,
                 state: pullState
             ).number
         }

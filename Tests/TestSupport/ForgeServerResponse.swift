@@ -14,7 +14,8 @@ struct ForgeServerResponse: Sendable {
 
     /// A JSON answer; keys are sorted so answers are byte-for-byte repeatable.
     init(status: Int, json: Any, headers: [(String, String)] = []) {
-        let data = (try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])) ?? Data("{}".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])) ?? Data("{}".utf8)
         self.init(
             status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
             body: Array(data))

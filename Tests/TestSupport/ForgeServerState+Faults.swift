@@ -9,8 +9,10 @@ extension ForgeServerState {
         case .serverError(let status) where status == 500:
             return ForgeServerResponse(status: 500, json: serverErrorBody)
         case .serverError(let status):
-            let reason = status == 502 ? "Bad Gateway" : status == 503 ? "Service Unavailable" : "Server Error"
-            let page = "<html>\r\n<head><title>\(status) \(reason)</title></head>\r\n<body>\r\n"
+            let reason =
+                status == 502 ? "Bad Gateway" : status == 503 ? "Service Unavailable" : "Server Error"
+            let page =
+                "<html>\r\n<head><title>\(status) \(reason)</title></head>\r\n<body>\r\n"
                 + "<center><h1>\(status) \(reason)</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
             return ForgeServerResponse(status: status, text: page, contentType: "text/html")
         case .retryAfter(let seconds):
@@ -47,7 +49,8 @@ extension ForgeServerState {
             return ForgeServerResponse(
                 status: 429, text: "Retry later\n",
                 headers: [
-                    ("Retry-After", String(seconds)), ("RateLimit-Limit", "600"), ("RateLimit-Observed", "601"),
+                    ("Retry-After", String(seconds)), ("RateLimit-Limit", "600"),
+                    ("RateLimit-Observed", "601"),
                     ("RateLimit-Remaining", "0"), ("RateLimit-Reset", String(Self.now + seconds)),
                 ])
         case .gitea:
@@ -74,7 +77,8 @@ extension ForgeServerState {
                 ])
         case .gitlab:
             return ForgeServerResponse(
-                status: 429, json: ["message": "This endpoint has been requested too many times. Try again later."],
+                status: 429,
+                json: ["message": "This endpoint has been requested too many times. Try again later."],
                 headers: [
                     ("RateLimit-Limit", "600"), ("RateLimit-Observed", "600"), ("RateLimit-Remaining", "0"),
                     ("RateLimit-Reset", String(reset)),
@@ -95,13 +99,19 @@ extension ForgeServerState {
         case .github:
             return ForgeServerResponse(
                 status: 404,
-                json: ["message": "Not Found", "documentation_url": "https://docs.github.com/rest", "status": "404"])
+                json: [
+                    "message": "Not Found", "documentation_url": "https://docs.github.com/rest",
+                    "status": "404",
+                ])
         case .gitlab:
             return ForgeServerResponse(status: 404, json: ["message": message ?? "404 Not found"])
         case .gitea:
             return ForgeServerResponse(
                 status: 404,
-                json: ["errors": [String](), "message": "The target couldn't be found.", "url": "\(origin)/api/swagger"])
+                json: [
+                    "errors": [String](), "message": "The target couldn't be found.",
+                    "url": "\(origin)/api/swagger",
+                ])
         }
     }
 
@@ -113,14 +123,18 @@ extension ForgeServerState {
                 return ForgeServerResponse(
                     status: 401,
                     json: [
-                        "message": "Requires authentication", "documentation_url": "https://docs.github.com/rest",
+                        "message": "Requires authentication",
+                        "documentation_url": "https://docs.github.com/rest",
                         "status": "401",
                     ])
             }
             guard header == "Bearer \(token)" || header == "token \(token)" else {
                 return ForgeServerResponse(
                     status: 401,
-                    json: ["message": "Bad credentials", "documentation_url": "https://docs.github.com/rest", "status": "401"])
+                    json: [
+                        "message": "Bad credentials", "documentation_url": "https://docs.github.com/rest",
+                        "status": "401",
+                    ])
             }
             // GitHub refuses API requests without a User-Agent.
             guard request.header("user-agent") != nil else {
@@ -128,11 +142,14 @@ extension ForgeServerState {
                     status: 403,
                     text: "Request forbidden by administrative rules. Please make sure your request has a "
                         + "User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api"
-                        + "#user-agent-required). Check https://developer.github.com for other possible causes.\n")
+                        + "#user-agent-required). Check https://developer.github.com for other possible causes.\n"
+                )
             }
             return nil
         case .gitlab:
-            if request.header("private-token") == token || request.header("authorization") == "Bearer \(token)" {
+            if request.header("private-token") == token
+                || request.header("authorization") == "Bearer \(token)"
+            {
                 return nil
             }
             return ForgeServerResponse(status: 401, json: ["message": "401 Unauthorized"])
@@ -144,7 +161,8 @@ extension ForgeServerState {
                     status: 401, json: ["message": "token is required", "url": "\(origin)/api/swagger"])
             }
             return ForgeServerResponse(
-                status: 401, json: ["message": "user does not exist [uid: 0, name: ]", "url": "\(origin)/api/swagger"])
+                status: 401,
+                json: ["message": "user does not exist [uid: 0, name: ]", "url": "\(origin)/api/swagger"])
         }
     }
 }

@@ -14,7 +14,10 @@ extension ForgeServerState {
         case ("POST", ["pulls"]):
             response = gitHubCreate(request)
         case ("GET", let rest) where rest.count == 2 && rest[0] == "pulls":
-            response = Int(rest[1]).flatMap(index(of:)).map { ForgeServerResponse(status: 200, json: gitHubJSON(pullRequests[$0])) } ?? notFound()
+            response =
+                Int(rest[1]).flatMap(index(of:)).map {
+                    ForgeServerResponse(status: 200, json: gitHubJSON(pullRequests[$0]))
+                } ?? notFound()
         case ("PATCH", let rest) where rest.count == 2 && rest[0] == "pulls":
             response = gitHubUpdate(request, number: Int(rest[1]))
         case ("PUT", let rest) where rest.count == 3 && rest[0] == "issues" && rest[2] == "labels":
@@ -60,10 +63,16 @@ extension ForgeServerState {
         guard let object = request.jsonObject else {
             return ForgeServerResponse(
                 status: 400,
-                json: ["message": "Problems parsing JSON", "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request", "status": "400"])
+                json: [
+                    "message": "Problems parsing JSON",
+                    "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request",
+                    "status": "400",
+                ])
         }
         for field in ["title", "head", "base"] where (object[field] as? String)?.isEmpty ?? true {
-            return gitHubValidationFailed([["resource": "PullRequest", "field": field, "code": "missing_field"]])
+            return gitHubValidationFailed([
+                ["resource": "PullRequest", "field": field, "code": "missing_field"]
+            ])
         }
         let rawHead = object["head"] as! String
         let base = object["base"] as! String
@@ -73,7 +82,10 @@ extension ForgeServerState {
             : (Self.owner, rawHead)
         if head == base && headOwner == Self.owner {
             return gitHubValidationFailed([
-                ["resource": "PullRequest", "code": "custom", "message": "No commits between \(base) and \(head)"]
+                [
+                    "resource": "PullRequest", "code": "custom",
+                    "message": "No commits between \(base) and \(head)",
+                ]
             ])
         }
         if pullRequests.contains(where: {
@@ -91,7 +103,12 @@ extension ForgeServerState {
             body: object["body"] as? String ?? "", labels: [], state: .open)
         return ForgeServerResponse(
             status: 201, json: gitHubJSON(created),
-            headers: [("Location", "\(origin)\(basePath)/repos/\(Self.owner)/\(Self.repository)/pulls/\(created.number)")])
+            headers: [
+                (
+                    "Location",
+                    "\(origin)\(basePath)/repos/\(Self.owner)/\(Self.repository)/pulls/\(created.number)"
+                )
+            ])
     }
 
     private mutating func gitHubUpdate(_ request: ForgeServerRequest, number: Int?) -> ForgeServerResponse {
@@ -102,7 +119,10 @@ extension ForgeServerState {
         if let state = object["state"] as? String {
             guard pullRequests[index].state != .merged else {
                 return gitHubValidationFailed([
-                    ["resource": "PullRequest", "code": "custom", "message": "Cannot change the state of a merged pull request"]
+                    [
+                        "resource": "PullRequest", "code": "custom",
+                        "message": "Cannot change the state of a merged pull request",
+                    ]
                 ])
             }
             pullRequests[index].state = state == "closed" ? .closed : .open
@@ -110,9 +130,12 @@ extension ForgeServerState {
         return ForgeServerResponse(status: 200, json: gitHubJSON(pullRequests[index]))
     }
 
-    private mutating func gitHubSetLabels(_ request: ForgeServerRequest, number: Int?) -> ForgeServerResponse {
+    private mutating func gitHubSetLabels(_ request: ForgeServerRequest, number: Int?) -> ForgeServerResponse
+    {
         guard let index = number.flatMap(index(of:)) else { return notFound() }
-        guard let names = request.jsonObject?["labels"] as? [String] else { return gitHubValidationFailed([]) }
+        guard let names = request.jsonObject?["labels"] as? [String] else {
+            return gitHubValidationFailed([])
+        }
         pullRequests[index].labels = names
         let labelObjects = names.map { name in
             ["id": labelID(named: name), "name": name, "color": "ededed", "default": false] as [String: Any]
@@ -123,7 +146,9 @@ extension ForgeServerState {
     private mutating func gitHubComment(_ request: ForgeServerRequest, number: Int?) -> ForgeServerResponse {
         guard let index = number.flatMap(index(of:)) else { return notFound() }
         guard let body = request.jsonObject?["body"] as? String else {
-            return gitHubValidationFailed([["resource": "IssueComment", "field": "body", "code": "missing_field"]])
+            return gitHubValidationFailed([
+                ["resource": "IssueComment", "field": "body", "code": "missing_field"]
+            ])
         }
         pullRequests[index].comments.append(body)
         let id = nextCommentID
@@ -132,7 +157,8 @@ extension ForgeServerState {
             status: 201,
             json: [
                 "id": id, "body": body, "user": ["login": "steward-bot"], "created_at": Self.timestamp,
-                "html_url": "\(origin)/\(Self.owner)/\(Self.repository)/pull/\(pullRequests[index].number)#issuecomment-\(id)",
+                "html_url":
+                    "\(origin)/\(Self.owner)/\(Self.repository)/pull/\(pullRequests[index].number)#issuecomment-\(id)",
             ])
     }
 
@@ -141,7 +167,8 @@ extension ForgeServerState {
             status: 422,
             json: [
                 "message": "Validation Failed", "errors": errors,
-                "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request", "status": "422",
+                "documentation_url": "https://docs.github.com/rest/pulls/pulls#create-a-pull-request",
+                "status": "422",
             ])
     }
 
@@ -158,7 +185,9 @@ extension ForgeServerState {
             // GitHub sends null, not "", for an empty description.
             "body": pullRequest.body.isEmpty ? NSNull() : pullRequest.body,
             "user": ["login": "steward-bot"], "draft": false,
-            "labels": pullRequest.labels.enumerated().map { ["id": 500 + $0.offset, "name": $0.element, "color": "ededed"] },
+            "labels": pullRequest.labels.enumerated().map {
+                ["id": 500 + $0.offset, "name": $0.element, "color": "ededed"]
+            },
             "created_at": Self.timestamp, "updated_at": Self.timestamp,
             "closed_at": pullRequest.state == .open ? NSNull() : Self.timestamp,
             "merged_at": pullRequest.state == .merged ? Self.timestamp : NSNull(),

@@ -36,8 +36,12 @@ extension ForgeServerState {
             default: true
             }
         }
-        if let source = request.queryValue("source_branch") { matching = matching.filter { $0.head == source } }
-        if let target = request.queryValue("target_branch") { matching = matching.filter { $0.base == target } }
+        if let source = request.queryValue("source_branch") {
+            matching = matching.filter { $0.head == source }
+        }
+        if let target = request.queryValue("target_branch") {
+            matching = matching.filter { $0.base == target }
+        }
         matching.sort { $0.number < $1.number }
         if request.queryValue("sort") != "asc" { matching.reverse() }
         let (items, headers) = page(matching, of: request, sizeParameter: "per_page", defaultSize: 20)
@@ -46,7 +50,8 @@ extension ForgeServerState {
 
     private mutating func gitLabCreate(_ request: ForgeServerRequest) -> ForgeServerResponse {
         let object = request.jsonObject ?? [:]
-        for field in ["source_branch", "target_branch", "title"] where (object[field] as? String)?.isEmpty ?? true {
+        for field in ["source_branch", "target_branch", "title"]
+        where (object[field] as? String)?.isEmpty ?? true {
             return ForgeServerResponse(status: 400, json: ["error": "\(field) is missing"])
         }
         let source = object["source_branch"] as! String
@@ -56,7 +61,11 @@ extension ForgeServerState {
         }) {
             return ForgeServerResponse(
                 status: 409,
-                json: ["message": ["Another open merge request already exists for this source branch: !\(existing.number)"]])
+                json: [
+                    "message": [
+                        "Another open merge request already exists for this source branch: !\(existing.number)"
+                    ]
+                ])
         }
         let created = addPullRequest(
             head: source, headOwner: Self.owner, base: target, title: object["title"] as! String,
@@ -71,7 +80,11 @@ extension ForgeServerState {
         let known = ["title", "description", "labels", "state_event", "target_branch"]
         guard object.keys.contains(where: known.contains) else {
             return ForgeServerResponse(
-                status: 400, json: ["error": "\(known.joined(separator: ", ")) are missing, at least one parameter must be provided"])
+                status: 400,
+                json: [
+                    "error":
+                        "\(known.joined(separator: ", ")) are missing, at least one parameter must be provided"
+                ])
         }
         if let title = object["title"] as? String { pullRequests[index].title = title }
         if let description = object["description"] as? String { pullRequests[index].body = description }
@@ -104,7 +117,9 @@ extension ForgeServerState {
     private static func gitLabLabels(_ value: Any?) -> [String]? {
         if let list = value as? [String] { return list }
         guard let text = value as? String else { return nil }
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 
     private func gitLabJSON(_ pullRequest: ForgeServerPullRequest) -> [String: Any] {

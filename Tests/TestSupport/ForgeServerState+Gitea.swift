@@ -112,7 +112,8 @@ extension ForgeServerState {
 
     private mutating func giteaCreateLabel(_ request: ForgeServerRequest) -> ForgeServerResponse {
         let object = request.jsonObject ?? [:]
-        guard let name = object["name"] as? String, !name.isEmpty, let color = object["color"] as? String else {
+        guard let name = object["name"] as? String, !name.isEmpty, let color = object["color"] as? String
+        else {
             return ForgeServerResponse(
                 status: 422, json: ["message": "[Name Color]: Required", "url": "\(origin)/api/swagger"])
         }
@@ -125,7 +126,8 @@ extension ForgeServerState {
     private mutating func giteaComment(_ request: ForgeServerRequest, number: Int?) -> ForgeServerResponse {
         guard let index = number.flatMap(index(of:)) else { return notFound() }
         guard let body = request.jsonObject?["body"] as? String else {
-            return ForgeServerResponse(status: 422, json: ["message": "[Body]: Required", "url": "\(origin)/api/swagger"])
+            return ForgeServerResponse(
+                status: 422, json: ["message": "[Body]: Required", "url": "\(origin)/api/swagger"])
         }
         pullRequests[index].comments.append(body)
         let id = nextCommentID
@@ -134,20 +136,25 @@ extension ForgeServerState {
             status: 201,
             json: [
                 "id": id, "body": body, "user": ["login": "steward-bot"], "created_at": Self.timestamp,
-                "html_url": "\(origin)/\(Self.owner)/\(Self.repository)/pulls/\(pullRequests[index].number)#issuecomment-\(id)",
+                "html_url":
+                    "\(origin)/\(Self.owner)/\(Self.repository)/pulls/\(pullRequests[index].number)#issuecomment-\(id)",
             ])
     }
 
     private func giteaLabelJSON(_ id: Int, _ name: String, _ color: String) -> [String: Any] {
         [
-            "id": id, "name": name, "color": color, "description": "", "exclusive": false, "is_archived": false,
+            "id": id, "name": name, "color": color, "description": "", "exclusive": false,
+            "is_archived": false,
             "url": "\(origin)/api/v1/repos/\(Self.owner)/\(Self.repository)/labels/\(id)",
         ]
     }
 
     private func giteaJSON(_ pullRequest: ForgeServerPullRequest) -> [String: Any] {
         func repository(owner: String, id: Int) -> [String: Any] {
-            ["id": id, "name": Self.repository, "full_name": "\(owner)/\(Self.repository)", "owner": ["login": owner]]
+            [
+                "id": id, "name": Self.repository, "full_name": "\(owner)/\(Self.repository)",
+                "owner": ["login": owner],
+            ]
         }
         let headRepoID = pullRequest.headOwner == Self.owner ? Self.repositoryID : Self.forkID
         let number = pullRequest.number
@@ -156,7 +163,9 @@ extension ForgeServerState {
             "state": pullRequest.state == .open ? "open" : "closed", "merged": pullRequest.state == .merged,
             "url": "\(origin)/\(Self.owner)/\(Self.repository)/pulls/\(number)",
             "html_url": "\(origin)/\(Self.owner)/\(Self.repository)/pulls/\(number)",
-            "labels": labels.filter { pullRequest.labels.contains($0.name) }.map { giteaLabelJSON($0.id, $0.name, $0.color) },
+            "labels": labels.filter { pullRequest.labels.contains($0.name) }.map {
+                giteaLabelJSON($0.id, $0.name, $0.color)
+            },
             "user": ["login": "steward-bot"], "created_at": Self.timestamp, "updated_at": Self.timestamp,
             "head": [
                 "label": pullRequest.head, "ref": pullRequest.head, "sha": pullRequest.headCommit,

@@ -49,8 +49,10 @@ struct ForgeServerState {
         }
         guard request.path.hasPrefix(basePath + "/") else { return notFound() }
         // Split before decoding: GitLab's project path arrives as one segment with `%2F`.
-        let segments = request.path.dropFirst(basePath.count + 1).split(separator: "/", omittingEmptySubsequences: false)
-            .map { String($0).removingPercentEncoding ?? String($0) }
+        let segments = request.path.dropFirst(basePath.count + 1).split(
+            separator: "/", omittingEmptySubsequences: false
+        )
+        .map { String($0).removingPercentEncoding ?? String($0) }
         switch kind {
         case .github: return gitHub(request, segments)
         case .gitlab: return gitLab(request, segments)
@@ -101,7 +103,8 @@ struct ForgeServerState {
 
         func link(_ number: Int) -> String {
             let query = request.query.filter { $0.name != "page" } + [("page", String(number))]
-            let encoded = query.map { "\(Self.encode($0.name))=\(Self.encode($0.value))" }.joined(separator: "&")
+            let encoded = query.map { "\(Self.encode($0.name))=\(Self.encode($0.value))" }.joined(
+                separator: "&")
             return "<\(origin)\(request.path)?\(encoded)>"
         }
         var links: [String] = []

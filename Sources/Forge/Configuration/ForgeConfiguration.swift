@@ -68,7 +68,8 @@ public struct ForgeConfiguration: Sendable, Equatable {
                     message: "Gitea and Forgejo need an API URL, like https://gitea.example.com/api/v1")
             }
             return try GiteaClient(
-                owner: owner, repository: name, apiURL: apiURL, token: try token(), retry: retry, logger: logger)
+                owner: owner, repository: name, apiURL: apiURL, token: try token(), retry: retry,
+                logger: logger)
         }
     }
 

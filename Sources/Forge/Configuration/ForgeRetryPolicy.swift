@@ -15,7 +15,8 @@ public struct ForgeRetryPolicy: Sendable, Equatable {
 
     /// Describes a retry policy.
     public init(
-        maximumAttempts: Int = 4, initialBackoff: Duration = .seconds(1), maximumBackoff: Duration = .seconds(30),
+        maximumAttempts: Int = 4, initialBackoff: Duration = .seconds(1),
+        maximumBackoff: Duration = .seconds(30),
         maximumRateLimitWait: Duration = .seconds(120), requestTimeout: Duration = .seconds(30)
     ) {
         self.maximumAttempts = max(1, maximumAttempts)

@@ -31,17 +31,20 @@ public struct ForgeToken: Sendable, Equatable, CustomStringConvertible, CustomDe
         } catch {
             throw ForgeError(
                 code: .invalidConfiguration, forge: forge,
-                message: "cannot read the token file \(path): \(String(cString: strerror(error.code.rawValue)))")
+                message:
+                    "cannot read the token file \(path): \(String(cString: strerror(error.code.rawValue)))")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ForgeError(
-                code: .invalidConfiguration, forge: forge, message: "the token file \(path) is not UTF-8 text")
+                code: .invalidConfiguration, forge: forge, message: "the token file \(path) is not UTF-8 text"
+            )
         }
         do {
             try self.init(text, forge: forge)
         } catch {
             throw ForgeError(
-                code: .invalidConfiguration, forge: forge, message: "\(error.message) in the token file \(path)")
+                code: .invalidConfiguration, forge: forge,
+                message: "\(error.message) in the token file \(path)")
         }
     }
 

@@ -13,7 +13,9 @@ enum RepositoryName {
 
     /// Splits `owner/name`.
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` unless there are exactly two parts.
-    static func split(_ repository: String, forge: ForgeKind) throws(ForgeError) -> (owner: String, name: String) {
+    static func split(_ repository: String, forge: ForgeKind) throws(ForgeError) -> (
+        owner: String, name: String
+    ) {
         let parts = repository.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             throw ForgeError(

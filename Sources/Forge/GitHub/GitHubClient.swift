@@ -44,7 +44,9 @@ public final class GitHubClient: ForgeClient {
 
     private var fullName: String { "\(owner)/\(repository)" }
 
-    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError) -> PullRequest? {
+    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)
+        -> PullRequest?
+    {
         // GitHub silently ignores a `head` without the `owner:` prefix and lists every pull
         // request; the client-side filter below holds even if a server does that anyway.
         let pages = try await http.sendAllLinkedPages(
@@ -65,7 +67,8 @@ public final class GitHubClient: ForgeClient {
             let response = try await http.send(
                 .POST, "\(repositoryPath)/pulls",
                 json: .object([
-                    ("title", .string(draft.title)), ("head", .string(draft.head)), ("base", .string(draft.base)),
+                    ("title", .string(draft.title)), ("head", .string(draft.head)),
+                    ("base", .string(draft.base)),
                     ("body", .string(draft.body)), ("maintainer_can_modify", .bool(true)),
                 ]))
             created = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
@@ -93,7 +96,8 @@ public final class GitHubClient: ForgeClient {
             let response = try await http.send(.GET, "\(repositoryPath)/pulls/\(number)")
             pullRequest = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
         } else {
-            let response = try await http.send(.PATCH, "\(repositoryPath)/pulls/\(number)", json: .object(fields))
+            let response = try await http.send(
+                .PATCH, "\(repositoryPath)/pulls/\(number)", json: .object(fields))
             pullRequest = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
         }
         if let labels {

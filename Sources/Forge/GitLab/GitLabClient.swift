@@ -40,19 +40,25 @@ public final class GitLabClient: ForgeClient {
             case .bearer: (name: "Authorization", value: "Bearer \(token.secret)")
             }
         self.http = try ForgeHTTP(
-            forge: .gitlab, baseURL: RepositoryName.trimmed(apiURL), token: token, authorization: authorization,
+            forge: .gitlab, baseURL: RepositoryName.trimmed(apiURL), token: token,
+            authorization: authorization,
             headers: [("Accept", "application/json")], retry: retry, logger: logger)
     }
 
     private var mergeRequestsPath: String { "/projects/\(project.pathSegment)/merge_requests" }
 
-    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError) -> PullRequest? {
+    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)
+        -> PullRequest?
+    {
         let pages = try await http.sendAllNumberedPages(
             mergeRequestsPath,
-            query: [("state", "opened"), ("source_branch", branch), ("target_branch", base), ("per_page", "100")])
+            query: [
+                ("state", "opened"), ("source_branch", branch), ("target_branch", base), ("per_page", "100"),
+            ])
         for page in pages {
             for payload in try http.decode([GitLabMergeRequestPayload].self, from: page)
-            where payload.sourceBranch == branch && payload.targetBranch == base && payload.isFromSameProject {
+            where payload.sourceBranch == branch && payload.targetBranch == base && payload.isFromSameProject
+            {
                 return payload.pullRequest
             }
         }

@@ -24,7 +24,8 @@ public final class GiteaClient: ForgeClient {
     ///   - retry: how long to wait out rate limits and how often to retry server errors.
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL or name.
     public init(
-        owner: String, repository: String, apiURL: String, token: ForgeToken, retry: ForgeRetryPolicy = .standard,
+        owner: String, repository: String, apiURL: String, token: ForgeToken,
+        retry: ForgeRetryPolicy = .standard,
         logger: Logger = Logger(label: "steward.forge.gitea")
     ) throws(ForgeError) {
         try RepositoryName.check(owner: owner, name: repository, forge: .gitea)
@@ -32,7 +33,8 @@ public final class GiteaClient: ForgeClient {
         self.repository = repository
         self.http = try ForgeHTTP(
             forge: .gitea, baseURL: RepositoryName.trimmed(apiURL), token: token,
-            authorization: ("Authorization", "token \(token.secret)"), headers: [("Accept", "application/json")],
+            authorization: ("Authorization", "token \(token.secret)"),
+            headers: [("Accept", "application/json")],
             retry: retry, logger: logger)
     }
 
@@ -40,7 +42,9 @@ public final class GiteaClient: ForgeClient {
         "/repos/\(ForgeHTTP.percentEncoded(owner))/\(ForgeHTTP.percentEncoded(repository))"
     }
 
-    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError) -> PullRequest? {
+    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)
+        -> PullRequest?
+    {
         try await openPayloads().first {
             $0.head.ref == branch && $0.base.ref == base && $0.isFromSameRepository
         }?.pullRequest
@@ -52,7 +56,8 @@ public final class GiteaClient: ForgeClient {
             let response = try await http.send(
                 .POST, "\(repositoryPath)/pulls",
                 json: .object([
-                    ("head", .string(draft.head)), ("base", .string(draft.base)), ("title", .string(draft.title)),
+                    ("head", .string(draft.head)), ("base", .string(draft.base)),
+                    ("title", .string(draft.title)),
                     ("body", .string(draft.body)), ("labels", .array(labelIDs.map(JSONValue.int))),
                 ]))
             return try http.decode(GiteaPullRequestPayload.self, from: response).pullRequest
@@ -122,7 +127,8 @@ public final class GiteaClient: ForgeClient {
         guard !names.isEmpty else { return [] }
         var known: [String: Int] = [:]
         for page in try await http.sendAllLinkedPages("\(repositoryPath)/labels", query: [("limit", "50")]) {
-            for label in try http.decode([GiteaLabelPayload].self, from: page) where known[label.name] == nil {
+            for label in try http.decode([GiteaLabelPayload].self, from: page) where known[label.name] == nil
+            {
                 known[label.name] = label.id
             }
         }

@@ -44,7 +44,8 @@ final class ForgeHTTP: Sendable {
         do {
             try await client.shutdown()
         } catch {
-            throw ForgeError(code: .transport, forge: forge, message: "shutting down the HTTP client: \(error)")
+            throw ForgeError(
+                code: .transport, forge: forge, message: "shutting down the HTTP client: \(error)")
         }
     }
 
@@ -58,7 +59,9 @@ final class ForgeHTTP: Sendable {
     }
 
     /// Every page of a list, first to last, following the `Link: <…>; rel="next"` header.
-    func sendAllLinkedPages(_ path: String, query: [(String, String)]) async throws(ForgeError) -> [ForgeResponse] {
+    func sendAllLinkedPages(_ path: String, query: [(String, String)]) async throws(ForgeError)
+        -> [ForgeResponse]
+    {
         var pages = [try await send(.GET, path, query: query)]
         while let next = pages.last?.header("link").flatMap({ LinkHeader.target(of: "next", in: $0) }) {
             guard origin.contains(next) else {
@@ -74,7 +77,9 @@ final class ForgeHTTP: Sendable {
     }
 
     /// Every page of a GitLab list, first to last, following the `X-Next-Page` header.
-    func sendAllNumberedPages(_ path: String, query: [(String, String)]) async throws(ForgeError) -> [ForgeResponse] {
+    func sendAllNumberedPages(_ path: String, query: [(String, String)]) async throws(ForgeError)
+        -> [ForgeResponse]
+    {
         var pages = [try await send(.GET, path, query: query)]
         while let next = pages.last?.header("x-next-page"), !next.isEmpty {
             guard let number = Int(next), number > 0 else {
@@ -90,7 +95,9 @@ final class ForgeHTTP: Sendable {
 
     /// Decodes a JSON answer.
     /// - Throws: ``ForgeError/Code/invalidResponse`` naming the field that did not fit.
-    func decode<Value: Decodable>(_ type: Value.Type, from response: ForgeResponse) throws(ForgeError) -> Value {
+    func decode<Value: Decodable>(_ type: Value.Type, from response: ForgeResponse) throws(ForgeError)
+        -> Value
+    {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
@@ -114,7 +121,9 @@ final class ForgeHTTP: Sendable {
 
     private static let maximumPages = 200
 
-    private func send(_ method: HTTPMethod, url: String, json: JSONValue?) async throws(ForgeError) -> ForgeResponse {
+    private func send(_ method: HTTPMethod, url: String, json: JSONValue?) async throws(ForgeError)
+        -> ForgeResponse
+    {
         let request = "\(method.rawValue) \(endpoint(of: url))"
         var attempt = 0
         while true {
@@ -129,7 +138,8 @@ final class ForgeHTTP: Sendable {
                         message: token.redact(String(describing: failure)),
                         detail: "gave up after \(attempt) attempts")
                 }
-                try await pause(retry.backoff(after: attempt), before: attempt + 1, request, because: "unreachable")
+                try await pause(
+                    retry.backoff(after: attempt), before: attempt + 1, request, because: "unreachable")
                 continue
             }
             logger.debug(
@@ -148,7 +158,8 @@ final class ForgeHTTP: Sendable {
                             + "\(retry.maximumRateLimitWait.secondsText) Steward may wait")
                 }
                 guard attempt < retry.maximumAttempts else {
-                    throw failure(response, code: .rateLimited, detail: "still limited after \(attempt) attempts")
+                    throw failure(
+                        response, code: .rateLimited, detail: "still limited after \(attempt) attempts")
                 }
                 try await pause(wait, before: attempt + 1, request, because: "rate limited")
                 continue
@@ -224,7 +235,8 @@ final class ForgeHTTP: Sendable {
         switch response.status {
         case 300..<400:
             let location = response.header("location").map { " to \(URLOrigin.describe($0))" } ?? ""
-            return "the API URL or repository moved\(location); Steward does not follow redirects with a token"
+            return
+                "the API URL or repository moved\(location); Steward does not follow redirects with a token"
         case 404:
             return "check the repository name and that the token can see it"
         default:
@@ -250,7 +262,8 @@ final class ForgeHTTP: Sendable {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"),
                 UInt8(ascii: "~"):
                 encoded.append(Character(Unicode.Scalar(byte)))
             default:
@@ -263,7 +276,8 @@ final class ForgeHTTP: Sendable {
     private static func describe(_ error: any Error) -> String {
         guard let decoding = error as? DecodingError else { return String(describing: error) }
         func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }
+                .joined()
             return keys.isEmpty ? "the top level" : String(keys.drop { $0 == "." })
         }
         switch decoding {

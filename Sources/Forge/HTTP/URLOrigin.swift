@@ -20,7 +20,8 @@ struct URLOrigin: Sendable, Equatable {
         guard components.user == nil, components.password == nil else {
             throw ForgeError(
                 code: .invalidConfiguration, forge: forge,
-                message: "the API URL \(Self.describe(url)) contains credentials; put the token in the token file")
+                message:
+                    "the API URL \(Self.describe(url)) contains credentials; put the token in the token file")
         }
         guard components.query == nil, components.fragment == nil else {
             throw ForgeError(
@@ -41,7 +42,8 @@ struct URLOrigin: Sendable, Equatable {
 
     /// A URL for messages, with any user information removed.
     static func describe(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.user != nil || components.password != nil
+        guard var components = URLComponents(string: url),
+            components.user != nil || components.password != nil
         else { return url }
         components.user = nil
         components.password = nil

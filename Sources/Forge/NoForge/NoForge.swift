@@ -45,7 +45,9 @@ public actor NoForge: ForgeClient {
         self.printer = printer
     }
 
-    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError) -> PullRequest? {
+    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)
+        -> PullRequest?
+    {
         try load()
         return records.first { $0.open && $0.document.head == branch && $0.document.base == base }
             .map(pullRequest)
@@ -82,10 +84,14 @@ public actor NoForge: ForgeClient {
         let head = records[index].document.head
         switch output {
         case .standardOutput:
-            printer("<!-- steward comment on #\(number) (\(head)) -->\n\(body)\(body.hasSuffix("\n") ? "" : "\n")")
+            printer(
+                "<!-- steward comment on #\(number) (\(head)) -->\n\(body)\(body.hasSuffix("\n") ? "" : "\n")"
+            )
         case .directory(let directory):
             let path = "\(directory)/\(NoForgeDocument.fileName(forBranch: head).dropLast(3)).comments.md"
-            let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+            let existing = FileManager.default.contents(atPath: path).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             let separator = existing.map { $0.isEmpty ? "" : "\n---\n\n" } ?? ""
             try write((existing ?? "") + separator + body + (body.hasSuffix("\n") ? "" : "\n"), to: path)
         }
@@ -129,8 +135,11 @@ public actor NoForge: ForgeClient {
             switch output {
             case .standardOutput: "stdout:#\(record.number)"
             case .directory(let directory):
-                URL(fileURLWithPath: "\(directory)/\(NoForgeDocument.fileName(forBranch: record.document.head))")
-                    .absoluteString
+                URL(
+                    fileURLWithPath:
+                        "\(directory)/\(NoForgeDocument.fileName(forBranch: record.document.head))"
+                )
+                .absoluteString
             }
         return PullRequest(
             number: record.number, title: record.document.title, body: record.document.body,
@@ -143,7 +152,9 @@ public actor NoForge: ForgeClient {
         case .standardOutput:
             printer(record.document.text)
         case .directory(let directory):
-            try write(record.document.text, to: "\(directory)/\(NoForgeDocument.fileName(forBranch: record.document.head))")
+            try write(
+                record.document.text,
+                to: "\(directory)/\(NoForgeDocument.fileName(forBranch: record.document.head))")
         }
     }
 
@@ -171,7 +182,8 @@ public actor NoForge: ForgeClient {
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw ForgeError(code: .output, forge: .none, message: "cannot write \(path): \(error.localizedDescription)")
+            throw ForgeError(
+                code: .output, forge: .none, message: "cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

@@ -30,7 +30,8 @@ struct NoForgeDocument: Sendable, Equatable {
             "head=\(ForgeHTTP.percentEncoded(head))", "base=\(ForgeHTTP.percentEncoded(base))",
             "labels=\(labels.map(ForgeHTTP.percentEncoded).joined(separator: ","))",
         ]
-        return Self.prefix + fields.joined(separator: " ") + Self.suffix + "\n# \(title.replacingOccurrences(of: "\n", with: " "))\n\n\(body)"
+        return Self.prefix + fields.joined(separator: " ") + Self.suffix
+            + "\n# \(title.replacingOccurrences(of: "\n", with: " "))\n\n\(body)"
     }
 
     /// Reads a document back; `nil` when `text` was not written by ``text``.
@@ -47,7 +48,8 @@ struct NoForgeDocument: Sendable, Equatable {
             fields[String(pair[0])] = String(pair[1])
         }
         // Values are percent-encoded one by one, so split the label list before decoding.
-        guard let head = fields["head"]?.removingPercentEncoding, let base = fields["base"]?.removingPercentEncoding,
+        guard let head = fields["head"]?.removingPercentEncoding,
+            let base = fields["base"]?.removingPercentEncoding,
             let labels = fields["labels"]?.split(separator: ",").map({ String($0).removingPercentEncoding }),
             !labels.contains(nil)
         else { return nil }

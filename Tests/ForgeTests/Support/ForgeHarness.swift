@@ -40,7 +40,8 @@ enum ForgeHarness {
 
     /// Runs `body` against a fresh server of `kind` and a client for it.
     static func run<Result>(
-        _ kind: ForgeServer.Kind, token clientToken: String = token, gitLabProject: String = ForgeServer.gitLabProjectPath,
+        _ kind: ForgeServer.Kind, token clientToken: String = token,
+        gitLabProject: String = ForgeServer.gitLabProjectPath,
         retry: ForgeRetryPolicy = retry, logs: LogRecorder = LogRecorder(),
         _ body: (ForgeServer, any ForgeClient) async throws -> Result
     ) async throws -> Result {
