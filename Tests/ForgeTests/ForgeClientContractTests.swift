@@ -197,7 +197,7 @@ struct ForgeClientContractTests {
             #expect(error.code == .rateLimited)
             #expect(error.request == "GET \(ForgeEndpoints.relativePulls(kind))")
             #expect(error.status == (kind == .github ? 403 : 429))
-            #expect(error.detail == "the limit resets in 3600 s, longer than the 3 s Steward may wait")
+            #expect(error.detail == "the forge asks to wait 3600 s, longer than the 3 s Steward may wait")
             #expect(server.requests.count == 1)
         }
     }

@@ -124,4 +124,23 @@ struct GitHubClientTests {
                     + "check the repository name and that the token can see it")
         }
     }
+
+    @Test("a secondary rate limit without a hint means waiting a minute, as GitHub asks")
+    func secondaryLimitWithoutHint() async throws {
+        try await ForgeHarness.run(.github) { server, forge in
+            server.inject(
+                ForgeServerFault(
+                    .raw(
+                        status: 429, headers: [("Content-Type", "application/json")],
+                        body: #"{"message":"You have exceeded a secondary rate limit.","status":"429"}"#)))
+
+            let error = try #require(
+                await #expect(throws: ForgeError.self) { try await forge.openPullRequests(headPrefix: "steward/") })
+
+            #expect(
+                error.description
+                    == "GitHub rate limit reached (429 You have exceeded a secondary rate limit.) for GET "
+                    + "/repos/acme/deploy/pulls; the forge asks to wait 60 s, longer than the 3 s Steward may wait")
+        }
+    }
 }

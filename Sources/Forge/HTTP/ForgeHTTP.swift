@@ -150,11 +150,15 @@ final class ForgeHTTP: Sendable {
                 ])
             if (200..<300).contains(response.status) { return response }
             if let limit = RateLimit(response, now: Date()) {
-                let wait = limit.wait ?? retry.backoff(after: attempt)
+                // GitHub asks for at least a minute when a secondary limit comes without a hint.
+                let unannounced =
+                    forge == .github
+                    ? max(.seconds(60), retry.backoff(after: attempt)) : retry.backoff(after: attempt)
+                let wait = limit.wait ?? unannounced
                 if wait > retry.maximumRateLimitWait {
                     throw failure(
                         response, code: .rateLimited,
-                        detail: "the limit resets in \(wait.secondsText), longer than the "
+                        detail: "the forge asks to wait \(wait.secondsText), longer than the "
                             + "\(retry.maximumRateLimitWait.secondsText) Steward may wait")
                 }
                 guard attempt < retry.maximumAttempts else {
