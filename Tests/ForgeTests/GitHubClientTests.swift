@@ -135,12 +135,15 @@ struct GitHubClientTests {
                         body: #"{"message":"You have exceeded a secondary rate limit.","status":"429"}"#)))
 
             let error = try #require(
-                await #expect(throws: ForgeError.self) { try await forge.openPullRequests(headPrefix: "steward/") })
+                await #expect(throws: ForgeError.self) {
+                    try await forge.openPullRequests(headPrefix: "steward/")
+                })
 
             #expect(
                 error.description
                     == "GitHub rate limit reached (429 You have exceeded a secondary rate limit.) for GET "
-                    + "/repos/acme/deploy/pulls; the forge asks to wait 60 s, longer than the 3 s Steward may wait")
+                    + "/repos/acme/deploy/pulls; the forge asks to wait 60 s, longer than the 3 s Steward may wait"
+            )
         }
     }
 }
