@@ -54,7 +54,8 @@ struct GitLabClientTests {
     func numericProjectAndBearer() async throws {
         let server = try await ForgeServer.start(.gitlab, token: ForgeHarness.token)
         let directory = try TemporaryDirectory("steward-forge")
-        var configuration = try ForgeHarness.configuration(for: server, in: directory, gitLabProject: "42")
+        var configuration = try ForgeHarness.configuration(
+            for: server, in: directory, gitLabProject: String(ForgeServer.gitLabProjectID))
         configuration.gitLabTokenHeader = .bearer
         server.seedPullRequest(head: "steward/app-1", title: "one")
 
@@ -64,7 +65,10 @@ struct GitLabClientTests {
         try await server.stop()
 
         #expect(open.map(\.title) == ["one"])
-        #expect(server.requests.map(\.line) == ["GET /api/v4/projects/42/merge_requests"])
+        #expect(
+            server.requests.map(\.line) == [
+                "GET /api/v4/projects/\(ForgeServer.gitLabProjectID)/merge_requests"
+            ])
         #expect(server.requests[0].header("Authorization") == "Bearer \(ForgeHarness.token)")
         #expect(server.requests[0].header("PRIVATE-TOKEN") == nil)
     }

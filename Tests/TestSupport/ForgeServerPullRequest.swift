@@ -21,7 +21,4 @@ public struct ForgeServerPullRequest: Sendable, Equatable {
     public var comments: [String]
     /// The commit the head branch is at (made up, stable per number).
     public var headCommit: String
-
-    /// Whether the head branch is in a fork rather than the repository itself.
-    public func isFromFork(repositoryOwner: String) -> Bool { headOwner != repositoryOwner }
 }

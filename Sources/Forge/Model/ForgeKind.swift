@@ -31,9 +31,4 @@ public enum ForgeKind: String, Sendable, Equatable, CaseIterable {
         case .none: "no forge"
         }
     }
-
-    /// What a pull request is called on this forge, for messages.
-    public var pullRequestNoun: String {
-        self == .gitlab ? "merge request" : "pull request"
-    }
 }
