@@ -91,7 +91,13 @@ let package = Package(
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "TestSupport"]),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: [
+                "Policy", "Kubernetes", "YAMLSyntax", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "TestSupport"]),
         .testTarget(name: "StewardKitTests", dependencies: ["StewardKit", "TestSupport"]),
     ],
