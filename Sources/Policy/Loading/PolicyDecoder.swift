@@ -261,10 +261,12 @@ struct PolicyDecoder {
             return nil
         }
         var timeZone: TimeZone?
+        var timeZoneName: String?
         if let node = reader.required(fields, "timeZone", at: "spec.schedule"),
             let name = reader.string(node, at: "spec.schedule.timeZone")
         {
             timeZone = TimeZone(identifier: name)
+            timeZoneName = name
             if timeZone == nil {
                 reader.report(
                     node,
@@ -285,7 +287,7 @@ struct PolicyDecoder {
             }
         }
         guard let timeZone else { return nil }
-        return PolicySchedule(timeZone: timeZone, windows: windows)
+        return PolicySchedule(timeZone: timeZone, timeZoneName: timeZoneName, windows: windows)
     }
 
     private mutating func window(_ node: YAMLNode, at location: String) -> ScheduleWindow? {

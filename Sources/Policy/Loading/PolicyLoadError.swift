@@ -6,8 +6,11 @@ public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
     /// The problems, in file order.
     public var diagnostics: [YAMLError]
 
+    /// Orders `diagnostics` by line and column.
     public init(_ diagnostics: [YAMLError]) {
-        self.diagnostics = diagnostics
+        self.diagnostics = diagnostics.enumerated().sorted {
+            ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
+        }.map(\.element)
     }
 
     /// Every diagnostic with its caret, one after the other.

@@ -4,10 +4,13 @@ import Foundation
 /// window, `run` only plans.
 public struct PolicySchedule: Sendable, Hashable, CustomStringConvertible {
     public var timeZone: TimeZone
+    /// The time zone as the policy names it (Foundation may report `UTC` as `GMT`).
+    public var timeZoneName: String
     public var windows: [ScheduleWindow]
 
-    public init(timeZone: TimeZone, windows: [ScheduleWindow]) {
+    public init(timeZone: TimeZone, timeZoneName: String? = nil, windows: [ScheduleWindow]) {
         self.timeZone = timeZone
+        self.timeZoneName = timeZoneName ?? timeZone.identifier
         self.windows = windows
     }
 
@@ -23,6 +26,6 @@ public struct PolicySchedule: Sendable, Hashable, CustomStringConvertible {
 
     /// `Mon-Fri 09:00-17:00, Sat 10:00-12:00 (Europe/Berlin)`.
     public var description: String {
-        windows.map(\.description).joined(separator: ", ") + " (\(timeZone.identifier))"
+        windows.map(\.description).joined(separator: ", ") + " (\(timeZoneName))"
     }
 }

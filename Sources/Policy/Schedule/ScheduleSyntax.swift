@@ -13,7 +13,7 @@ enum ScheduleSyntax {
             var day = first
             days.insert(day)
             while day != last {
-                day = Weekday(rawValue: day.rawValue % 7 + 1)!
+                day = day.next
                 days.insert(day)
             }
         }

@@ -28,12 +28,15 @@ public struct ScheduleWindow: Sendable, Hashable, CustomStringConvertible {
         return (hours < 10 ? "0" : "") + "\(hours):" + (rest < 10 ? "0" : "") + "\(rest)"
     }
 
+    /// A run of three or more consecutive days as a range (wrapping past Sunday), else a list.
     private static func describe(_ days: Set<Weekday>) -> String {
-        let sorted = days.sorted()
-        guard let first = sorted.first, let last = sorted.last else { return "never" }
-        if sorted.count > 2 && last.rawValue - first.rawValue == sorted.count - 1 {
+        guard days.count < 7 else { return "Mon-Sun" }
+        let starts = days.filter { !days.contains($0.previous) }
+        if days.count >= 3, starts.count == 1, let first = starts.first {
+            var last = first
+            while days.contains(last.next) { last = last.next }
             return "\(first.abbreviation)-\(last.abbreviation)"
         }
-        return sorted.map(\.abbreviation).joined(separator: ",")
+        return days.sorted().map(\.abbreviation).joined(separator: ",")
     }
 }

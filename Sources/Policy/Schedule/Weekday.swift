@@ -29,6 +29,12 @@ public enum Weekday: Int, Sendable, Hashable, CaseIterable, Comparable {
         self = calendarWeekday == 1 ? .sunday : Weekday(rawValue: calendarWeekday - 1)!
     }
 
+    /// The day after, Monday after Sunday.
+    var next: Weekday { Weekday(rawValue: rawValue % 7 + 1)! }
+
+    /// The day before, Sunday before Monday.
+    var previous: Weekday { Weekday(rawValue: (rawValue + 5) % 7 + 1)! }
+
     private var fullName: String {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1]
     }
