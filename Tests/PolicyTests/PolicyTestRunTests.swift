@@ -81,7 +81,7 @@ import Testing
                 """,
                 "\(root)/steward.tests.yaml: cannot run its cases: the policy \(root)/steward.yaml does not load",
             ])
-        #expect(run.report.hasSuffix("\n0 cases: 0 passed, 0 failed, 2 files with errors\n"))
+        #expect(run.report.hasSuffix("\n0 cases: 0 passed, 0 failed, 2 errors\n"))
     }
 
     @Test func aTestFileWithMistakesIsReportedWithItsLines() throws {

@@ -3,7 +3,7 @@ import Kubernetes
 /// The policy's answer to one proposed change.
 public struct PolicyDecision: Sendable, Hashable, CustomStringConvertible {
     /// Allowed as proposed, allowed with another value, or not allowed.
-    public enum Outcome: String, Sendable, Hashable, Codable {
+    public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
         case allowed
         case clamped
         case rejected

@@ -21,7 +21,7 @@ public struct PolicyTestRun: Sendable {
         let failed = failedCount
         var summary =
             "\(results.count) case\(results.count == 1 ? "" : "s"): \(results.count - failed) passed, \(failed) failed"
-        if !errors.isEmpty { summary += ", \(errors.count) file\(errors.count == 1 ? "" : "s") with errors" }
+        if !errors.isEmpty { summary += ", \(errors.count) error\(errors.count == 1 ? "" : "s")" }
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }
