@@ -99,7 +99,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ForgeTests", dependencies: ["Forge", "TestSupport"]),
-        .testTarget(name: "StewardKitTests", dependencies: ["StewardKit", "TestSupport"]),
+        .testTarget(
+            name: "StewardKitTests",
+            dependencies: [
+                "StewardKit", "Policy", "GitStore", "Signing", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
