@@ -1,4 +1,5 @@
 import Foundation
+import StewardKit
 import TestSupport
 import Testing
 
@@ -175,5 +176,49 @@ import Testing
         #expect(
             output.text.contains("\nPolicy policies/strict.yaml (strict): 0 allowed, 2 clamped, 4 rejected\n")
         )
+    }
+
+    @Test func theScheduleSaysWhetherRunMayPublish() throws {
+        let scheduled = Self.strict.replacingOccurrences(
+            of: "spec:\n",
+            with:
+                "spec:\n  schedule:\n    timeZone: Europe/Berlin\n    windows:\n      - {days: Mon-Fri, hours: \"09:00-17:00\"}\n"
+        )
+        let fixture = try PlanFixture(policy: scheduled)
+        func plan(at time: String) throws -> Plan {
+            try Planner().plan(
+                PlanRequest(
+                    repository: fixture.repo.path, profiles: fixture.profiles.path,
+                    now: try Date(time, strategy: .iso8601)))
+        }
+        let saturday = try plan(at: "2026-07-04T10:00:00Z")
+        #expect(saturday.scheduleOpen == false)
+        #expect(saturday.proposesChanges)
+        #expect(!saturday.mayPublish)
+        #expect(
+            PlanRenderer.render(saturday, as: .text).contains(
+                "\nPolicy policies/steward.yaml (strict): 0 allowed, 2 clamped, 4 rejected\n"
+                    + "Schedule Mon-Fri 09:00-17:00 (Europe/Berlin): closed now, so `run` would only plan\n"))
+        let monday = try plan(at: "2026-07-06T10:00:00Z")
+        #expect(monday.scheduleOpen == true)
+        #expect(monday.mayPublish)
+        #expect(
+            PlanRenderer.render(monday, as: .text).contains(
+                "\nSchedule Mon-Fri 09:00-17:00 (Europe/Berlin): open now\n"))
+        let json = PlanRenderer.render(saturday, as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let policy = try #require(object["policy"] as? [String: Any])
+        #expect(policy["schedule"] as? String == "Mon-Fri 09:00-17:00 (Europe/Berlin)")
+        #expect(policy["scheduleOpen"] as? Bool == false)
+    }
+
+    @Test func withoutAPolicyNothingMayBePublished() throws {
+        let fixture = try PlanFixture(policy: nil)
+        let plan = try Planner().plan(
+            PlanRequest(repository: fixture.repo.path, profiles: fixture.profiles.path))
+        #expect(!plan.mayPublish)
+        #expect(plan.permittedChanges.isEmpty)
+        #expect(plan.changes.count == 6)
+        #expect(plan.changes.allSatisfy { $0.decision.reason == "no policy" })
     }
 }

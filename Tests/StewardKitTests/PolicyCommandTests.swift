@@ -105,6 +105,11 @@ import Testing
 
         let usage = try Self.steward(["policy", "check"], in: directory.url)
         #expect(usage.status == 2)
+
+        let missing = try Self.steward(["policy", "check", "nope.yaml"], in: directory.url)
+        #expect(missing.status == 1)
+        #expect(missing.text == "nope.yaml: cannot open nope.yaml: No such file or directory\n")
+        #expect(missing.stderr == "steward: error: 1 file has 1 error\n")
     }
 
     @Test func testRunsTheBundledPoliciesAndTheDemoPolicy() throws {

@@ -13,8 +13,20 @@ public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
         }.map(\.element)
     }
 
+    /// Each diagnostic with its line and caret; `file: message` for a file that cannot be read.
+    public var messages: [String] {
+        diagnostics.map { $0.line == 0 ? "\($0.path): \($0.message)" : $0.description }
+    }
+
+    /// Each diagnostic on one line: `file:line:column: message`.
+    public var summaries: [String] {
+        diagnostics.map {
+            $0.line == 0 ? "\($0.path): \($0.message)" : "\($0.path):\($0.line):\($0.column): \($0.message)"
+        }
+    }
+
     /// Every diagnostic with its caret, one after the other.
     public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
+        messages.joined(separator: "\n")
     }
 }

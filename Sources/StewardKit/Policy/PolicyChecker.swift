@@ -23,7 +23,7 @@ public enum PolicyChecker {
             case .failure(let error):
                 failedFiles += 1
                 errorCount += error.diagnostics.count
-                lines += error.diagnostics.map(\.description)
+                lines += error.messages
             }
         }
         return Result(

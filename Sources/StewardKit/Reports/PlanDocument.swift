@@ -195,7 +195,7 @@ extension PlanDocument.PolicyRecord {
             errors = []
         case .invalid(_, let error):
             status = "invalid"
-            errors = error.diagnostics.map { "\($0.path):\($0.line):\($0.column): \($0.message)" }
+            errors = error.summaries
         }
     }
 }

@@ -114,7 +114,7 @@ public enum PlanRenderer {
             ]
         case .invalid(let path, let error):
             return ["Policy \(path) does not load, so every proposal is rejected:"]
-                + error.diagnostics.map(\.description)
+                + error.messages
         }
     }
 
