@@ -12,8 +12,9 @@ BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 # What building and running the demo needs.
 DEMO_PACKAGES = git pkg-config libgit2-dev libssl-dev openssh-client ca-certificates
 # What the tests need on top: a real Prometheus and promtool, libyaml for the benchmark's
-# reference parser. kubectl is checked separately (see below).
-TEST_PACKAGES = $(DEMO_PACKAGES) prometheus libyaml-dev
+# reference parser; sshd, stunnel and openssl for the Git transport tests (ssh://, https://).
+# kubectl is checked separately (see below).
+TEST_PACKAGES = $(DEMO_PACKAGES) prometheus libyaml-dev openssh-server stunnel4 openssl
 
 .PHONY: demo test build setup-demo setup-test format lint bench clean
 
@@ -42,9 +43,14 @@ format:
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks
 
+# Every benchmark product, in release mode; each prints its own figures.
+BENCHMARKS = yaml-bench
+
 bench: setup-test
-	$(SWIFT) build -c release
-	@for b in $$(ls Benchmarks); do [ -d "Benchmarks/$$b" ] && echo "== $$b" && "$$($(SWIFT) build -c release --show-bin-path)/$$(echo $$b | tr A-Z a-z)" || true; done
+	@for product in $(BENCHMARKS); do \
+		echo "== $$product"; \
+		$(SWIFT) run -c release $$product || exit 1; \
+	done
 
 clean:
 	rm -rf .build

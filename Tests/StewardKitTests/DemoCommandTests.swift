@@ -39,6 +39,19 @@ import Testing
             text.contains(
                 "+            memory: \"588Mi\"   # redis gets OOM-killed above this; see INC-2291\n"))
         #expect(text.contains("+                        requests: {cpu: 460m, memory: 207Mi}\n"))
+        // The example is also a Git repository, as Steward finds a GitOps repository.
+        let remote = workdir.path("remote.git").path
+        let files = try ExternalTool.git.run(["-C", remote, "ls-tree", "-r", "--name-only", "main"])
+        #expect(
+            files.split(separator: "\n") == [
+                "README.md", "apps/payments/api.yaml", "apps/search/indexer.yaml",
+                "apps/shop/cart-redis.yaml",
+                "apps/shop/namespace.yaml", "apps/shop/web-service.yaml", "apps/shop/web.yaml",
+                "policies/steward.tests.yaml", "policies/steward.yaml",
+            ])
+        #expect(
+            try ExternalTool.git.run(["-C", remote, "log", "--format=%s", "main"])
+                == "Add the shop, payments and search apps")
     }
 
     @Test func failsClearlyWithoutTheExamples() throws {
