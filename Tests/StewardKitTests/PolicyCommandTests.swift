@@ -108,7 +108,7 @@ import Testing
 
         let missing = try Self.steward(["policy", "check", "nope.yaml"], in: directory.url)
         #expect(missing.status == 1)
-        #expect(missing.text == "nope.yaml: cannot open nope.yaml: No such file or directory\n")
+        #expect(missing.text == "nope.yaml: cannot open: No such file or directory\n")
         #expect(missing.stderr == "steward: error: 1 file has 1 error\n")
     }
 

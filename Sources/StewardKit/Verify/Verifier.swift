@@ -29,9 +29,7 @@ public struct Verifier: Sendable {
         var report = VerifyReport(range: label)
         let commits: [CommitInfo]
         do {
-            let excluded = Set(try repository.history(of: [], from: base.hex).map(\.id))
-            commits = try repository.history(of: [], from: head.hex).filter { !excluded.contains($0.id) }
-                .reversed()
+            commits = try repository.history(of: [], from: head.hex, excluding: base.hex).reversed()
         } catch {
             throw StewardError("cannot list the commits of \(label): \(error)")
         }
