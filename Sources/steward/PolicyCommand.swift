@@ -7,7 +7,7 @@ struct PolicyCommand: ParsableCommand {
         commandName: "policy",
         abstract: "Write, check and test the policy that decides what Steward may change.",
         discussion: """
-            The policy lives in the repository (policies/steward.yaml) and is reviewed like code;
+            The policy lives in the repository (policies/steward.yaml) and is reviewed like code; \
             see docs/policy.md. Without one, Steward proposes changes but allows none.
             """,
         subcommands: [Init.self, Check.self, Test.self]

@@ -8,9 +8,9 @@ struct VerifyCommand: ParsableCommand {
         abstract:
             "Check the bot commits of a range: signature, trailers, evidence, and the diff against the policy.",
         discussion: """
-            Bot commits carry a Steward-Finding trailer. Each must be signed by a key in the
-            allowed signers, carry its trailers, match its evidence note on refs/notes/steward,
-            and change only what the policy in force at its parent allows. Prints one line per
+            Bot commits carry a Steward-Finding trailer. Each must be signed by a key in the \
+            allowed signers, carry its trailers, match its evidence note on refs/notes/steward, \
+            and change only what the policy in force at its parent allows. Prints one line per \
             violation and exits 1; see docs/policy.md.
             """
     )
