@@ -105,7 +105,13 @@ let package = Package(
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "TestSupport"]),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: [
+                "Policy", "Kubernetes", "YAMLSyntax", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(
             name: "ForgeTests",
             dependencies: [
@@ -116,7 +122,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "StewardKitTests", dependencies: ["StewardKit", "TestSupport"]),
+        .testTarget(
+            name: "StewardKitTests",
+            dependencies: [
+                "StewardKit", "Policy", "GitStore", "Signing", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

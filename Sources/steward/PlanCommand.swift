@@ -24,6 +24,11 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The cluster whose profiles apply (needed when the file covers several).")
     var cluster: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The policy file, relative to the repository root (see docs/policy.md).", valueName: "file"))
+    var policy = "policies/steward.yaml"
+
     @Option(help: "Output format: text or json.")
     var format: PlanRenderer.Format = .text
 
@@ -32,8 +37,12 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
-        let plan = try Planner().plan(PlanRequest(repository: repo, profiles: profiles, cluster: cluster))
+        let plan = try Planner().plan(
+            PlanRequest(repository: repo, profiles: profiles, cluster: cluster, policy: policy))
         print(PlanRenderer.render(plan, as: format), terminator: "")
+        if let failure = plan.policyFailure {
+            throw failure
+        }
         if exitCode && plan.proposesChanges {
             throw ExitCode(ExitStatus.changesProposed.rawValue)
         }

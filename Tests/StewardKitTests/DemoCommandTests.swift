@@ -17,12 +17,19 @@ import Testing
                 """
                 shop/Deployment/web  (apps/shop/web.yaml)
                   container app
-                    cpu request     500m  -> 180m    (p95 0.156 cores)
-                    memory request  1Gi   -> 384Mi   (max 333.9 MiB)
-                    memory limit    1Gi   -> 384Mi   (max 333.9 MiB)
+                    cpu request     500m  -> 180m    (p95 0.156 cores)  allowed (rule demo-apps)
+                    memory request  1Gi   -> 384Mi   (max 333.9 MiB)    allowed (rule demo-apps)
+                    memory limit    1Gi   -> 384Mi   (max 333.9 MiB)    allowed (rule demo-apps)
 
                 """))
-        #expect(text.contains("\n14 changes in 4 files, 1 container already right-sized, 1 skipped\n"))
+        #expect(
+            text.contains(
+                """
+
+                Policy policies/steward.yaml (demo): 14 allowed, 0 clamped, 0 rejected
+                14 changes in 4 files, 1 container already right-sized, 1 skipped
+
+                """))
         // Only value lines change: the comment after the value and the quoting stay.
         #expect(
             text.contains("-              cpu: 500m      # sized for Black Friday 2025, never revisited\n"))
@@ -40,6 +47,7 @@ import Testing
                 "README.md", "apps/payments/api.yaml", "apps/search/indexer.yaml",
                 "apps/shop/cart-redis.yaml",
                 "apps/shop/namespace.yaml", "apps/shop/web-service.yaml", "apps/shop/web.yaml",
+                "policies/steward.tests.yaml", "policies/steward.yaml",
             ])
         #expect(
             try ExternalTool.git.run(["-C", remote, "log", "--format=%s", "main"])

@@ -42,7 +42,7 @@ extension Planner {
                     PlannedChange(
                         file: workload.file, document: workload.document,
                         path: container.path(of: proposal.field), field: proposal.field,
-                        from: proposal.from?.text, to: proposal.to.text)
+                        from: proposal.from?.text, to: proposal.to.text, proposed: proposal.to.text)
                 }
                 analysis.findings.append(PlannedFinding(finding: finding, changes: changes))
             }
