@@ -12,7 +12,6 @@ struct CollectionState: Sendable {
     private var sent: [QueryJob.Kind: Int] = [:]
     private var failed: [QueryJob.Kind: Int] = [:]
     private var serverWarnings: [String] = []
-    private(set) var distinctQueries: [String] = []
 
     init(options: CollectionOptions, plan: CollectionPlan) {
         self.options = options
@@ -26,9 +25,6 @@ struct CollectionState: Sendable {
 
     mutating func fold(job: QueryJob, record: QueryRecord, response: QueryResponse?) {
         records.append(record)
-        if !distinctQueries.contains(job.query) {
-            distinctQueries.append(job.query)
-        }
         sent[job.kind, default: 0] += 1
         guard let response else {
             failed[job.kind, default: 0] += 1

@@ -5,7 +5,8 @@ struct ContainerAccumulator: Sendable {
     var cpuMax = -Double.infinity
     var memory: [Double] = []
     var memoryMax = -Double.infinity
-    /// Hourly maxima of the memory working set, keyed by the hour's start in unix seconds.
+    /// Hourly maxima of the memory working set, keyed by the end of the hour `(end - 1h, end]`
+    /// in unix seconds, so that a window ending on the hour has exactly one point per hour.
     var memoryHours: [Int64: Double] = [:]
     /// Evaluation steps with a CPU or memory sample of any pod, as a bit set.
     private var covered: [UInt64] = []
@@ -27,7 +28,7 @@ struct ContainerAccumulator: Sendable {
         guard value.isFinite else { return }
         memory.append(value)
         memoryMax = max(memoryMax, value)
-        let hour = Int64((time / 3600).rounded(.down)) * 3600
+        let hour = Int64((time / 3600).rounded(.up)) * 3600
         memoryHours[hour] = max(memoryHours[hour] ?? -.infinity, value)
         cover(step)
     }

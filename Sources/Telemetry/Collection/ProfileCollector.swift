@@ -96,7 +96,7 @@ public struct ProfileCollector: Sendable {
         let source = ProfileSource(
             collector: options.collector, prometheus: Redactor.url(client.configuration.baseURL),
             clusterLabel: options.clusterLabel, cluster: options.cluster, step: options.step.description,
-            rateWindow: options.effectiveRateWindow.description, queries: state.distinctQueries,
+            rateWindow: options.effectiveRateWindow.description, queries: Self.distinct(owners + usage),
             warnings: warnings.isEmpty ? nil : warnings)
         return ProfileCollection(
             profiles: UsageProfiles(window: window, source: source, profiles: profiles),
@@ -154,6 +154,13 @@ public struct ProfileCollector: Sendable {
                 }
             }
         }
+    }
+
+    /// The queries of `jobs` in plan order, each once: stable from run to run, unlike the order
+    /// in which answers arrive.
+    private static func distinct(_ jobs: [QueryJob]) -> [String] {
+        var seen: Set<String> = []
+        return jobs.map(\.query).filter { seen.insert($0).inserted }
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {

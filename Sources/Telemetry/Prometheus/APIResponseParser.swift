@@ -454,6 +454,6 @@ struct APIResponseParser {
     }
 
     private func failure(_ message: String) -> ResponseFormatError {
-        ResponseFormatError(message: message, offset: position)
+        ResponseFormatError(message: position < bytes.count ? message : "truncated JSON", offset: position)
     }
 }

@@ -12,7 +12,7 @@ extension ClusterHistory {
     /// | `payments/Deployment/fraud-model` | OOM kill and restart, again and again |
     /// | `shop/Deployment/search` | spiky CPU at its limit, throttled |
     /// | `platform/DaemonSet/node-agent` | no CPU limit |
-    /// | `shop/Deployment/catalog` | a rollout 12 hours before the end, new usage and requests |
+    /// | `shop/Deployment/catalog` | a rollout 9 hours before the end, new usage and requests |
     /// | `shop/Deployment/ghost` | no cAdvisor samples at all |
     /// | `staging`: `shop/Deployment/web` | same names, another cluster |
     ///
@@ -36,7 +36,7 @@ extension ClusterHistory {
             [WorkloadBuilder.Revision(
                 containers: containers, created: start - 10 * 86_400, from: build.beforeStart, until: build.afterEnd)]
         }
-        let rollout = end - 12 * 3600
+        let rollout = end - 9 * 3600
         var workloads: [Workload] = []
         workloads.append(
             build.deployment(
