@@ -7,6 +7,11 @@ struct FixtureServer {
     /// The profiled window: the history's last day.
     static var windowEnd: Double { Double(history.end) }
 
+    /// Pods with a `kube_pod_owner` sample at the window's end.
+    static var podsAliveAtEnd: Int {
+        history.workloads.flatMap(\.pods).count { $0.birth <= history.end && $0.death > history.end }
+    }
+
     let server: PrometheusServer
 
     static func start(arguments: [String] = [], webConfig: String? = nil) async throws -> FixtureServer {

@@ -52,15 +52,17 @@ struct APIResponseParser {
         guard position == bytes.count else { throw failure("unexpected bytes after the JSON object") }
         switch status {
         case "success":
-            guard let (queryData, statistics) = data else { throw failure("a success without \"data\"") }
+            guard let (queryData, statistics) = data else {
+                throw ResponseFormatError(message: "a success without \"data\"", offset: position)
+            }
             return .success(QueryResponse(data: queryData, warnings: warnings, statistics: statistics))
         case "error":
             return .failure(
                 errorType: errorType ?? "unknown", error: errorMessage ?? "(no message)", warnings: warnings)
         case let other?:
-            throw failure("unknown status \"\(other)\"")
+            throw ResponseFormatError(message: "unknown status \"\(other)\"", offset: position)
         case nil:
-            throw failure("no \"status\" field")
+            throw ResponseFormatError(message: "no \"status\" field", offset: position)
         }
     }
 

@@ -37,11 +37,15 @@ public final class PrometheusClient: Sendable {
             }
         }
         let timeout = TimeAmount.milliseconds(configuration.timeout.milliseconds)
+        var pool = HTTPClient.Configuration.ConnectionPool(idleTimeout: .seconds(30))
+        // AsyncHTTPClient would otherwise retry a refused connection until the deadline; the
+        // RetryPolicy bounds retries instead, so that a down Prometheus is reported in seconds.
+        pool.retryConnectionEstablishment = false
         let httpConfiguration = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: .follow(max: 3, allowCycles: false),
             timeout: .init(connect: min(timeout, .seconds(10)), read: timeout),
-            connectionPool: .init(idleTimeout: .seconds(30)),
+            connectionPool: pool,
             decompression: .enabled(limit: .ratio(50))
         )
         self.configuration = configuration

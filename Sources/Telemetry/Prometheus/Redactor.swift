@@ -20,10 +20,10 @@ struct Redactor: Sendable {
 
     /// `url` without a `user:password@` part, which would otherwise be shown with the endpoint.
     static func url(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let afterScheme = url[schemeEnd.upperBound...]
-        let authorityEnd = afterScheme.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? url.endIndex
-        guard let at = afterScheme[..<authorityEnd].lastIndex(of: "@") else { return url }
-        return String(url[..<schemeEnd.upperBound]) + "<redacted>@" + String(url[url.index(after: at)...])
+        let authorityStart = url.range(of: "://")?.upperBound ?? url.startIndex
+        let authority = url[authorityStart...]
+        let authorityEnd = authority.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? url.endIndex
+        guard let at = authority[..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<authorityStart]) + "<redacted>@" + String(url[url.index(after: at)...])
     }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// A real Prometheus (Debian's `prometheus` package) on 127.0.0.1 and a free port, answering
 /// PromQL over a copy of a backfilled data directory. No scrape targets: the data is history.
 ///
@@ -70,7 +66,7 @@ public final class PrometheusServer: @unchecked Sendable {
                 "--storage.tsdb.retention.time=3650d",
                 // Without these Prometheus compacts the backfilled blocks a minute after start.
                 "--storage.tsdb.min-block-duration=2h", "--storage.tsdb.max-block-duration=2h",
-                "--log.level=warn",
+                "--log.level=info",
             ]
             var scheme = "http"
             if let webConfig {
@@ -89,7 +85,7 @@ public final class PrometheusServer: @unchecked Sendable {
                 try process.run()
                 let server = PrometheusServer(
                     url: "\(scheme)://127.0.0.1:\(port)", port: port, process: process, workDirectory: work)
-                if try await server.waitUntilReady(scheme: scheme) {
+                if try await server.waitUntilReady(log: "\(work)/prometheus.log") {
                     return server
                 }
                 // Another process took the port first: try another one.
@@ -135,21 +131,17 @@ public final class PrometheusServer: @unchecked Sendable {
         return nil
     }
 
-    /// Polls `/-/ready` for up to 30 s; false when the process exited (e.g. the port was taken).
-    private func waitUntilReady(scheme: String) async throws -> Bool {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = 2
-        let session = URLSession(configuration: configuration, delegate: InsecureLoopbackDelegate(), delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            guard process.isRunning else { return false }
-            if let (_, response) = try? await session.data(from: URL(string: "\(url)/-/ready")!),
-                let http = response as? HTTPURLResponse, http.statusCode == 200 || http.statusCode == 401
-            {
+    /// Waits up to 30 s for Prometheus to log that it is ready (its TSDB is open), which works
+    /// for http and https alike; false when the process exited (e.g. the port was taken).
+    private func waitUntilReady(log: String) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if text.contains("Server is ready to receive web requests.") {
                 return true
             }
-            try await Task.sleep(for: .milliseconds(50))
+            guard process.isRunning else { return false }
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw PrometheusSupportError("prometheus at \(url) was not ready within 30 s")
     }
@@ -171,15 +163,5 @@ public final class PrometheusServer: @unchecked Sendable {
         }
         guard bound else { throw PrometheusSupportError("bind() to 127.0.0.1:0 failed") }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
-
-/// Accepts the self-signed certificate of a TLS test server, for the readiness probe only.
-private final class InsecureLoopbackDelegate: NSObject, URLSessionDelegate, @unchecked Sendable {
-    func urlSession(
-        _ session: URLSession, didReceive challenge: URLAuthenticationChallenge,
-        completionHandler: @escaping (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-    ) {
-        completionHandler(.performDefaultHandling, nil)
     }
 }
