@@ -89,10 +89,8 @@ public struct ProfileCollector: Sendable {
                     + (options.cluster.map { " for cluster \($0)" } ?? "")
                     + ": check --prometheus, --at, --cluster and --cluster-label")
         }
+        // Returned, not logged: the caller shows them once (the CLI as `steward: warning:` lines).
         let warnings = state.warnings()
-        for warning in warnings {
-            logger.warning("\(warning)")
-        }
         let source = ProfileSource(
             collector: options.collector, prometheus: Redactor.url(client.configuration.baseURL),
             clusterLabel: options.clusterLabel, cluster: options.cluster, step: options.step.description,
@@ -146,7 +144,7 @@ public struct ProfileCollector: Sendable {
                 startNext()
                 state.fold(job: job, record: record, response: response)
                 if let error = record.error {
-                    logger.warning("query failed", metadata: ["error": "\(error)"])
+                    logger.debug("query failed", metadata: ["error": "\(error)"])
                 } else {
                     logger.debug(
                         "query done",

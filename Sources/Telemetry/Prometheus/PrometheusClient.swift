@@ -130,7 +130,8 @@ public final class PrometheusClient: Sendable {
                     endpoint: endpoint, query: query, reason: reason, attempts: attempt)
                 guard retryable, attempt < policy.maxAttempts, !Task.isCancelled else { throw error }
                 let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
-                logger.warning(
+                // Notice, not warning: a retried query that then succeeds needs no attention.
+                logger.notice(
                     "retrying a failed query",
                     metadata: ["error": "\(error)", "delay": "\(delay)", "attempt": "\(attempt)"])
                 try? await Task.sleep(for: delay)
