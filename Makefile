@@ -13,7 +13,7 @@ BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 DEMO_PACKAGES = git pkg-config libgit2-dev libssl-dev openssh-client ca-certificates
 # What the tests need on top: a real Prometheus and promtool, libyaml for the benchmark's
 # reference parser. kubectl is checked separately (see below).
-TEST_PACKAGES = $(DEMO_PACKAGES) prometheus libyaml-dev
+TEST_PACKAGES = $(DEMO_PACKAGES) prometheus openssl libyaml-dev
 
 .PHONY: demo test build setup-demo setup-test format lint bench clean
 
@@ -44,7 +44,7 @@ lint:
 
 bench: setup-test
 	$(SWIFT) build -c release
-	@for b in $$(ls Benchmarks); do [ -d "Benchmarks/$$b" ] && echo "== $$b" && "$$($(SWIFT) build -c release --show-bin-path)/$$(echo $$b | tr A-Z a-z)" || true; done
+	@for b in $$(ls Benchmarks); do [ -d "Benchmarks/$$b" ] && echo "== $$b" && "$$($(SWIFT) build -c release --show-bin-path)/$$(echo $$b | sed 's/\([a-z0-9]\)\([A-Z]\)/\1-\2/g' | tr A-Z a-z)" || true; done
 
 clean:
 	rm -rf .build

@@ -71,6 +71,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "profile-bench",
+            dependencies: ["Telemetry", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/ProfileBench"
+        ),
         .target(
             name: "TestSupport",
             dependencies: [

@@ -58,7 +58,9 @@ struct ProfileCommand: AsyncParsableCommand {
         @Option(help: "Timeout of one query, retries not included.")
         var timeout = "30s"
 
-        @Option(name: [.customShort("o"), .customLong("output")], help: "Write the profiles here (default: standard output).")
+        @Option(
+            name: [.customShort("o"), .customLong("output")],
+            help: "Write the profiles here (default: standard output).")
         var output: String?
 
         func run() async throws {

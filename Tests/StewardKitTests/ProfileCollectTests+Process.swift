@@ -22,7 +22,8 @@ extension ProfileCollectTests {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw PrometheusSupportError("\(binary) is missing: run 'swift build --build-tests' first")
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("steward-run-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "steward-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let outputPath = directory.appendingPathComponent("stdout").path

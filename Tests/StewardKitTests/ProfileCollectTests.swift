@@ -1,7 +1,7 @@
 import Foundation
 import Telemetry
-import Testing
 import TestSupport
+import Testing
 
 @Suite("steward profile collect, the built binary against a real Prometheus")
 struct ProfileCollectTests {
@@ -17,9 +17,11 @@ struct ProfileCollectTests {
     }
 
     /// `steward: collected N profiles (M insufficient) from Q queries in S s[, wrote F]`.
-    func expectSummary(_ stderr: String, profiles: Int, insufficient: Int, queries: Int, wrote: String? = nil) {
+    func expectSummary(_ stderr: String, profiles: Int, insufficient: Int, queries: Int, wrote: String? = nil)
+    {
         let last = stderr.split(separator: "\n").last.map(String.init) ?? ""
-        let prefix = "steward: collected \(profiles) profiles (\(insufficient) insufficient) from \(queries) queries in "
+        let prefix =
+            "steward: collected \(profiles) profiles (\(insufficient) insufficient) from \(queries) queries in "
         #expect(last.hasPrefix(prefix), "\(stderr)")
         #expect(last.hasSuffix(wrote.map { " s, wrote \($0)" } ?? " s"), "\(stderr)")
     }
@@ -35,7 +37,9 @@ struct ProfileCollectTests {
         #expect(run.status == 0, "\(run.standardError)")
         let profiles = try UsageProfiles.decode(Data(run.standardOutput.utf8), path: "stdout")
         #expect(profiles.profiles.count == 9)
-        #expect(profiles.window == Window(start: Double(Self.history.end - 86_400), end: Double(Self.history.end)))
+        #expect(
+            profiles.window == Window(start: Double(Self.history.end - 86_400), end: Double(Self.history.end))
+        )
         #expect(profiles.source?.collector == "steward 0.1.0")
         #expect(profiles.source?.prometheus == server.url)
         #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
@@ -67,13 +71,16 @@ struct ProfileCollectTests {
         let path = temporaryPath("profiles")
         try "previous".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try await Self.steward(["profile", "collect", "--prometheus", url, "--at", Self.at, "-o", path])
+        let run = try await Self.steward([
+            "profile", "collect", "--prometheus", url, "--at", Self.at, "-o", path,
+        ])
         #expect(run.status == 1)
         #expect(run.standardOutput == "")
         let error = run.standardError
         #expect(
             error.hasPrefix(
-                "steward: error: cannot map pods to workloads: \(url)/api/v1/query: query \"group by (namespace, pod, owner_kind, owner_name, owner_is_controller) (last_over_time(kube_pod_owner[7d]))\" failed: cannot connect: "),
+                "steward: error: cannot map pods to workloads: \(url)/api/v1/query: query \"group by (namespace, pod, owner_kind, owner_name, owner_is_controller) (last_over_time(kube_pod_owner[7d]))\" failed: cannot connect: "
+            ),
             "\(error)")
         #expect(error.hasSuffix(" (gave up after 3 attempts)\n"), "\(error)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "previous")
@@ -118,16 +125,34 @@ struct ProfileCollectTests {
         #expect(!run.standardError.contains(secret) && !run.standardOutput.contains(secret))
     }
 
-    @Test("bad options: exit 1 with the option named, nothing written", arguments: [
-        (["--window", "7x"], "steward: error: --window 7x: expected a duration such as 30s, 5m, 1h30m or 7d\n"),
-        (["--step", "2d", "--window", "1d"], "steward: error: --step 2d is longer than --window 1d\n"),
-        (["--at", "yesterday"], "steward: error: --at yesterday: expected unix seconds or an RFC 3339 time such as 2026-09-23T00:00:00Z\n"),
-        (["--token-file", "/nonexistent/token"], "steward: error: cannot read the token file /nonexistent/token\n"),
-        (["--ca-file", "/nonexistent/ca.pem"], "steward: error: cannot read the CA file /nonexistent/ca.pem\n"),
-        (["--token-file", "/a", "--basic-auth-file", "/b"], "steward: error: --token-file and --basic-auth-file exclude each other\n"),
-    ])
+    @Test(
+        "bad options: exit 1 with the option named, nothing written",
+        arguments: [
+            (
+                ["--window", "7x"],
+                "steward: error: --window 7x: expected a duration such as 30s, 5m, 1h30m or 7d\n"
+            ),
+            (["--step", "2d", "--window", "1d"], "steward: error: --step 2d is longer than --window 1d\n"),
+            (
+                ["--at", "yesterday"],
+                "steward: error: --at yesterday: expected unix seconds or an RFC 3339 time such as 2026-09-23T00:00:00Z\n"
+            ),
+            (
+                ["--token-file", "/nonexistent/token"],
+                "steward: error: cannot read the token file /nonexistent/token\n"
+            ),
+            (
+                ["--ca-file", "/nonexistent/ca.pem"],
+                "steward: error: cannot read the CA file /nonexistent/ca.pem\n"
+            ),
+            (
+                ["--token-file", "/a", "--basic-auth-file", "/b"],
+                "steward: error: --token-file and --basic-auth-file exclude each other\n"
+            ),
+        ])
     func badOptions(arguments: [String], message: String) async throws {
-        let run = try await Self.steward(["profile", "collect", "--prometheus", "http://127.0.0.1:9"] + arguments)
+        let run = try await Self.steward(
+            ["profile", "collect", "--prometheus", "http://127.0.0.1:9"] + arguments)
         #expect(run.status == 1)
         #expect(run.standardError == message)
         #expect(run.standardOutput == "")
@@ -137,6 +162,8 @@ struct ProfileCollectTests {
     func badURL() async throws {
         let run = try await Self.steward(["profile", "collect", "--prometheus", "prometheus:9090"])
         #expect(run.status == 1)
-        #expect(run.standardError == "steward: error: --prometheus prometheus:9090: expected an http:// or https:// URL\n")
+        #expect(
+            run.standardError
+                == "steward: error: --prometheus prometheus:9090: expected an http:// or https:// URL\n")
     }
 }

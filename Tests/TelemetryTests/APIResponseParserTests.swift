@@ -19,7 +19,10 @@ struct APIResponseParserTests {
             Issue.record("not a vector: \(envelope)")
             return
         }
-        #expect(samples == [InstantSample(labels: ["pod": "a\"b\\cé😀", "x": ""], time: 1_790_121_600.5, value: 0.25)])
+        #expect(
+            samples == [
+                InstantSample(labels: ["pod": "a\"b\\cé😀", "x": ""], time: 1_790_121_600.5, value: 0.25)
+            ])
         #expect(response.warnings == ["partial response"])
         #expect(response.statistics == QueryStatistics(peakSamples: 7, totalQueryableSamples: 120))
     }
@@ -43,13 +46,17 @@ struct APIResponseParserTests {
 
     @Test("scalar and string results")
     func scalarAndString() throws {
-        guard case .success(let scalar) = try parse(#"{"status":"success","data":{"resultType":"scalar","result":[5,"2.5"]}}"#),
+        guard
+            case .success(let scalar) = try parse(
+                #"{"status":"success","data":{"resultType":"scalar","result":[5,"2.5"]}}"#),
             case .scalar(5, 2.5) = scalar.data
         else {
             Issue.record("scalar")
             return
         }
-        guard case .success(let string) = try parse(#"{"status":"success","data":{"resultType":"string","result":[5,"hi"]}}"#),
+        guard
+            case .success(let string) = try parse(
+                #"{"status":"success","data":{"resultType":"string","result":[5,"hi"]}}"#),
             case .string(5, "hi") = string.data
         else {
             Issue.record("string")
@@ -59,7 +66,8 @@ struct APIResponseParserTests {
 
     @Test("an error body gives errorType and error")
     func errorBody() throws {
-        let envelope = try parse(#"{"status":"error","errorType":"bad_data","error":"1:5: parse error","warnings":null}"#)
+        let envelope = try parse(
+            #"{"status":"error","errorType":"bad_data","error":"1:5: parse error","warnings":null}"#)
         guard case .failure(let type, let message, let warnings) = envelope else {
             Issue.record("not an error: \(envelope)")
             return
@@ -67,13 +75,21 @@ struct APIResponseParserTests {
         #expect(type == "bad_data" && message == "1:5: parse error" && warnings == [])
     }
 
-    @Test("malformed bodies fail with the byte offset", arguments: [
-        (#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"x"]}]}}"#, "sample value \"x\" is not a number at byte 84"),
-        (#"{"status":"success","data":{"resultType":"vector","result":["#, "truncated JSON at byte 60"),
-        (#"{"status":"success"}"#, "a success without \"data\" at byte 20"),
-        ("<html>502 Bad Gateway</html>", "expected \"{\" at byte 0"),
-        (#"{"status":"success","data":{"resultType":"matrix","result":[]}} x"#, "unexpected bytes after the JSON object at byte 64"),
-    ])
+    @Test(
+        "malformed bodies fail with the byte offset",
+        arguments: [
+            (
+                #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1,"x"]}]}}"#,
+                "sample value \"x\" is not a number at byte 84"
+            ),
+            (#"{"status":"success","data":{"resultType":"vector","result":["#, "truncated JSON at byte 60"),
+            (#"{"status":"success"}"#, "a success without \"data\" at byte 20"),
+            ("<html>502 Bad Gateway</html>", "expected \"{\" at byte 0"),
+            (
+                #"{"status":"success","data":{"resultType":"matrix","result":[]}} x"#,
+                "unexpected bytes after the JSON object at byte 64"
+            ),
+        ])
     func malformed(body: String, message: String) {
         #expect(throws: ResponseFormatError.self) { try parse(body) }
         do {

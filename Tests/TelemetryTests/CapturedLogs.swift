@@ -30,7 +30,9 @@ final class CapturedLogs: @unchecked Sendable {
 
         func log(event: LogEvent) {
             let fields = (event.metadata ?? [:]).merging(metadata) { a, _ in a }
-            logs.append("\(event.level) \(event.message) \(fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })")
+            logs.append(
+                "\(event.level) \(event.message) \(fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
+            )
         }
     }
 }

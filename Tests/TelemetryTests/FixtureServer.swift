@@ -15,7 +15,9 @@ struct FixtureServer {
     let server: PrometheusServer
 
     static func start(arguments: [String] = [], webConfig: String? = nil) async throws -> FixtureServer {
-        FixtureServer(server: try await PrometheusServer.start(history: history, arguments: arguments, webConfig: webConfig))
+        FixtureServer(
+            server: try await PrometheusServer.start(
+                history: history, arguments: arguments, webConfig: webConfig))
     }
 
     /// Collection options for the last day of the fixture, clusters told apart by label.
@@ -26,7 +28,8 @@ struct FixtureServer {
     }
 
     /// Fast retries, so that fault tests take milliseconds.
-    static let quickRetry = RetryPolicy(maxAttempts: 3, initialDelay: .milliseconds(10), maxDelay: .milliseconds(40))
+    static let quickRetry = RetryPolicy(
+        maxAttempts: 3, initialDelay: .milliseconds(10), maxDelay: .milliseconds(40))
 
     static func client(
         _ url: String, authentication: PrometheusAuthentication = .none, caFile: String? = nil,
@@ -34,10 +37,13 @@ struct FixtureServer {
     ) throws -> PrometheusClient {
         try PrometheusClient(
             configuration: PrometheusConfiguration(
-                baseURL: url, authentication: authentication, caFile: caFile, timeout: timeout, retry: quickRetry))
+                baseURL: url, authentication: authentication, caFile: caFile, timeout: timeout,
+                retry: quickRetry))
     }
 
-    static func collect(_ url: String, options: CollectionOptions = options()) async throws -> ProfileCollection {
+    static func collect(_ url: String, options: CollectionOptions = options()) async throws
+        -> ProfileCollection
+    {
         let client = try client(url)
         do {
             let collection = try await ProfileCollector(client: client, options: options).collect()

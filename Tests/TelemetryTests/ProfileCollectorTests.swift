@@ -1,7 +1,7 @@
 import Foundation
 import Telemetry
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Profiles collected from a real Prometheus match the generator's model")
 struct ProfileCollectorTests {
@@ -9,7 +9,8 @@ struct ProfileCollectorTests {
     func matchesExpectedProfiles() async throws {
         let fixture = try await FixtureServer.start()
         defer { fixture.server.stop() }
-        let collection = try await FixtureServer.collect(fixture.server.url, options: FixtureServer.options(cluster: "prod"))
+        let collection = try await FixtureServer.collect(
+            fixture.server.url, options: FixtureServer.options(cluster: "prod"))
         let history = FixtureServer.history
         let expected = history.expectedProfiles(windowStart: history.end - 86_400, windowEnd: history.end)
             .filter { $0.cluster == "prod" }
@@ -18,7 +19,9 @@ struct ProfileCollectorTests {
         for (profile, expected) in zip(profiles, expected) {
             Self.compare(profile, expected)
         }
-        #expect(collection.profiles.window == Window(start: Double(history.end - 86_400), end: Double(history.end)))
+        #expect(
+            collection.profiles.window
+                == Window(start: Double(history.end - 86_400), end: Double(history.end)))
         #expect(collection.warnings == [])
     }
 
@@ -28,10 +31,14 @@ struct ProfileCollectorTests {
         defer { fixture.server.stop() }
         let both = try await FixtureServer.collect(fixture.server.url)
         #expect(Set(both.profiles.profiles.map(\.cluster)) == ["prod", "staging"])
-        let staging = try await FixtureServer.collect(fixture.server.url, options: FixtureServer.options(cluster: "staging"))
+        let staging = try await FixtureServer.collect(
+            fixture.server.url, options: FixtureServer.options(cluster: "staging"))
         #expect(staging.profiles.profiles.map(Self.name) == ["staging/shop/Deployment/web/app"])
         #expect(staging.profiles.source?.cluster == "staging")
-        #expect(staging.profiles.source?.queries?.allSatisfy { !$0.contains("kube_") || $0.contains("cluster=\"staging\"") } == true)
+        #expect(
+            staging.profiles.source?.queries?.allSatisfy {
+                !$0.contains("kube_") || $0.contains("cluster=\"staging\"")
+            } == true)
         let history = FixtureServer.history
         let expected = history.expectedProfiles(windowStart: history.end - 86_400, windowEnd: history.end)
         Self.compare(staging.profiles.profiles[0], expected.first { $0.cluster == "staging" }!)
@@ -41,17 +48,26 @@ struct ProfileCollectorTests {
     func insufficientWorkload() async throws {
         let fixture = try await FixtureServer.start()
         defer { fixture.server.stop() }
-        let collection = try await FixtureServer.collect(fixture.server.url, options: FixtureServer.options(cluster: "prod"))
+        let collection = try await FixtureServer.collect(
+            fixture.server.url, options: FixtureServer.options(cluster: "prod"))
         let ghost = try #require(collection.profiles.profiles.first { $0.workload.name == "ghost" })
-        #expect(ghost.insufficient == ["no CPU usage samples in the window", "no memory samples in the window"])
+        #expect(
+            ghost.insufficient == ["no CPU usage samples in the window", "no memory samples in the window"])
         #expect(ghost.cpu == nil && ghost.memory == nil && ghost.memorySeries == nil && ghost.coverage == nil)
         #expect(ghost.requests == ResourceAmounts(cpu: 0.1, memory: 134_217_728))
         #expect(collection.insufficientCount == 1)
-        let web = try #require(collection.profiles.profiles.first { $0.workload.name == "web" && $0.container == "app" })
-        #expect(web.coverage == Coverage(seconds: 86_400, ratio: 1, first: FixtureServer.windowEnd - 86_100, last: FixtureServer.windowEnd))
+        let web = try #require(
+            collection.profiles.profiles.first { $0.workload.name == "web" && $0.container == "app" })
+        #expect(
+            web.coverage
+                == Coverage(
+                    seconds: 86_400, ratio: 1, first: FixtureServer.windowEnd - 86_100,
+                    last: FixtureServer.windowEnd))
     }
 
-    @Test("the number of queries grows with the window, not with the cluster", arguments: [("1d", 12), ("2d", 15)])
+    @Test(
+        "the number of queries grows with the window, not with the cluster",
+        arguments: [("1d", 12), ("2d", 15)])
     func queryCount(window: String, queries: Int) async throws {
         let fixture = try await FixtureServer.start()
         defer { fixture.server.stop() }
@@ -72,7 +88,8 @@ struct ProfileCollectorTests {
         defer { fixture.server.stop() }
         let collection = try await FixtureServer.collect(fixture.server.url)
         let data = try collection.profiles.encoded()
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("profiles-\(UUID()).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("profiles-\(UUID()).json")
+            .path
         try data.write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let loaded = try UsageProfiles.load(from: path)
@@ -94,44 +111,85 @@ struct ProfileCollectorTests {
         return abs(actual - expected) <= relative * abs(expected)
     }
 
-    static func compare(_ profile: UsageProfile, _ expected: ExpectedProfile, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func compare(
+        _ profile: UsageProfile, _ expected: ExpectedProfile,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let name = Self.name(profile)
         if let cpu = expected.cpu {
             let actual = profile.cpu
-            #expect(close(actual?.p95, cpu[2], relative: 0.01), "\(name) p95 CPU \(String(describing: actual?.p95)) vs \(cpu[2])", sourceLocation: sourceLocation)
-            #expect(close(actual?.p50, cpu[0], relative: 0.01), "\(name) p50 CPU \(String(describing: actual?.p50)) vs \(cpu[0])", sourceLocation: sourceLocation)
-            #expect(close(actual?.p90, cpu[1], relative: 0.02), "\(name) p90 CPU", sourceLocation: sourceLocation)
-            #expect(close(actual?.p99, cpu[3], relative: 0.02), "\(name) p99 CPU", sourceLocation: sourceLocation)
+            #expect(
+                close(actual?.p95, cpu[2], relative: 0.01),
+                "\(name) p95 CPU \(String(describing: actual?.p95)) vs \(cpu[2])",
+                sourceLocation: sourceLocation)
+            #expect(
+                close(actual?.p50, cpu[0], relative: 0.01),
+                "\(name) p50 CPU \(String(describing: actual?.p50)) vs \(cpu[0])",
+                sourceLocation: sourceLocation)
+            #expect(
+                close(actual?.p90, cpu[1], relative: 0.02), "\(name) p90 CPU", sourceLocation: sourceLocation)
+            #expect(
+                close(actual?.p99, cpu[3], relative: 0.02), "\(name) p99 CPU", sourceLocation: sourceLocation)
             // Counted per pod and step; rate() needs two samples, so a new container's first is missing.
-            #expect(abs((actual?.samples ?? 0) - expected.cpuSamples) <= 2 * 6, "\(name) CPU samples \(actual?.samples ?? 0) vs \(expected.cpuSamples)", sourceLocation: sourceLocation)
+            #expect(
+                abs((actual?.samples ?? 0) - expected.cpuSamples) <= 2 * 6,
+                "\(name) CPU samples \(actual?.samples ?? 0) vs \(expected.cpuSamples)",
+                sourceLocation: sourceLocation)
         } else {
-            #expect(profile.cpu == nil, "\(name) has CPU numbers without samples", sourceLocation: sourceLocation)
+            #expect(
+                profile.cpu == nil, "\(name) has CPU numbers without samples", sourceLocation: sourceLocation)
         }
         if let memory = expected.memory {
-            #expect(profile.memory?.max == memory[2], "\(name) memory max \(String(describing: profile.memory?.max)) vs \(memory[2])", sourceLocation: sourceLocation)
-            #expect(close(profile.memory?.p95, memory[1], relative: 0.01), "\(name) memory p95", sourceLocation: sourceLocation)
-            #expect(close(profile.memory?.p50, memory[0], relative: 0.01), "\(name) memory p50", sourceLocation: sourceLocation)
+            #expect(
+                profile.memory?.max == memory[2],
+                "\(name) memory max \(String(describing: profile.memory?.max)) vs \(memory[2])",
+                sourceLocation: sourceLocation)
+            #expect(
+                close(profile.memory?.p95, memory[1], relative: 0.01), "\(name) memory p95",
+                sourceLocation: sourceLocation)
+            #expect(
+                close(profile.memory?.p50, memory[0], relative: 0.01), "\(name) memory p50",
+                sourceLocation: sourceLocation)
             #expect(profile.memorySeries?.step == "1h", sourceLocation: sourceLocation)
-            #expect(profile.memorySeries?.values.count == 24, "\(name) hourly points", sourceLocation: sourceLocation)
-            #expect(profile.memorySeries?.values.map { $0[1] }.max() == memory[2], sourceLocation: sourceLocation)
+            #expect(
+                profile.memorySeries?.values.count == 24, "\(name) hourly points",
+                sourceLocation: sourceLocation)
+            #expect(
+                profile.memorySeries?.values.map { $0[1] }.max() == memory[2], sourceLocation: sourceLocation)
         } else {
             #expect(profile.memory == nil, sourceLocation: sourceLocation)
             #expect(profile.memorySeries == nil, sourceLocation: sourceLocation)
         }
         #expect(profile.restarts == expected.restarts, "\(name) restarts", sourceLocation: sourceLocation)
         #expect(profile.oomKills == expected.oomKills, "\(name) OOM kills", sourceLocation: sourceLocation)
-        #expect(profile.requests?.cpu == expected.requests.cpu, "\(name) CPU request", sourceLocation: sourceLocation)
-        #expect(profile.requests?.memory == expected.requests.memory, "\(name) memory request", sourceLocation: sourceLocation)
-        #expect(profile.limits?.cpu == expected.limits.cpu, "\(name) CPU limit", sourceLocation: sourceLocation)
-        #expect(profile.limits?.memory == expected.limits.memory, "\(name) memory limit", sourceLocation: sourceLocation)
+        #expect(
+            profile.requests?.cpu == expected.requests.cpu, "\(name) CPU request",
+            sourceLocation: sourceLocation)
+        #expect(
+            profile.requests?.memory == expected.requests.memory, "\(name) memory request",
+            sourceLocation: sourceLocation)
+        #expect(
+            profile.limits?.cpu == expected.limits.cpu, "\(name) CPU limit", sourceLocation: sourceLocation)
+        #expect(
+            profile.limits?.memory == expected.limits.memory, "\(name) memory limit",
+            sourceLocation: sourceLocation)
         if let ratio = expected.throttlingRatio {
-            #expect(close(profile.throttlingRatio, ratio, relative: 0.03) || abs((profile.throttlingRatio ?? -1) - ratio) < 0.001,
-                "\(name) throttling \(String(describing: profile.throttlingRatio)) vs \(ratio)", sourceLocation: sourceLocation)
+            #expect(
+                close(profile.throttlingRatio, ratio, relative: 0.03)
+                    || abs((profile.throttlingRatio ?? -1) - ratio) < 0.001,
+                "\(name) throttling \(String(describing: profile.throttlingRatio)) vs \(ratio)",
+                sourceLocation: sourceLocation)
         } else {
-            #expect(profile.throttlingRatio == nil, "\(name) throttling without a CPU limit", sourceLocation: sourceLocation)
+            #expect(
+                profile.throttlingRatio == nil, "\(name) throttling without a CPU limit",
+                sourceLocation: sourceLocation)
         }
         let rollouts = profile.rollouts?.map { [$0.replicaSet, String(Int64($0.created))] } ?? []
-        #expect(rollouts == expected.rollouts.map { [$0.0, String($0.1)] }, "\(name) rollouts", sourceLocation: sourceLocation)
-        #expect(profile.isSufficient == (expected.cpu != nil && expected.memory != nil), "\(name) sufficiency", sourceLocation: sourceLocation)
+        #expect(
+            rollouts == expected.rollouts.map { [$0.0, String($0.1)] }, "\(name) rollouts",
+            sourceLocation: sourceLocation)
+        #expect(
+            profile.isSufficient == (expected.cpu != nil && expected.memory != nil), "\(name) sufficiency",
+            sourceLocation: sourceLocation)
     }
 }

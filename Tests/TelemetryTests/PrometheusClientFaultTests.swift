@@ -1,14 +1,16 @@
 import Foundation
 import Telemetry
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The Prometheus client against faults in front of a real Prometheus")
 struct PrometheusClientFaultTests {
     let query = "count(kube_pod_owner)"
     let time = FixtureServer.windowEnd
 
-    func withProxy<T>(_ faults: [PrometheusFaultProxy.Fault], _ body: (PrometheusFaultProxy) async throws -> T)
+    func withProxy<T>(
+        _ faults: [PrometheusFaultProxy.Fault], _ body: (PrometheusFaultProxy) async throws -> T
+    )
         async throws -> T
     {
         let fixture = try await FixtureServer.start()
@@ -36,7 +38,9 @@ struct PrometheusClientFaultTests {
             let client = try FixtureServer.client(proxy.url)
             defer { Task { try await client.shutdown() } }
             let response = try await client.query(query, at: time)
-            guard case .vector(let samples) = response.data else { throw PrometheusSupportError("not a vector") }
+            guard case .vector(let samples) = response.data else {
+                throw PrometheusSupportError("not a vector")
+            }
             #expect(samples.map(\.value) == [Double(FixtureServer.podsAliveAtEnd)])
             #expect(proxy.requestCount == 3)
         }
@@ -52,7 +56,8 @@ struct PrometheusClientFaultTests {
             #expect(error.attempts == 3)
             #expect(
                 error.description
-                    == "\(proxy.url)/api/v1/query: query \"count(kube_pod_owner)\" failed: HTTP 503: overloaded (gave up after 3 attempts)")
+                    == "\(proxy.url)/api/v1/query: query \"count(kube_pod_owner)\" failed: HTTP 503: overloaded (gave up after 3 attempts)"
+            )
         }
     }
 
@@ -79,7 +84,9 @@ struct PrometheusClientFaultTests {
             }
             #expect(type == "bad_data" && status == 400)
             #expect(message.contains("parse error"))
-            #expect(error.description.hasPrefix("\(proxy.url)/api/v1/query: query \"sum(rate(x[5m])\" failed: HTTP 400, bad_data: "))
+            #expect(
+                error.description.hasPrefix(
+                    "\(proxy.url)/api/v1/query: query \"sum(rate(x[5m])\" failed: HTTP 400, bad_data: "))
         }
     }
 
@@ -109,14 +116,19 @@ struct PrometheusClientFaultTests {
         }
         #expect(detail.lowercased().contains("refused"), "\(detail)")
         #expect(error.attempts == 3)
-        #expect(error.description.hasPrefix("\(url)/api/v1/query: query \"count(kube_pod_owner)\" failed: cannot connect: "))
+        #expect(
+            error.description.hasPrefix(
+                "\(url)/api/v1/query: query \"count(kube_pod_owner)\" failed: cannot connect: "))
     }
 
     @Test("a partial response's warnings reach the collection and the file")
     func warnings() async throws {
         try await withProxy([.warnings(["store gateway eu-1 unreachable: partial response"])]) { proxy in
             let collection = try await FixtureServer.collect(proxy.url)
-            #expect(collection.warnings == ["Prometheus warning: store gateway eu-1 unreachable: partial response"])
+            #expect(
+                collection.warnings == [
+                    "Prometheus warning: store gateway eu-1 unreachable: partial response"
+                ])
             #expect(collection.profiles.source?.warnings == collection.warnings)
             #expect(collection.profiles.profiles.count == 10)
         }
@@ -131,7 +143,10 @@ struct PrometheusClientFaultTests {
                 _ = try await ProfileCollector(client: client, options: FixtureServer.options()).collect()
                 Issue.record("the collection succeeded")
             } catch {
-                #expect(error.message.hasPrefix("cannot map pods to workloads: \(proxy.url)/api/v1/query: query \"group by (cluster, namespace, pod, owner_kind"))
+                #expect(
+                    error.message.hasPrefix(
+                        "cannot map pods to workloads: \(proxy.url)/api/v1/query: query \"group by (cluster, namespace, pod, owner_kind"
+                    ))
                 #expect(error.message.hasSuffix("failed: HTTP 500: boom (gave up after 3 attempts)"))
             }
         }
@@ -146,12 +161,14 @@ struct PrometheusClientFaultTests {
         try await withProxy([.requireAuthorization("Bearer right-token", echo: true)]) { proxy in
             let logs = CapturedLogs()
             let configuration = try PrometheusConfiguration(
-                baseURL: proxy.url, authentication: try .bearerToken(fromFile: file), retry: FixtureServer.quickRetry)
+                baseURL: proxy.url, authentication: try .bearerToken(fromFile: file),
+                retry: FixtureServer.quickRetry)
             let client = try PrometheusClient(configuration: configuration, logger: logs.logger())
             defer { Task { try await client.shutdown() } }
             let error = try #require(await expectFailure(client))
             #expect(proxy.authorizations.first == "Bearer \(secret)")
-            #expect(error.description.contains("HTTP 401: unauthorized: got Authorization: Bearer <redacted>"))
+            #expect(
+                error.description.contains("HTTP 401: unauthorized: got Authorization: Bearer <redacted>"))
             #expect(!error.description.contains(secret))
             #expect(!logs.text.contains(secret))
 
@@ -172,7 +189,8 @@ struct PrometheusClientFaultTests {
         let expected = "Basic " + Data("steward:pa:ss".utf8).base64EncodedString()
         try await withProxy([.requireAuthorization(expected, echo: true)]) { proxy in
             let client = try PrometheusClient(
-                configuration: try PrometheusConfiguration(baseURL: proxy.url, authentication: try .basic(fromFile: file)))
+                configuration: try PrometheusConfiguration(
+                    baseURL: proxy.url, authentication: try .basic(fromFile: file)))
             defer { Task { try await client.shutdown() } }
             _ = try await client.query(query, at: time)
             #expect(proxy.authorizations == [expected])
@@ -187,17 +205,29 @@ struct PrometheusClientFaultTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("basic-\(UUID())").path
         try "no-colon-here\n".write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        #expect(throws: PrometheusConfigurationError("basic-auth file \(file): expected one line \"username:password\"")) {
+        #expect(
+            throws: PrometheusConfigurationError(
+                "basic-auth file \(file): expected one line \"username:password\"")
+        ) {
             try PrometheusAuthentication.basic(fromFile: file)
         }
-        #expect(throws: PrometheusConfigurationError("--prometheus <redacted>@prom:9090: expected an http:// or https:// URL")) {
+        #expect(
+            throws: PrometheusConfigurationError(
+                "--prometheus <redacted>@prom:9090: expected an http:// or https:// URL")
+        ) {
             try PrometheusConfiguration(baseURL: "user:pw@prom:9090")
         }
-        #expect(throws: PrometheusConfigurationError("--prometheus http://<redacted>@prom:9090: put credentials in --basic-auth-file, not in the URL")) {
+        #expect(
+            throws: PrometheusConfigurationError(
+                "--prometheus http://<redacted>@prom:9090: put credentials in --basic-auth-file, not in the URL"
+            )
+        ) {
             try PrometheusConfiguration(baseURL: "http://user:pw@prom:9090")
         }
         #expect(throws: PrometheusConfigurationError.self) {
-            try PrometheusClient(configuration: try PrometheusConfiguration(baseURL: "https://prom", caFile: "/nonexistent/ca.pem"))
+            try PrometheusClient(
+                configuration: try PrometheusConfiguration(
+                    baseURL: "https://prom", caFile: "/nonexistent/ca.pem"))
         }
     }
 }

@@ -1,6 +1,6 @@
 import Telemetry
-import Testing
 import TestSupport
+import Testing
 
 @Suite("https with a private CA, against a real Prometheus serving TLS")
 struct PrometheusTLSTests {
@@ -28,7 +28,9 @@ struct PrometheusTLSTests {
                 Issue.record("unexpected reason \(error.reason)")
                 return
             }
-            #expect(detail.contains("certificate") || detail.contains("handshake") || detail.contains("SSL"), "\(detail)")
+            #expect(
+                detail.contains("certificate") || detail.contains("handshake") || detail.contains("SSL"),
+                "\(detail)")
         }
     }
 }

@@ -54,7 +54,8 @@ public enum ProfileCollect {
         FileHandle.standardError.write(Data((summary + "\n").utf8))
     }
 
-    static func collectionOptions(_ request: ProfileCollectRequest) throws(StewardError) -> CollectionOptions {
+    static func collectionOptions(_ request: ProfileCollectRequest) throws(StewardError) -> CollectionOptions
+    {
         let window = try duration(request.window, option: "--window")
         let step = try duration(request.step, option: "--step")
         guard step <= window else {
@@ -68,7 +69,8 @@ public enum ProfileCollect {
                 "--rate-window \(rateWindow) is shorter than --step \(step): some usage would be missed")
         }
         return CollectionOptions(
-            window: window, step: step, end: try request.at.map { (text) throws(StewardError) in try time(text) },
+            window: window, step: step,
+            end: try request.at.map { (text) throws(StewardError) in try time(text) },
             clusterLabel: request.clusterLabel, cluster: request.cluster, rateWindow: rateWindow,
             collector: "steward \(StewardVersion.current)")
     }
@@ -115,6 +117,7 @@ public enum ProfileCollect {
                 return date.timeIntervalSince1970
             }
         }
-        throw StewardError("--at \(text): expected unix seconds or an RFC 3339 time such as 2026-09-23T00:00:00Z")
+        throw StewardError(
+            "--at \(text): expected unix seconds or an RFC 3339 time such as 2026-09-23T00:00:00Z")
     }
 }

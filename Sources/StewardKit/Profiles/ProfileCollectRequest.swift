@@ -17,7 +17,8 @@ public struct ProfileCollectRequest: Sendable {
 
     public init(
         prometheus: String, window: String = "7d", step: String = "5m", at: String? = nil,
-        cluster: String? = nil, clusterLabel: String? = nil, rateWindow: String? = nil, tokenFile: String? = nil,
+        cluster: String? = nil, clusterLabel: String? = nil, rateWindow: String? = nil,
+        tokenFile: String? = nil,
         basicAuthFile: String? = nil, caFile: String? = nil, timeout: String = "30s", output: String? = nil
     ) {
         self.prometheus = prometheus

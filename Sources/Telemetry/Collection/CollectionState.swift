@@ -62,7 +62,8 @@ struct CollectionState: Sendable {
 
     /// The workload container a series of `namespace, pod, container` belongs to.
     private mutating func container(_ labels: [String: String]) -> ContainerKey? {
-        guard let namespace = labels["namespace"], let pod = labels["pod"], let container = labels["container"],
+        guard let namespace = labels["namespace"], let pod = labels["pod"],
+            let container = labels["container"],
             !container.isEmpty
         else { return nil }
         let podKey = PodKey(cluster: cluster(labels), namespace: namespace, pod: pod)
@@ -148,7 +149,9 @@ struct CollectionState: Sendable {
             if failed[.throttledPeriods] != nil || failed[.cfsPeriods] != nil {
                 accumulator.throttled = nil
             }
-            let workload = PodKey(cluster: key.cluster, namespace: key.namespace, pod: key.workload.kind + "/" + key.workload.name)
+            let workload = PodKey(
+                cluster: key.cluster, namespace: key.namespace,
+                pod: key.workload.kind + "/" + key.workload.name)
             return accumulator.profile(key: key, plan: plan, rollouts: rollouts[workload])
         }
     }
@@ -162,7 +165,8 @@ struct CollectionState: Sendable {
                 namespace: replicaSet.namespace)
             guard owner.kind != "ReplicaSet" else { continue }
             let workload = PodKey(
-                cluster: replicaSet.cluster, namespace: replicaSet.namespace, pod: owner.kind + "/" + owner.name)
+                cluster: replicaSet.cluster, namespace: replicaSet.namespace,
+                pod: owner.kind + "/" + owner.name)
             rollouts[workload, default: []].append(Rollout(replicaSet: replicaSet.pod, created: created))
         }
         return rollouts.mapValues { list in

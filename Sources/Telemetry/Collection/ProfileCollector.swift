@@ -46,10 +46,13 @@ public struct ProfileCollector: Sendable {
         let window = plan.window
         let owners = [
             QueryJob(kind: .podOwners, query: queries.podOwners, evaluation: .instant(at: window.end)),
-            QueryJob(kind: .replicaSetOwners, query: queries.replicaSetOwners, evaluation: .instant(at: window.end)),
+            QueryJob(
+                kind: .replicaSetOwners, query: queries.replicaSetOwners, evaluation: .instant(at: window.end)
+            ),
             QueryJob(kind: .jobOwners, query: queries.jobOwners, evaluation: .instant(at: window.end)),
             QueryJob(
-                kind: .replicaSetCreated, query: queries.replicaSetCreated, evaluation: .instant(at: window.end)),
+                kind: .replicaSetCreated, query: queries.replicaSetCreated,
+                evaluation: .instant(at: window.end)),
         ]
         await run(owners, into: &state)
         if let failure = state.failures[.podOwners] {

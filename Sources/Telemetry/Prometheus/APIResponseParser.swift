@@ -209,7 +209,8 @@ struct APIResponseParser {
         var statistics = QueryStatistics(peakSamples: 0, totalQueryableSamples: 0)
         try parseObject { (parser: inout APIResponseParser, key: String) throws(ResponseFormatError) in
             guard key == "samples" else { return try parser.skipValue() }
-            try parser.parseObject { (parser: inout APIResponseParser, key: String) throws(ResponseFormatError) in
+            try parser.parseObject {
+                (parser: inout APIResponseParser, key: String) throws(ResponseFormatError) in
                 switch key {
                 case "peakSamples": statistics.peakSamples = Int(try parser.parseNumber())
                 case "totalQueryableSamples": statistics.totalQueryableSamples = Int(try parser.parseNumber())
@@ -290,7 +291,8 @@ struct APIResponseParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let text = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
                 position += 1
                 return text
             }
@@ -437,7 +439,8 @@ struct APIResponseParser {
 
     private mutating func expect(_ byte: UInt8) throws(ResponseFormatError) {
         guard position < bytes.count, bytes[position] == byte else {
-            throw failure(position < bytes.count ? "expected \"\(Character(Unicode.Scalar(byte)))\"" : "truncated JSON")
+            throw failure(
+                position < bytes.count ? "expected \"\(Character(Unicode.Scalar(byte)))\"" : "truncated JSON")
         }
         position += 1
     }

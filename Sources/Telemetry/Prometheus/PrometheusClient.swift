@@ -79,7 +79,8 @@ public final class PrometheusClient: Sendable {
     /// An instant query evaluated at `time` (unix seconds).
     ///
     /// - Parameter statistics: ask for `stats=all`, to learn the samples the query touched.
-    public func query(_ query: String, at time: Double, statistics: Bool = false) async throws(PrometheusError)
+    public func query(_ query: String, at time: Double, statistics: Bool = false)
+        async throws(PrometheusError)
         -> QueryResponse
     {
         var form = [("query", query), ("time", Self.format(time))]
@@ -122,7 +123,8 @@ public final class PrometheusClient: Sendable {
                     "query answered",
                     metadata: [
                         "endpoint": "\(endpoint)", "attempt": "\(attempt)",
-                        "seconds": "\((ContinuousClock.now - started).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 3))))",
+                        "seconds":
+                            "\((ContinuousClock.now - started).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 3))))",
                     ])
                 return response
             case .failure(let reason, let retryable, let retryAfter):

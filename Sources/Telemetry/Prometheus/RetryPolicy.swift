@@ -9,8 +9,9 @@ public struct RetryPolicy: Sendable, Equatable {
     public var initialDelay: Duration
     public var maxDelay: Duration
 
-    public init(maxAttempts: Int = 3, initialDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(8))
-    {
+    public init(
+        maxAttempts: Int = 3, initialDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(8)
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialDelay = initialDelay
         self.maxDelay = maxDelay

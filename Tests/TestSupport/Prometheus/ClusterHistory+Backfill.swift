@@ -27,7 +27,10 @@ extension ClusterHistory {
                 do {
                     try ExternalTool.run(
                         promtool,
-                        ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=18h", path, directory])
+                        [
+                            "tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=18h", path,
+                            directory,
+                        ])
                     try FileManager.default.removeItem(atPath: path)
                 } catch {
                     failures.append(error)
@@ -85,7 +88,8 @@ actor BackfillCache {
             return try await task.value
         }
         let task = Task.detached {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("steward-tsdb-cache").path
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("steward-tsdb-cache")
+                .path
             let final = "\(root)/\(key)"
             if FileManager.default.fileExists(atPath: "\(final)/.complete") {
                 return final

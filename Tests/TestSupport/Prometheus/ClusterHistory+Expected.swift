@@ -74,13 +74,16 @@ extension ClusterHistory {
         cpu.sort()
         memory.sort()
         return ExpectedProfile(
-            cluster: workload.cluster, namespace: workload.namespace, kind: workload.kind, name: workload.name,
+            cluster: workload.cluster, namespace: workload.namespace, kind: workload.kind,
+            name: workload.name,
             container: container,
             cpu: cpu.isEmpty
                 ? nil : [0.5, 0.9, 0.95, 0.99].map { Self.percentile($0, cpu) } + [cpu.last!],
             cpuSamples: cpu.count,
-            memory: memory.isEmpty ? nil : [Self.percentile(0.5, memory), Self.percentile(0.95, memory), memory.last!],
-            memorySamples: memory.count, restarts: restarts, oomKills: oomKills, requests: requests, limits: limits,
+            memory: memory.isEmpty
+                ? nil : [Self.percentile(0.5, memory), Self.percentile(0.95, memory), memory.last!],
+            memorySamples: memory.count, restarts: restarts, oomKills: oomKills, requests: requests,
+            limits: limits,
             throttlingRatio: hasCPULimit && sampled && periods > 0 ? throttled / periods : nil,
             rollouts: workload.replicaSets.map { ($0.name, $0.created) }.sorted { $0.1 < $1.1 })
     }

@@ -33,8 +33,11 @@ extension ClusterHistory {
                 limits: Resources(cpu: limits.0, memory: limits.1.map { $0 * mebibyte }))
         }
         func always(_ containers: [ContainerSpec]) -> [WorkloadBuilder.Revision] {
-            [WorkloadBuilder.Revision(
-                containers: containers, created: start - 10 * 86_400, from: build.beforeStart, until: build.afterEnd)]
+            [
+                WorkloadBuilder.Revision(
+                    containers: containers, created: start - 10 * 86_400, from: build.beforeStart,
+                    until: build.afterEnd)
+            ]
         }
         let rollout = end - 9 * 3600
         var workloads: [Workload] = []
@@ -42,7 +45,9 @@ extension ClusterHistory {
             build.deployment(
                 cluster: "prod", namespace: "shop", name: "web", replicas: 3,
                 revisions: always([
-                    spec("app", .steady(cpu: 0.25, memory: 300 * mebibyte), requests: (0.3, 512), limits: (1, 1024)),
+                    spec(
+                        "app", .steady(cpu: 0.25, memory: 300 * mebibyte), requests: (0.3, 512),
+                        limits: (1, 1024)),
                     spec(
                         "istio-proxy", .steady(cpu: 0.05, memory: 80 * mebibyte), requests: (0.1, 128),
                         limits: (0.5, 256)),
@@ -53,7 +58,8 @@ extension ClusterHistory {
                 revisions: always([
                     spec(
                         "app",
-                        .dailyCycle(cpuLow: 0.1, cpuHigh: 0.6, memoryLow: 200 * mebibyte, memoryHigh: 350 * mebibyte),
+                        .dailyCycle(
+                            cpuLow: 0.1, cpuHigh: 0.6, memoryLow: 200 * mebibyte, memoryHigh: 350 * mebibyte),
                         requests: (0.25, 512), limits: (1, 768))
                 ])))
         workloads.append(
@@ -76,13 +82,17 @@ extension ClusterHistory {
             build.deployment(
                 cluster: "prod", namespace: "shop", name: "search", replicas: 2,
                 revisions: always([
-                    spec("app", .spiky(base: 0.15, memory: 250 * mebibyte), requests: (0.2, 256), limits: (0.5, 512))
+                    spec(
+                        "app", .spiky(base: 0.15, memory: 250 * mebibyte), requests: (0.2, 256),
+                        limits: (0.5, 512))
                 ])))
         workloads.append(
             build.daemonSet(
                 cluster: "prod", namespace: "platform", name: "node-agent", nodes: 3,
                 containers: [
-                    spec("agent", .steady(cpu: 0.03, memory: 60 * mebibyte), requests: (0.05, 64), limits: (nil, 128))
+                    spec(
+                        "agent", .steady(cpu: 0.03, memory: 60 * mebibyte), requests: (0.05, 64),
+                        limits: (nil, 128))
                 ]))
         workloads.append(
             build.deployment(
@@ -109,7 +119,9 @@ extension ClusterHistory {
             build.deployment(
                 cluster: "staging", namespace: "shop", name: "web", replicas: 1,
                 revisions: always([
-                    spec("app", .steady(cpu: 0.1, memory: 200 * mebibyte), requests: (0.2, 256), limits: (0.5, 512))
+                    spec(
+                        "app", .steady(cpu: 0.1, memory: 200 * mebibyte), requests: (0.2, 256),
+                        limits: (0.5, 512))
                 ])))
         return ClusterHistory(
             start: start, end: end, seed: noise.seed, clusterLabel: "cluster", podLevelSeries: true,
@@ -142,7 +154,9 @@ extension ClusterHistory {
             let pattern: UsagePattern
             switch index % 6 {
             case 0, 5: pattern = .steady(cpu: cpu, memory: memory)
-            case 1: pattern = .dailyCycle(cpuLow: cpu / 3, cpuHigh: cpu * 1.5, memoryLow: memory * 0.7, memoryHigh: memory)
+            case 1:
+                pattern = .dailyCycle(
+                    cpuLow: cpu / 3, cpuHigh: cpu * 1.5, memoryLow: memory * 0.7, memoryHigh: memory)
             case 2: pattern = .memoryLeak(cpu: cpu, memory: memory, bytesPerHour: 2 * mebibyte)
             case 3: pattern = .oomLoop(cpu: cpu, memory: memory * 0.5, bytesPerHour: 8 * mebibyte)
             default: pattern = .spiky(base: cpu / 2, memory: memory)
@@ -150,7 +164,8 @@ extension ClusterHistory {
             let cpuLimit: Double? = index % 6 == 5 ? nil : (cpu * 2 * 100).rounded() / 100 + 0.1
             var containers = [
                 ContainerSpec(
-                    name: "app", pattern: pattern, requests: Resources(cpu: (cpu * 100).rounded() / 100, memory: memory),
+                    name: "app", pattern: pattern,
+                    requests: Resources(cpu: (cpu * 100).rounded() / 100, memory: memory),
                     limits: Resources(cpu: cpuLimit, memory: memory * 1.5))
             ]
             if index % 4 == 0 {
@@ -171,7 +186,8 @@ extension ClusterHistory {
             case 9:
                 workloads.append(
                     build.daemonSet(
-                        cluster: "default", namespace: namespace, name: name, nodes: replicas, containers: containers))
+                        cluster: "default", namespace: namespace, name: name, nodes: replicas,
+                        containers: containers))
                 pods += replicas
             case 7 where replicas * 2 <= podCount - pods:
                 let half = start + Int64(days) * 43_200
@@ -179,8 +195,11 @@ extension ClusterHistory {
                     build.deployment(
                         cluster: "default", namespace: namespace, name: name, replicas: replicas,
                         revisions: [
-                            .init(containers: containers, created: start - 86_400, from: build.beforeStart, until: half),
-                            .init(containers: containers, created: half - 30, from: half, until: build.afterEnd),
+                            .init(
+                                containers: containers, created: start - 86_400, from: build.beforeStart,
+                                until: half),
+                            .init(
+                                containers: containers, created: half - 30, from: half, until: build.afterEnd),
                         ]))
                 pods += 2 * replicas
             default:
@@ -197,6 +216,7 @@ extension ClusterHistory {
             index += 1
         }
         return ClusterHistory(
-            start: start, end: end, seed: noise.seed, clusterLabel: nil, podLevelSeries: false, workloads: workloads)
+            start: start, end: end, seed: noise.seed, clusterLabel: nil, podLevelSeries: false,
+            workloads: workloads)
     }
 }

@@ -42,11 +42,14 @@ private struct SeriesEmitter {
         let ksm = base + [("job", "kube-state-metrics")]
         for replicaSet in workload.replicaSets {
             let labels = ksm + [("replicaset", replicaSet.name)]
-            let from = max(history.start, (replicaSet.created + history.interval - 1) / history.interval * history.interval)
+            let from = max(
+                history.start,
+                (replicaSet.created + history.interval - 1) / history.interval * history.interval)
             try emit(
                 "kube_replicaset_owner",
                 labels + [
-                    ("owner_kind", workload.kind), ("owner_name", workload.name), ("owner_is_controller", "true"),
+                    ("owner_kind", workload.kind), ("owner_name", workload.name),
+                    ("owner_is_controller", "true"),
                 ], from: from, to: history.end + 1
             ) { _ in 1 }
             try emit("kube_replicaset_created", labels, from: from, to: history.end + 1) { _ in
@@ -82,7 +85,9 @@ private struct SeriesEmitter {
                 ("kube_pod_container_resource_limits", spec.limits),
             ] {
                 if let cpu = amounts.cpu {
-                    try emit(metric, labels + [("resource", "cpu"), ("unit", "core")], trace: trace) { _ in cpu }
+                    try emit(metric, labels + [("resource", "cpu"), ("unit", "core")], trace: trace) { _ in
+                        cpu
+                    }
                 }
                 if let memory = amounts.memory {
                     try emit(metric, labels + [("resource", "memory"), ("unit", "byte")], trace: trace) { _ in
@@ -130,10 +135,13 @@ private struct SeriesEmitter {
     }
 
     /// cAdvisor's pod cgroup, without a `container` label: a collector must not count it.
-    private func emitPodLevel(pod: ClusterHistory.Pod, base: [(String, String)], traces: [ContainerTrace]) throws {
+    private func emitPodLevel(pod: ClusterHistory.Pod, base: [(String, String)], traces: [ContainerTrace])
+        throws
+    {
         let labels =
             base + [
-                ("pod", pod.name), ("container", ""), ("id", "/kubepods/burstable/pod\(pod.uid)"), ("job", "kubelet"),
+                ("pod", pod.name), ("container", ""), ("id", "/kubepods/burstable/pod\(pod.uid)"),
+                ("job", "kubelet"),
             ]
         var total = 0.0
         var cpu: [Double?] = Array(repeating: nil, count: history.stepCount)

@@ -56,7 +56,8 @@ extension ClusterHistory {
             }
             if trace.memory[step] == 0 {
                 trace.memory[step] = self.memory(
-                    spec, pod: pod, container: index, step: step, hours: (Double(time) - instanceStart) / 3600)
+                    spec, pod: pod, container: index, step: step, hours: (Double(time) - instanceStart) / 3600
+                )
             }
             trace.alive[step] = true
             trace.instance[step] = instance

@@ -29,6 +29,7 @@ public struct ExpectedProfile: Sendable, Equatable {
             && lhs.memory == rhs.memory && lhs.restarts == rhs.restarts && lhs.oomKills == rhs.oomKills
             && lhs.requests == rhs.requests && lhs.limits == rhs.limits
             && lhs.throttlingRatio == rhs.throttlingRatio
-            && lhs.rollouts.map(\.0) == rhs.rollouts.map(\.0) && lhs.rollouts.map(\.1) == rhs.rollouts.map(\.1)
+            && lhs.rollouts.map(\.0) == rhs.rollouts.map(\.0)
+            && lhs.rollouts.map(\.1) == rhs.rollouts.map(\.1)
     }
 }

@@ -101,7 +101,8 @@ private final class ProxyState: @unchecked Sendable {
         for fault in faults {
             switch fault {
             case .requireAuthorization(let expected, let echo) where authorization != expected:
-                let text = echo ? "unauthorized: got Authorization: \(authorization ?? "none")" : "unauthorized"
+                let text =
+                    echo ? "unauthorized: got Authorization: \(authorization ?? "none")" : "unauthorized"
                 return (401, ["Content-Type": "text/plain"], Data(text.utf8))
             case .status(let status, let body, let times, let headers) where number <= times:
                 let type = body.hasPrefix("{") ? "application/json" : "text/plain"
@@ -169,7 +170,8 @@ private final class ProxyHandler: ChannelInboundHandler, @unchecked Sendable {
                 var responseHeaders = HTTPHeaders(headers.map { ($0.key, $0.value) })
                 responseHeaders.add(name: "Content-Length", value: String(data.count))
                 let responseHead = HTTPResponseHead(
-                    version: head.version, status: HTTPResponseStatus(statusCode: status), headers: responseHeaders)
+                    version: head.version, status: HTTPResponseStatus(statusCode: status),
+                    headers: responseHeaders)
                 channel.write(HTTPServerResponsePart.head(responseHead), promise: nil)
                 channel.write(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: data))), promise: nil)
                 channel.writeAndFlush(HTTPServerResponsePart.end(nil), promise: nil)

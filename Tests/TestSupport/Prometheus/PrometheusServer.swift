@@ -38,7 +38,8 @@ public final class PrometheusServer: @unchecked Sendable {
     public static func start(
         history: ClusterHistory, arguments: [String] = [], webConfig: String? = nil
     ) async throws -> PrometheusServer {
-        try await start(dataFrom: try await history.backfilledDirectory(), arguments: arguments, webConfig: webConfig)
+        try await start(
+            dataFrom: try await history.backfilledDirectory(), arguments: arguments, webConfig: webConfig)
     }
 
     /// Starts a server on a copy of the TSDB directory `source`.
@@ -121,7 +122,9 @@ public final class PrometheusServer: @unchecked Sendable {
 
     /// The server's peak resident memory so far (`VmHWM` of `/proc/<pid>/status`), in bytes.
     public func peakMemoryBytes() -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else {
+            return nil
+        }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let fields = line.split(whereSeparator: \.isWhitespace)
             if fields.count >= 2, let kilobytes = Int(fields[1]) {

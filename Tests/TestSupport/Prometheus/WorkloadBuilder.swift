@@ -49,7 +49,8 @@ struct WorkloadBuilder {
     }
 
     mutating func statefulSet(
-        cluster: String, namespace: String, name: String, replicas: Int, containers: [ClusterHistory.ContainerSpec]
+        cluster: String, namespace: String, name: String, replicas: Int,
+        containers: [ClusterHistory.ContainerSpec]
     ) -> ClusterHistory.Workload {
         let pods = (0..<replicas).map { ordinal in
             pod(
@@ -57,11 +58,13 @@ struct WorkloadBuilder {
                 until: afterEnd, containers: containers)
         }
         return ClusterHistory.Workload(
-            cluster: cluster, namespace: namespace, kind: "StatefulSet", name: name, replicaSets: [], pods: pods)
+            cluster: cluster, namespace: namespace, kind: "StatefulSet", name: name, replicaSets: [],
+            pods: pods)
     }
 
     mutating func daemonSet(
-        cluster: String, namespace: String, name: String, nodes: Int, containers: [ClusterHistory.ContainerSpec]
+        cluster: String, namespace: String, name: String, nodes: Int,
+        containers: [ClusterHistory.ContainerSpec]
     ) -> ClusterHistory.Workload {
         let pods = (0..<nodes).map { _ in
             pod(
@@ -69,7 +72,8 @@ struct WorkloadBuilder {
                 from: beforeStart, until: afterEnd, containers: containers)
         }
         return ClusterHistory.Workload(
-            cluster: cluster, namespace: namespace, kind: "DaemonSet", name: name, replicaSets: [], pods: pods)
+            cluster: cluster, namespace: namespace, kind: "DaemonSet", name: name, replicaSets: [], pods: pods
+        )
     }
 
     private mutating func pod(
@@ -79,10 +83,12 @@ struct WorkloadBuilder {
         let index = nextIndex
         nextIndex += 1
         let bits = noise.bits(index, 4242)
-        let hex = String(bits, radix: 16).padding(toLength: 16, withPad: "0", startingAt: 0)
+        let hex =
+            String(bits, radix: 16).padding(toLength: 16, withPad: "0", startingAt: 0)
             + String(noise.bits(index, 4243), radix: 16).padding(toLength: 16, withPad: "0", startingAt: 0)
         let characters = Array(hex)
-        let uid = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+        let uid = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(
+            separator: "-")
         return ClusterHistory.Pod(
             name: name, uid: uid, ownerKind: ownerKind, ownerName: ownerName, birth: from, death: until,
             containers: containers, index: index)

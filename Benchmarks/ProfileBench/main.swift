@@ -1,0 +1,162 @@
+// profile-bench: `steward profile collect` against the one-query-per-container plan (KRR's), on
+// the same generated cluster and the same real Prometheus build, in one run. Prints its figures.
+//
+//   swift run -c release profile-bench [--pods 2000] [--days 7] [--concurrency 2]
+
+import Foundation
+import Logging
+import Telemetry
+import TestSupport
+
+struct Options {
+    var pods = 2000
+    var days = 7
+    var concurrency = 2
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next().flatMap(Int.init), value > 0 else {
+                fatalError("usage: profile-bench [--pods N] [--days N] [--concurrency N]")
+            }
+            switch flag {
+            case "--pods": pods = value
+            case "--days": days = value
+            case "--concurrency": concurrency = value
+            default: fatalError("unknown option \(flag)")
+            }
+        }
+    }
+}
+
+/// The figures of one plan.
+struct Figures {
+    var queries = 0
+    var failed = 0
+    var seconds = 0.0
+    var maxPeakSamples = 0
+    var prometheusPeakBytes = 0
+}
+
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func client(_ url: String) throws -> PrometheusClient {
+    try PrometheusClient(configuration: try PrometheusConfiguration(baseURL: url, timeout: .seconds(300)))
+}
+
+/// `steward profile collect`, in process, on a fresh server.
+func measureSteward(_ history: ClusterHistory, directory: String, options: Options) async throws -> (
+    Figures, Int
+) {
+    let server = try await PrometheusServer.start(dataFrom: directory)
+    defer { server.stop() }
+    let client = try client(server.url)
+    let collectionOptions = CollectionOptions(
+        window: .seconds(Int64(options.days) * 86_400), step: .seconds(300), end: Double(history.end),
+        concurrency: options.concurrency, recordStatistics: true, collector: "profile-bench")
+    let started = ContinuousClock.now
+    var logger = Logger(label: "profile-bench")
+    logger.logLevel = .warning
+    let collection = try await ProfileCollector(client: client, options: collectionOptions, logger: logger)
+        .collect()
+    var figures = Figures()
+    figures.seconds = seconds(since: started)
+    try await client.shutdown()
+    figures.queries = collection.queries.count
+    figures.failed = collection.queries.count { $0.error != nil }
+    figures.maxPeakSamples = collection.queries.compactMap { $0.statistics?.peakSamples }.max() ?? 0
+    figures.prometheusPeakBytes = server.peakMemoryBytes() ?? 0
+    return (figures, collection.profiles.profiles.count)
+}
+
+/// KRR's plan: for each workload container, one range query for CPU and one for memory over the
+/// whole window, selecting its pods by name (KRR gets them from the Kubernetes API; here they
+/// are given for free).
+func measurePerContainer(_ history: ClusterHistory, directory: String, options: Options) async throws
+    -> Figures
+{
+    var queries: [String] = []
+    for workload in history.workloads {
+        let containers = Array(Set(workload.pods.flatMap { $0.containers.map(\.name) })).sorted()
+        let pods = workload.pods.map(\.name).joined(separator: "|")
+        for container in containers {
+            let selector = "namespace=\"\(workload.namespace)\", pod=~\"\(pods)\", container=\"\(container)\""
+            queries.append(
+                "max by (container, pod, job) (rate(container_cpu_usage_seconds_total{\(selector)}[10m]))")
+            queries.append("max by (container, pod, job) (container_memory_working_set_bytes{\(selector)})")
+        }
+    }
+    let server = try await PrometheusServer.start(dataFrom: directory)
+    defer { server.stop() }
+    let client = try client(server.url)
+    let start = Double(history.end - Int64(options.days) * 86_400 + 300)
+    let end = Double(history.end)
+    let started = ContinuousClock.now
+    let results = await withTaskGroup(of: (Int, Bool).self) { group in
+        var pending = queries[...]
+        var results: [(Int, Bool)] = []
+        func next() {
+            guard let query = pending.popFirst() else { return }
+            group.addTask {
+                do {
+                    let response = try await client.queryRange(
+                        query, start: start, end: end, step: .seconds(300), statistics: true)
+                    return (response.statistics?.peakSamples ?? 0, true)
+                } catch {
+                    return (0, false)
+                }
+            }
+        }
+        for _ in 0..<options.concurrency { next() }
+        while let result = await group.next() {
+            results.append(result)
+            next()
+        }
+        return results
+    }
+    var figures = Figures()
+    figures.seconds = seconds(since: started)
+    try await client.shutdown()
+    figures.queries = results.count
+    figures.failed = results.count { !$0.1 }
+    figures.maxPeakSamples = results.map(\.0).max() ?? 0
+    figures.prometheusPeakBytes = server.peakMemoryBytes() ?? 0
+    return figures
+}
+
+func grouped(_ value: Int) -> String {
+    value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+}
+
+func row(_ name: String, _ figures: Figures) -> String {
+    let mib = Double(figures.prometheusPeakBytes) / 1_048_576
+    let peak = grouped(figures.maxPeakSamples)
+    return name.padding(toLength: 28, withPad: " ", startingAt: 0)
+        + String(format: "%8d %9.2f ", figures.queries, figures.seconds)
+        + String(repeating: " ", count: max(0, 18 - peak.count)) + peak
+        + String(format: " %14.0f MiB", mib)
+        + (figures.failed > 0 ? "  (\(figures.failed) failed)" : "")
+}
+
+let options = Options(CommandLine.arguments)
+let history = ClusterHistory.benchmark(pods: options.pods, days: options.days)
+let backfillStarted = ContinuousClock.now
+let directory = try await history.backfilledDirectory()
+let backfillSeconds = seconds(since: backfillStarted)
+let samples = try ExternalToolCount.storedSamples(directory)
+print(
+    "profile-bench: \(history.workloads.flatMap(\.pods).count) pods, \(history.containerCount) containers, "
+        + "\(options.days) days at 5m: \(grouped(samples)) samples (TSDB ready in \(String(format: "%.1f", backfillSeconds)) s)"
+)
+print("concurrency \(options.concurrency); Prometheus \(try ExternalToolCount.prometheusVersion())")
+let (steward, profiles) = try await measureSteward(history, directory: directory, options: options)
+let perContainer = try await measurePerContainer(history, directory: directory, options: options)
+print("plan                          queries    wall s   max peak samples   Prometheus VmHWM")
+print(row("steward profile collect", steward))
+print(row("one query per container", perContainer))
+print(
+    "profiles: \(profiles); wall-time ratio: \(String(format: "%.1f", perContainer.seconds / steward.seconds))x"
+)
