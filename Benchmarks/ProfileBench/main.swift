@@ -1,7 +1,7 @@
 // profile-bench: `steward profile collect` against the one-query-per-container plan (KRR's), on
 // the same generated cluster and the same real Prometheus build, in one run. Prints its figures.
 //
-//   swift run -c release profile-bench [--pods 2000] [--days 7] [--concurrency 2]
+//   swift run -c release profile-bench [--pods 2000] [--days 7] [--concurrency 2] [--slowest 0]
 
 import Foundation
 import Logging
@@ -12,17 +12,20 @@ struct Options {
     var pods = 2000
     var days = 7
     var concurrency = 2
+    /// How many of steward's slowest queries to list.
+    var slowest = 0
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
             guard let value = iterator.next().flatMap(Int.init), value > 0 else {
-                fatalError("usage: profile-bench [--pods N] [--days N] [--concurrency N]")
+                fatalError("usage: profile-bench [--pods N] [--days N] [--concurrency N] [--slowest N]")
             }
             switch flag {
             case "--pods": pods = value
             case "--days": days = value
             case "--concurrency": concurrency = value
+            case "--slowest": slowest = value
             default: fatalError("unknown option \(flag)")
             }
         }
@@ -69,6 +72,13 @@ func measureSteward(_ history: ClusterHistory, directory: String, options: Optio
     figures.failed = collection.queries.count { $0.error != nil }
     figures.maxPeakSamples = collection.queries.compactMap { $0.statistics?.peakSamples }.max() ?? 0
     figures.prometheusPeakBytes = server.peakMemoryBytes() ?? 0
+    for record in collection.queries.sorted(by: { $0.seconds > $1.seconds }).prefix(options.slowest) {
+        let peak = record.statistics.map { grouped($0.peakSamples) } ?? "-"
+        print(
+            String(format: "  %7.2f s ", record.seconds) + record.endpoint.padding(toLength: 12, withPad: " ", startingAt: 0)
+                + String(format: "%6d series %9d points ", record.series, record.points) + peak + " peak  "
+                + record.query.prefix(80))
+    }
     return (figures, collection.profiles.profiles.count)
 }
 

@@ -12,6 +12,9 @@ struct CollectionState: Sendable {
     private var sent: [QueryJob.Kind: Int] = [:]
     private var failed: [QueryJob.Kind: Int] = [:]
     private var serverWarnings: [String] = []
+    /// The restart count already added for each pod's container, so that a duplicate series
+    /// (two kube-state-metrics replicas) is not counted twice.
+    private var restartsSeen: [PodContainerKey: Int] = [:]
 
     init(options: CollectionOptions, plan: CollectionPlan) {
         self.options = options
@@ -46,10 +49,8 @@ struct CollectionState: Sendable {
             }
         case .matrix(let series):
             record.series = series.count
-            for one in series {
-                record.points += one.values.count
-                foldRange(job.kind, series: one)
-            }
+            record.points = series.reduce(0) { $0 + $1.values.count }
+            foldMatrix(job.kind, series: series)
         case .scalar, .string:
             break
         }
@@ -60,16 +61,24 @@ struct CollectionState: Sendable {
         options.clusterLabel.flatMap { labels[$0] } ?? options.defaultClusterName
     }
 
+    /// The pod and container a series describes, if it names both.
+    private func podContainerKey(_ labels: [String: String]) -> PodContainerKey? {
+        guard let namespace = labels["namespace"], let pod = labels["pod"],
+            let container = labels["container"], !container.isEmpty
+        else { return nil }
+        return PodContainerKey(
+            pod: PodKey(cluster: cluster(labels), namespace: namespace, pod: pod), container: container)
+    }
+
     /// The workload container a series of `namespace, pod, container` belongs to.
     private mutating func container(_ labels: [String: String]) -> ContainerKey? {
-        guard let namespace = labels["namespace"], let pod = labels["pod"],
-            let container = labels["container"],
-            !container.isEmpty
-        else { return nil }
-        let podKey = PodKey(cluster: cluster(labels), namespace: namespace, pod: pod)
-        return ContainerKey(
-            cluster: podKey.cluster, namespace: namespace, workload: resolver.workload(of: podKey),
-            container: container)
+        podContainerKey(labels).map { containerKey(for: $0) }
+    }
+
+    private mutating func containerKey(for key: PodContainerKey) -> ContainerKey {
+        ContainerKey(
+            cluster: key.pod.cluster, namespace: key.pod.namespace, workload: resolver.workload(of: key.pod),
+            container: key.container)
     }
 
     private mutating func foldInstant(_ kind: QueryJob.Kind, labels: [String: String], value: Double) {
@@ -100,7 +109,11 @@ struct CollectionState: Sendable {
             case .oomKills:
                 accumulator.oomKills = (accumulator.oomKills ?? 0) + Int(value.rounded())
             case .restarts:
-                accumulator.restarts = (accumulator.restarts ?? 0) + Int(max(0, value).rounded())
+                guard let podContainer = podContainerKey(labels) else { return }
+                let count = Int(max(0, value).rounded())
+                let seen = restartsSeen[podContainer]
+                restartsSeen[podContainer] = max(seen ?? 0, count)
+                accumulator.restarts = (accumulator.restarts ?? 0) + max(0, count - (seen ?? 0))
             case .throttledPeriods:
                 accumulator.throttled = (accumulator.throttled ?? 0) + value
             case .cfsPeriods:
@@ -123,18 +136,41 @@ struct CollectionState: Sendable {
         }
     }
 
-    private mutating func foldRange(_ kind: QueryJob.Kind, series: RangeSeries) {
-        guard kind == .cpu || kind == .memory, let key = container(series.labels) else { return }
-        var accumulator = containers.removeValue(forKey: key) ?? ContainerAccumulator()
-        for (time, value) in zip(series.times, series.values) {
-            guard let step = plan.step(at: time) else { continue }
-            if kind == .cpu {
-                accumulator.addCPU(value, step: step)
-            } else {
-                accumulator.addMemory(value, step: step, time: time)
+    /// Folds a range result. The series of one pod's container (a restarted container's old and
+    /// new cAdvisor series, duplicate scrapes) are first merged, keeping the larger value per step.
+    private mutating func foldMatrix(_ kind: QueryJob.Kind, series: [RangeSeries]) {
+        guard kind == .cpu || kind == .memory else { return }
+        var groups: [PodContainerKey: [Int]] = [:]
+        for (index, one) in series.enumerated() {
+            guard let key = podContainerKey(one.labels) else { continue }
+            groups[key, default: []].append(index)
+        }
+        for (key, indices) in groups {
+            let merged = indices.count == 1 ? series[indices[0]] : Self.merge(indices.map { series[$0] })
+            let workloadContainer = containerKey(for: key)
+            var accumulator = containers.removeValue(forKey: workloadContainer) ?? ContainerAccumulator()
+            for (time, value) in zip(merged.times, merged.values) {
+                guard let step = plan.step(at: time) else { continue }
+                if kind == .cpu {
+                    accumulator.addCPU(value, step: step)
+                } else {
+                    accumulator.addMemory(value, step: step, time: time)
+                }
+            }
+            containers[workloadContainer] = accumulator
+        }
+    }
+
+    /// One series with the largest value of `series` at each time, oldest first.
+    private static func merge(_ series: [RangeSeries]) -> RangeSeries {
+        var largest: [Double: Double] = [:]
+        for one in series {
+            for (time, value) in zip(one.times, one.values) where value.isFinite {
+                largest[time] = max(largest[time] ?? value, value)
             }
         }
-        containers[key] = accumulator
+        let times = largest.keys.sorted()
+        return RangeSeries(labels: series[0].labels, times: times, values: times.map { largest[$0]! })
     }
 
     /// The profiles, sorted by cluster, namespace, workload and container.

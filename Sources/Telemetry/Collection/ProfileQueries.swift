@@ -45,37 +45,38 @@ struct ProfileQueries: Sendable {
 
     // MARK: Range queries, one per time chunk
 
-    /// CPU cores per pod and container at each step. A restarted container gets a new cAdvisor
-    /// series; `max` rather than `sum` keeps the old series' last rate from adding to the new one.
+    /// CPU cores of every cAdvisor container series at each step. No aggregation here: a
+    /// `max by` over a day of steps costs Prometheus more than the whole query without it, so
+    /// the series of one pod and container (a restarted container's old and new ones) are merged
+    /// by Steward, taking the larger value per step.
     var cpuUsage: String {
-        "max by (\(containerLabels)) (rate(\(select("container_cpu_usage_seconds_total", containers: true))[\(rateWindow)]))"
+        "rate(\(select("container_cpu_usage_seconds_total", containers: true))[\(rateWindow)])"
     }
 
-    /// Working-set bytes per pod and container at each step; `max` for the same reason.
+    /// Working-set bytes of every cAdvisor container series at each step; merged the same way.
     var memoryUsage: String {
-        "max by (\(containerLabels)) (\(select("container_memory_working_set_bytes", containers: true)))"
+        select("container_memory_working_set_bytes", containers: true)
     }
 
     // MARK: Instant queries at the end of a chunk or of the window
 
-    /// Restarts whose last termination reason is `OOMKilled`, counted per step of a chunk.
+    /// Restarts whose last termination reason is `OOMKilled`, counted per step of a chunk: the
+    /// restart counter's increase over one step, kept only where the reason is `OOMKilled`.
+    /// Filtering by the reason first keeps the subtraction to the few containers ever OOM-killed.
     func oomKills(over chunk: PrometheusDuration) -> String {
         let restarts = select("kube_pod_container_status_restarts_total")
         let reason = select("kube_pod_container_status_last_terminated_reason", "reason=\"OOMKilled\"")
         return """
-            sum by (\(containerLabels)) (sum_over_time(((max by (\(containerLabels)) (\(restarts)) \
-            - max by (\(containerLabels)) (\(restarts) offset \(step)) > 0) \
-            and on (\(containerLabels)) (max by (\(containerLabels)) (\(reason)) == 1))[\(chunk):\(step)]))
+            max by (\(containerLabels)) (sum_over_time((((\(restarts) and on (\(containerLabels)) \
+            (\(reason) == 1)) - \(restarts) offset \(step)) > 0)[\(chunk):\(step)]))
             """
     }
 
-    /// Restarts in the window: the counter only grows for one pod, so its last minus its first value.
+    /// Restarts in the window: the counter only grows for one pod, so its last minus its first
+    /// value, per series (two kube-state-metrics replicas give two; Steward keeps the larger).
     var restarts: String {
         let restarts = select("kube_pod_container_status_restarts_total")
-        return """
-            max by (\(containerLabels)) (max_over_time(\(restarts)[\(window)])) \
-            - max by (\(containerLabels)) (min_over_time(\(restarts)[\(window)]))
-            """
+        return "max_over_time(\(restarts)[\(window)]) - min_over_time(\(restarts)[\(window)])"
     }
 
     var throttledPeriods: String {

@@ -3,9 +3,6 @@ struct QueryJob: Sendable {
     enum Kind: Sendable {
         case podOwners, replicaSetOwners, jobOwners, replicaSetCreated
         case cpu, memory, oomKills, restarts, throttledPeriods, cfsPeriods, requests, limits
-
-        /// Without these the collection has nothing to stand on.
-        var isEssential: Bool { self == .podOwners }
     }
 
     enum Evaluation: Sendable {
