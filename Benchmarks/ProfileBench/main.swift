@@ -75,28 +75,41 @@ func measureSteward(_ history: ClusterHistory, directory: String, options: Optio
     for record in collection.queries.sorted(by: { $0.seconds > $1.seconds }).prefix(options.slowest) {
         let peak = record.statistics.map { grouped($0.peakSamples) } ?? "-"
         print(
-            String(format: "  %7.2f s ", record.seconds) + record.endpoint.padding(toLength: 12, withPad: " ", startingAt: 0)
+            String(format: "  %7.2f s ", record.seconds)
+                + record.endpoint.padding(toLength: 12, withPad: " ", startingAt: 0)
                 + String(format: "%6d series %9d points ", record.series, record.points) + peak + " peak  "
                 + record.query.prefix(80))
     }
     return (figures, collection.profiles.profiles.count)
 }
 
-/// KRR's plan: for each workload container, one range query for CPU and one for memory over the
-/// whole window, selecting its pods by name (KRR gets them from the Kubernetes API; here they
-/// are given for free).
-func measurePerContainer(_ history: ClusterHistory, directory: String, options: Options) async throws
+/// The per-container plans, on a fresh server: two queries per workload container (CPU, then
+/// memory), selecting its pods by name (KRR gets them from the Kubernetes API; here they are
+/// given for free).
+///
+/// - `range`: KRR's current plan, a range query per container and percentiles client-side.
+/// - `instant`: the older plan, the percentile computed by Prometheus (`quantile_over_time` over a
+///   subquery) and the memory peak by `max_over_time`, one instant query each.
+func measurePerContainer(_ history: ClusterHistory, directory: String, options: Options, range: Bool)
+    async throws
     -> Figures
 {
+    let window = "\(options.days)d"
     var queries: [String] = []
     for workload in history.workloads {
         let containers = Array(Set(workload.pods.flatMap { $0.containers.map(\.name) })).sorted()
         let pods = workload.pods.map(\.name).joined(separator: "|")
         for container in containers {
             let selector = "namespace=\"\(workload.namespace)\", pod=~\"\(pods)\", container=\"\(container)\""
-            queries.append(
-                "max by (container, pod, job) (rate(container_cpu_usage_seconds_total{\(selector)}[10m]))")
-            queries.append("max by (container, pod, job) (container_memory_working_set_bytes{\(selector)})")
+            let cpu = "rate(container_cpu_usage_seconds_total{\(selector)}[10m])"
+            let memory = "container_memory_working_set_bytes{\(selector)}"
+            if range {
+                queries.append("max by (container, pod, job) (\(cpu))")
+                queries.append("max by (container, pod, job) (\(memory))")
+            } else {
+                queries.append("max(quantile_over_time(0.95, \(cpu)[\(window):5m]))")
+                queries.append("max(max_over_time(\(memory)[\(window)]))")
+            }
         }
     }
     let server = try await PrometheusServer.start(dataFrom: directory)
@@ -112,8 +125,11 @@ func measurePerContainer(_ history: ClusterHistory, directory: String, options: 
             guard let query = pending.popFirst() else { return }
             group.addTask {
                 do {
-                    let response = try await client.queryRange(
-                        query, start: start, end: end, step: .seconds(300), statistics: true)
+                    let response =
+                        range
+                        ? try await client.queryRange(
+                            query, start: start, end: end, step: .seconds(300), statistics: true)
+                        : try await client.query(query, at: end, statistics: true)
                     return (response.statistics?.peakSamples ?? 0, true)
                 } catch {
                     return (0, false)
@@ -163,10 +179,16 @@ print(
 )
 print("concurrency \(options.concurrency); Prometheus \(try ExternalToolCount.prometheusVersion())")
 let (steward, profiles) = try await measureSteward(history, directory: directory, options: options)
-let perContainer = try await measurePerContainer(history, directory: directory, options: options)
+let perContainerRange = try await measurePerContainer(
+    history, directory: directory, options: options, range: true)
+let perContainerInstant = try await measurePerContainer(
+    history, directory: directory, options: options, range: false)
 print("plan                          queries    wall s   max peak samples   Prometheus VmHWM")
 print(row("steward profile collect", steward))
-print(row("one query per container", perContainer))
+print(row("per container, range (KRR)", perContainerRange))
+print(row("per container, p95 in PromQL", perContainerInstant))
 print(
-    "profiles: \(profiles); wall-time ratio: \(String(format: "%.1f", perContainer.seconds / steward.seconds))x"
-)
+    "\(profiles) profiles; wall time of the per-container plans over steward's: "
+        + String(
+            format: "%.1fx (range), %.1fx (p95 in PromQL)", perContainerRange.seconds / steward.seconds,
+            perContainerInstant.seconds / steward.seconds))
