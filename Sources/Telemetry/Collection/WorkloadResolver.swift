@@ -7,6 +7,8 @@ struct WorkloadResolver: Sendable {
     /// The owner of each ReplicaSet or Job (key's `pod` holds the ReplicaSet or Job name).
     private var replicaSetOwners: [PodKey: WorkloadKey] = [:]
     private var jobOwners: [PodKey: WorkloadKey] = [:]
+    /// Pods whose `kube_pod_owner` says they have no owner: bare pods.
+    private var barePods: Set<PodKey> = []
     /// Pods that no `kube_pod_owner` series describes, reported once.
     private(set) var unownedPods: Set<PodKey> = []
 
@@ -14,7 +16,10 @@ struct WorkloadResolver: Sendable {
     private static let none = "<none>"
 
     mutating func addPodOwner(_ pod: PodKey, kind: String, name: String, isController: Bool) {
-        guard kind != Self.none, !kind.isEmpty, !name.isEmpty else { return }
+        guard kind != Self.none, !kind.isEmpty, !name.isEmpty else {
+            barePods.insert(pod)
+            return
+        }
         // A pod may list several owners; the controller wins.
         if podOwners[pod] == nil || isController {
             podOwners[pod] = WorkloadKey(kind: kind, name: name)
@@ -35,7 +40,9 @@ struct WorkloadResolver: Sendable {
     /// kube-state-metrics) is its own workload of kind `Pod`.
     mutating func workload(of pod: PodKey) -> WorkloadKey {
         guard let owner = podOwners[pod] else {
-            unownedPods.insert(pod)
+            if !barePods.contains(pod) {
+                unownedPods.insert(pod)
+            }
             return WorkloadKey(kind: "Pod", name: pod.pod)
         }
         if owner.kind == "Node" {

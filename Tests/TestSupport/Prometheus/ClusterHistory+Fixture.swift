@@ -14,6 +14,8 @@ extension ClusterHistory {
     /// | `platform/DaemonSet/node-agent` | no CPU limit |
     /// | `shop/Deployment/catalog` | a rollout 9 hours before the end, new usage and requests |
     /// | `shop/Deployment/ghost` | no cAdvisor samples at all |
+    /// | `reports/CronJob/nightly-report` | a Job a day, 01:00 to 07:00, pods owned by the Job |
+    /// | `platform/Pod/debug-shell` | a bare pod, owner `<none>` |
     /// | `staging`: `shop/Deployment/web` | same names, another cluster |
     ///
     /// Every series has a `cluster` label; cAdvisor's pod-level series (no `container`) are there
@@ -115,6 +117,23 @@ extension ClusterHistory {
             build.deployment(
                 cluster: "prod", namespace: "shop", name: "ghost", replicas: 1,
                 revisions: always([spec("app", .noSamples, requests: (0.1, 128), limits: (0.5, 256))])))
+        workloads.append(
+            build.cronJob(
+                cluster: "prod", namespace: "reports", name: "nightly-report",
+                runs: [(start + 3600, start + 7 * 3600), (start + 86_400 + 3600, start + 86_400 + 7 * 3600)],
+                containers: [
+                    spec(
+                        "report", .steady(cpu: 0.8, memory: 500 * mebibyte), requests: (1, 1024),
+                        limits: (2, 2048))
+                ]))
+        workloads.append(
+            build.barePod(
+                cluster: "prod", namespace: "platform", name: "debug-shell",
+                containers: [
+                    spec(
+                        "shell", .steady(cpu: 0.01, memory: 20 * mebibyte), requests: (0.01, 32),
+                        limits: (nil, nil))
+                ]))
         workloads.append(
             build.deployment(
                 cluster: "staging", namespace: "shop", name: "web", replicas: 1,

@@ -56,6 +56,16 @@ private struct SeriesEmitter {
                 Double(replicaSet.created)
             }
         }
+        for job in workload.jobs {
+            let from = workload.pods.filter { $0.ownerName == job }.map(\.birth).min() ?? history.start
+            try emit(
+                "kube_job_owner",
+                ksm + [
+                    ("job_name", job), ("owner_kind", workload.kind), ("owner_name", workload.name),
+                    ("owner_is_controller", "true"),
+                ], from: from, to: history.end + 1
+            ) { _ in 1 }
+        }
         for pod in workload.pods {
             try emit(pod, base: base, ksm: ksm)
         }

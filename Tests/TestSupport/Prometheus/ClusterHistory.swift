@@ -69,6 +69,8 @@ public struct ClusterHistory: Sendable {
         public var name: String
         public var replicaSets: [ReplicaSet]
         public var pods: [Pod]
+        /// The Jobs of a CronJob, which own its pods.
+        public var jobs: [String] = []
     }
 
     /// The first and the last scrape, unix seconds; samples every ``interval`` in between.

@@ -76,6 +76,37 @@ struct WorkloadBuilder {
         )
     }
 
+    /// A CronJob whose Job `<name>-<minute>` runs one pod over each of `runs`.
+    mutating func cronJob(
+        cluster: String, namespace: String, name: String, runs: [(start: Int64, end: Int64)],
+        containers: [ClusterHistory.ContainerSpec]
+    ) -> ClusterHistory.Workload {
+        var jobs: [String] = []
+        var pods: [ClusterHistory.Pod] = []
+        for run in runs {
+            let job = "\(name)-\(run.start / 60)"
+            jobs.append(job)
+            pods.append(
+                pod(
+                    name: "\(job)-\(noise.suffix(5, nextIndex, 4))", ownerKind: "Job", ownerName: job,
+                    from: run.start, until: run.end, containers: containers))
+        }
+        return ClusterHistory.Workload(
+            cluster: cluster, namespace: namespace, kind: "CronJob", name: name, replicaSets: [], pods: pods,
+            jobs: jobs)
+    }
+
+    /// A pod without controller: kube-state-metrics reports its owner as `<none>`.
+    mutating func barePod(
+        cluster: String, namespace: String, name: String, containers: [ClusterHistory.ContainerSpec]
+    ) -> ClusterHistory.Workload {
+        let bare = pod(
+            name: name, ownerKind: "<none>", ownerName: "<none>", from: beforeStart, until: afterEnd,
+            containers: containers)
+        return ClusterHistory.Workload(
+            cluster: cluster, namespace: namespace, kind: "Pod", name: name, replicaSets: [], pods: [bare])
+    }
+
     private mutating func pod(
         name: String, ownerKind: String, ownerName: String, from: Int64, until: Int64,
         containers: [ClusterHistory.ContainerSpec]
