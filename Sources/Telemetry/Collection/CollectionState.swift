@@ -213,9 +213,13 @@ struct CollectionState: Sendable {
     /// Server warnings, then one line per kind of failed query, then pods without an owner.
     func warnings() -> [String] {
         var warnings = serverWarnings.map { "Prometheus warning: \($0)" }
+        // Each failure once, even when every time chunk of a query failed the same way.
         for record in records {
             guard let error = record.error, failures.values.contains(error) else { continue }
-            warnings.append("\(error); the numbers it feeds are left out")
+            let warning = "\(error) (its numbers are missing from the profiles)"
+            if !warnings.contains(warning) {
+                warnings.append(warning)
+            }
         }
         if !resolver.unownedPods.isEmpty {
             let examples = resolver.unownedPods.map { "\($0.namespace)/\($0.pod)" }.sorted().prefix(3)
