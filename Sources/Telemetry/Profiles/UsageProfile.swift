@@ -26,6 +26,13 @@ public struct UsageProfile: Codable, Sendable, Equatable {
     public var throttlingRatio: Double?
     /// A downsampled memory series, e.g. hourly maxima.
     public var memorySeries: Series?
+    /// Container restarts in each step `(t − step, t]`, summed over pods: when a crash loop began.
+    public var restartSeries: Series?
+    /// OOM kills in each step `(t − step, t]`, summed over pods: when OOM kills began.
+    public var oomKillSeries: Series?
+    /// The memory limit in bytes of the container instances that were OOM-killed in the window,
+    /// the largest if they differ: the usage the container reached when it was killed.
+    public var oomKillLimit: Double?
     /// How much of the window the samples cover, so that later stages can refuse thin history.
     public var coverage: Coverage?
     /// When each ReplicaSet of the workload was created, oldest first (Deployments, Argo Rollouts).
@@ -38,7 +45,8 @@ public struct UsageProfile: Codable, Sendable, Equatable {
         cluster: String, namespace: String, workload: WorkloadKey, container: String,
         cpu: CPUUsage? = nil, memory: MemoryUsage? = nil, requests: ResourceAmounts? = nil,
         limits: ResourceAmounts? = nil, oomKills: Int? = nil, restarts: Int? = nil,
-        throttlingRatio: Double? = nil, memorySeries: Series? = nil, coverage: Coverage? = nil,
+        throttlingRatio: Double? = nil, memorySeries: Series? = nil, restartSeries: Series? = nil,
+        oomKillSeries: Series? = nil, oomKillLimit: Double? = nil, coverage: Coverage? = nil,
         rollouts: [Rollout]? = nil, insufficient: [String]? = nil
     ) {
         self.cluster = cluster
@@ -53,6 +61,9 @@ public struct UsageProfile: Codable, Sendable, Equatable {
         self.restarts = restarts
         self.throttlingRatio = throttlingRatio
         self.memorySeries = memorySeries
+        self.restartSeries = restartSeries
+        self.oomKillSeries = oomKillSeries
+        self.oomKillLimit = oomKillLimit
         self.coverage = coverage
         self.rollouts = rollouts
         self.insufficient = insufficient
@@ -127,5 +138,10 @@ public struct Series: Codable, Sendable, Equatable {
     public init(step: String, values: [[Double]]) {
         self.step = step
         self.values = values
+    }
+
+    /// The points as `(time, value)`, skipping malformed entries (fewer than two numbers).
+    public var points: [(time: Double, value: Double)] {
+        values.compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil }
     }
 }

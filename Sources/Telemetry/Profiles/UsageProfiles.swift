@@ -14,13 +14,18 @@ public struct UsageProfiles: Codable, Sendable, Equatable {
     /// Where the profiles came from: the tool, the Prometheus URL, the queries, warnings.
     public var source: ProfileSource?
     public var profiles: [UsageProfile]
+    /// Blackbox probe results per target URL, when the collector had them.
+    public var probes: [ProbeProfile]?
 
-    public init(window: Window, source: ProfileSource? = nil, profiles: [UsageProfile]) {
+    public init(
+        window: Window, source: ProfileSource? = nil, profiles: [UsageProfile], probes: [ProbeProfile]? = nil
+    ) {
         self.apiVersion = Self.apiVersion
         self.kind = Self.kind
         self.window = window
         self.source = source
         self.profiles = profiles
+        self.probes = probes
     }
 }
 
