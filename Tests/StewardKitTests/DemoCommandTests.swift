@@ -35,9 +35,15 @@ import Testing
             text.contains("-              cpu: 500m      # sized for Black Friday 2025, never revisited\n"))
         #expect(
             text.contains("+              cpu: 180m      # sized for Black Friday 2025, never revisited\n"))
+        // Redis was OOM-killed at its 512Mi limit: the limit goes above the limit at the kill,
+        // max(512 × 1.2, 512 + 100) = 614.4 → 615Mi, not to its observed peak × 1.15 (588Mi).
         #expect(
             text.contains(
-                "+            memory: \"588Mi\"   # redis gets OOM-killed above this; see INC-2291\n"))
+                "    oom (high): 2 OOM kills at the 512Mi limit: requests.memory 512Mi → 615Mi, "
+                    + "limits.memory 512Mi → 615Mi\n"))
+        #expect(
+            text.contains(
+                "+            memory: \"615Mi\"   # redis gets OOM-killed above this; see INC-2291\n"))
         #expect(text.contains("+                        requests: {cpu: 460m, memory: 207Mi}\n"))
         // The example is also a Git repository, as Steward finds a GitOps repository.
         let remote = workdir.path("remote.git").path

@@ -27,6 +27,7 @@ import Testing
 
                 Policy policies/steward.yaml (fixture): 6 allowed, 0 clamped, 0 rejected
                 6 changes in 1 file, 0 containers already right-sized, 0 skipped
+                Requests (× replicas): CPU 0.5 -> 0.19 cores (-0.31, -62 %), memory 1 GiB -> 448 MiB (-576 MiB, -56.3 %)
 
                 """)
     }
@@ -68,8 +69,7 @@ import Testing
         #expect(
             object["summary"] as? [String: Int] == [
                 "findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0, "allowed": 6,
-                "clamped": 0,
-                "rejected": 0,
+                "clamped": 0, "rejected": 0, "reverts": 0,
             ])
         let decision = try #require(changes.first?["decision"] as? [String: Any])
         #expect(decision["outcome"] as? String == "allowed")

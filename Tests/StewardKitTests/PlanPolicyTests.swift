@@ -46,6 +46,7 @@ import Testing
 
                 Policy policies/steward.yaml (strict): 0 allowed, 2 clamped, 4 rejected
                 2 changes in 1 file, 0 containers already right-sized, 0 skipped
+                Requests (× replicas): CPU 0.5 -> 0.25 cores (-0.25, -50 %), memory 1 GiB -> 512 MiB (-512 MiB, -50 %)
 
                 """)
         // Only the two clamped values change; the rejected memory limit keeps its bytes.
@@ -77,7 +78,8 @@ import Testing
         )
         #expect(
             object["summary"] as? [String: Int] == [
-                "findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0, "allowed": 0,
+                "findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0, "reverts": 0,
+                "allowed": 0,
                 "clamped": 2,
                 "rejected": 4,
             ])
@@ -107,6 +109,7 @@ import Testing
                 No policy: policies/steward.yaml does not exist, so every proposal is rejected (default deny).
                 Add the documented default with `steward policy init --repo repo`, review it and commit it.
                 0 changes in 0 files, 0 containers already right-sized, 0 skipped
+                Requests (× replicas): CPU 0.5 -> 0.5 cores (unchanged), memory 1 GiB -> 1 GiB (unchanged)
 
                 """)
         let json = try fixture.steward([

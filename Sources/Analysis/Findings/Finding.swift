@@ -8,13 +8,21 @@ public struct Finding: Sendable, Hashable {
     public var kind: FindingKind
     public var workload: WorkloadReference
     public var container: String
+    /// One line for a human, e.g. `leak suspected: +8 MiB/h, reaches the limit 2Gi in 3.4 days`.
+    public var summary: String
+    public var priority: Priority
+    public var confidence: Confidence
     public var evidence: Evidence
     /// The proposed values, one per resource field that changes; empty for a finding only.
     public var proposals: [ResourceProposal]
+    /// The commit to revert (a `git revert`, applied by the publisher), for a regression blamed
+    /// on exactly one commit.
+    public var revert: ManifestCommit?
 
     public init(
-        kind: FindingKind, workload: WorkloadReference, container: String, evidence: Evidence,
-        proposals: [ResourceProposal]
+        kind: FindingKind, workload: WorkloadReference, container: String, summary: String = "",
+        priority: Priority = .low, confidence: Confidence = .observed("observed"), evidence: Evidence,
+        proposals: [ResourceProposal] = [], revert: ManifestCommit? = nil
     ) {
         self.id = [
             kind.rawValue, workload.cluster, workload.namespace, workload.kind, workload.name, container,
@@ -22,26 +30,14 @@ public struct Finding: Sendable, Hashable {
         self.kind = kind
         self.workload = workload
         self.container = container
+        self.summary = summary
+        self.priority = priority
+        self.confidence = confidence
         self.evidence = evidence
         self.proposals = proposals
+        self.revert = revert
     }
-}
 
-/// What a finding is about.
-public enum FindingKind: String, Codable, Sendable, Hashable {
-    /// Requests and limits sized from observed usage.
-    case rightsize
-}
-
-/// A new value for one resource field; `from` is nil when the manifest does not set the field.
-public struct ResourceProposal: Sendable, Hashable {
-    public var field: ResourceField
-    public var from: Quantity?
-    public var to: Quantity
-
-    public init(field: ResourceField, from: Quantity?, to: Quantity) {
-        self.field = field
-        self.from = from
-        self.to = to
-    }
+    /// Whether the finding proposes anything: a field change or a revert.
+    public var proposesChange: Bool { !proposals.isEmpty || revert != nil }
 }

@@ -10,7 +10,8 @@ public struct Plan: Sendable {
     public var repository: String
     public var cluster: String
     public var window: Window
-    /// Findings in a stable order (workload, then container), each with its edits.
+    /// Findings in a stable order (workload, then container, then kind), each with its edits or
+    /// revert; findings that only report (a suspected leak, a crash loop) have neither.
     public var findings: [PlannedFinding]
     /// Containers that have a profile and whose values already match the recommendation.
     public var unchanged: [ContainerSubject]
@@ -25,15 +26,25 @@ public struct Plan: Sendable {
     /// Whether the policy's schedule lets `run` publish at the planning time; nil without a
     /// schedule (or without a usable policy).
     public var scheduleOpen: Bool?
+    /// The CPU and memory requested before and after the permitted changes.
+    public var savings: Savings
+    /// What the analysis could not do and why, e.g. a repository without Git history.
+    public var notes: [String] = []
 
-    /// True when the plan would change at least one file.
-    public var proposesChanges: Bool { !fileEdits.isEmpty }
+    /// True when the plan would change at least one file or revert a commit.
+    public var proposesChanges: Bool { !fileEdits.isEmpty || !permittedReverts.isEmpty }
 
     /// Every change of every finding, in plan order.
     public var changes: [PlannedChange] { findings.flatMap(\.changes) }
 
     /// The changes the policy lets the plan write (allowed or clamped).
     public var permittedChanges: [PlannedChange] { changes.filter(\.decision.permitsEdit) }
+
+    /// Every proposed revert, in plan order.
+    public var reverts: [PlannedRevert] { findings.compactMap(\.revert) }
+
+    /// The reverts the policy allows; the publisher applies each with `Repository.revert`.
+    public var permittedReverts: [PlannedRevert] { reverts.filter(\.decision.permitsEdit) }
 
     /// The error to exit with after printing the plan when the policy file does not load: a
     /// broken policy must fail a CronJob or CI run, not look like a quiet plan.
@@ -52,6 +63,17 @@ public struct Plan: Sendable {
 public struct PlannedFinding: Sendable {
     public var finding: Finding
     public var changes: [PlannedChange]
+    /// The revert the finding proposes, with the policy's decision; nil for every other finding.
+    public var revert: PlannedRevert?
+}
+
+/// A revert of one commit, proposed by a `regression-after-change` finding. It is not a YAML
+/// edit: the publisher applies it with `Repository.revert(ObjectID(hex: commit.id)!, onto: base)`
+/// on a bot branch, so that the diff is exactly the inverse of the blamed commit.
+public struct PlannedRevert: Sendable, Hashable {
+    public var commit: ManifestCommit
+    /// What the policy says (`Policy.evaluateRevert`); rejected until the policy stage decides.
+    public var decision: PolicyDecision = .rejected("no policy")
 }
 
 /// One field edit: the file, the document, the YAML path, the old and new text, and the policy's
@@ -63,10 +85,10 @@ public struct PlannedChange: Sendable, Hashable {
     public var field: ResourceField
     public var from: String?
     /// The text written: the proposal, or the bound it was clamped to; for a rejected change the
-    /// proposal, which is not written.
-    public var to: String
-    /// The value the analysis proposed.
-    public var proposed: String
+    /// proposal, which is not written. Nil when the change removes the field.
+    public var to: String?
+    /// The value the analysis proposed; nil for a removal.
+    public var proposed: String?
     /// What the policy says; rejected until the policy stage decides.
     public var decision: PolicyDecision = .rejected("no policy")
 }

@@ -13,7 +13,10 @@ extension Planner {
         var edits: [FileEdit] = []
         for (path, changes) in byFile.sorted(by: { $0.key < $1.key }) {
             guard let file = files[path] else { continue }
-            let yamlEdits = changes.map { YAMLEdit.set(document: $0.document, path: $0.path, value: $0.to) }
+            let yamlEdits = changes.map { change in
+                change.to.map { YAMLEdit.set(document: change.document, path: change.path, value: $0) }
+                    ?? YAMLEdit.delete(document: change.document, path: change.path)
+            }
             do {
                 let edited = try file.applying(yamlEdits)
                 edits.append(FileEdit(path: path, before: file.bytes, after: edited.bytes))

@@ -4,9 +4,9 @@ import Policy
 import YAMLSyntax
 
 extension Planner {
-    /// Asks the policy about every proposed change before anything is edited, fail closed:
-    /// without a loaded policy every change is rejected. Then admits whole findings, in plan
-    /// order, until `spec.limits.maxChangesPerPullRequest` is reached; later ones wait.
+    /// Asks the policy about every proposed change and revert before anything is edited, fail
+    /// closed: without a loaded policy every change is rejected. Then admits whole findings, in
+    /// plan order, until `spec.limits.maxChangesPerPullRequest` is reached; later ones wait.
     func decide(
         _ findings: [PlannedFinding], policy state: PolicyState, inventory: RepositoryInventory,
         cluster: String
@@ -15,13 +15,23 @@ extension Planner {
             return findings.map { planned in
                 var planned = planned
                 planned.changes = planned.changes.map { $0.deciding(state.refusal) }
+                planned.revert?.decision = state.refusal
                 return planned
             }
         }
         var admitted = 0
         return findings.map { planned in
             var planned = planned
-            let action = PolicyAction(planned.finding.kind)
+            guard let action = PolicyAction(planned.finding.kind) else { return planned }
+            if planned.revert != nil {
+                let workload = inventory.workloads.first {
+                    $0.reference(cluster: cluster) == planned.finding.workload
+                }
+                let subject =
+                    workload.map { PolicySubject($0, cluster: cluster) }
+                    ?? PolicySubject(workload: planned.finding.workload)
+                planned.revert?.decision = policy.evaluateRevert(of: subject)
+            }
             planned.changes = planned.changes.map { change in
                 let workload = inventory.workloads.first {
                     $0.file == change.file && $0.document == change.document
@@ -34,7 +44,7 @@ extension Planner {
                         ProposedChange(
                             subject: subject, container: planned.finding.container, path: change.path,
                             action: action, from: change.from.flatMap { Quantity($0) },
-                            to: Quantity(change.proposed))))
+                            to: change.proposed.flatMap { Quantity($0) })))
             }
             let permitted = planned.changes.filter(\.decision.permitsEdit).count
             if let limit = policy.limits.maxChangesPerPullRequest, admitted + permitted > limit {
@@ -54,7 +64,7 @@ extension Planner {
     static func checkScope(
         _ edits: [FileEdit], policy: Policy, cluster: String, findings: [PlannedFinding]
     ) throws(StewardError) {
-        let actions = Set(findings.map { PolicyAction($0.finding.kind) })
+        let actions = Set(findings.compactMap { PolicyAction($0.finding.kind) })
         let report = ScopeCheck(policy: policy, cluster: cluster, actions: actions).check(
             edits.map { ChangedFile(path: $0.path, before: $0.before, after: $0.after) })
         guard report.isWithinPolicy else {

@@ -13,7 +13,8 @@ import YAMLSyntax
 /// bytes are then checked against the policy independently of the decisions. Nothing is written: the plan holds the edited bytes, and callers decide
 /// what to do with them.
 public struct Planner: Sendable {
-    public var recommender = SimpleRecommender()
+    /// The recommender's and detectors' knobs (`docs/analysis.md`).
+    public var settings = RecommenderSettings()
 
     public init() {}
 
@@ -33,10 +34,13 @@ public struct Planner: Sendable {
         }
         let cluster = try Self.cluster(request.cluster, in: profiles)
         let inventory = try inventory(of: source)
-        let analysis = analyze(inventory, profiles: profiles, cluster: cluster)
+        let analysis = analyze(
+            inventory, profiles: profiles, cluster: cluster, repository: request.repository,
+            now: request.now.timeIntervalSince1970)
         let policy = PolicyState.load(request.policy, in: request.repository)
         let findings = decide(analysis.findings, policy: policy, inventory: inventory, cluster: cluster)
         let permitted = findings.flatMap(\.changes).filter(\.decision.permitsEdit)
+        let savings = Self.savings(inventory, cluster: cluster, permitted: permitted)
         let fileEdits = try Self.edit(inventory.files, with: permitted)
         if let loaded = policy.policy {
             try Self.checkScope(fileEdits, policy: loaded, cluster: cluster, findings: findings)
@@ -45,7 +49,8 @@ public struct Planner: Sendable {
             repository: request.repository, cluster: cluster, window: profiles.window,
             findings: findings, unchanged: analysis.unchanged, skipped: analysis.skipped,
             fileEdits: fileEdits, diff: try Self.diff(fileEdits), policy: policy,
-            scheduleOpen: policy.policy?.schedule?.isOpen(at: request.now))
+            scheduleOpen: policy.policy?.schedule?.isOpen(at: request.now), savings: savings,
+            notes: analysis.notes)
     }
 
     /// The cluster to plan for: the one asked for, or the only one the profiles cover.

@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import Kubernetes
 import Policy
 
@@ -18,6 +19,10 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var diff: String
     /// The policy in force and what it allowed.
     public var policy: PolicyRecord
+    /// CPU and memory requested before and after the permitted changes.
+    public var savings: SavingsRecord
+    /// What the analysis could not do, e.g. read the Git history to blame a regression.
+    public var notes: [String]
 
     public struct WindowRecord: Codable, Sendable, Equatable {
         public var start: Double
@@ -29,8 +34,52 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var kind: String
         public var workload: WorkloadReference
         public var container: String
+        /// One line for a human.
+        public var summary: String
+        /// `high`, `medium` or `low`.
+        public var priority: String
+        public var confidence: Confidence
         public var evidence: Evidence
         public var changes: [ChangeRecord]
+        /// The commit to revert, for a `regression-after-change` finding with one candidate;
+        /// `null` in JSON otherwise.
+        public var revert: RevertRecord?
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(workload, forKey: .workload)
+            try container.encode(self.container, forKey: .container)
+            try container.encode(summary, forKey: .summary)
+            try container.encode(priority, forKey: .priority)
+            try container.encode(confidence, forKey: .confidence)
+            try container.encode(evidence, forKey: .evidence)
+            try container.encode(changes, forKey: .changes)
+            try container.encode(revert, forKey: .revert)
+        }
+    }
+
+    /// A revert of one commit, applied by the publisher with `git revert` semantics.
+    public struct RevertRecord: Codable, Sendable, Equatable {
+        public var commit: ManifestCommit
+        public var decision: DecisionRecord
+    }
+
+    /// Requested CPU (cores) and memory (bytes), before and after the permitted changes.
+    public struct SavingsRecord: Codable, Sendable, Equatable {
+        /// How the totals count, in words.
+        public var basis: String
+        public var containers: Int
+        public var cpu: Totals
+        public var memory: Totals
+
+        public struct Totals: Codable, Sendable, Equatable {
+            public var before: Double
+            public var after: Double
+            /// `after − before`: negative when the plan saves.
+            public var change: Double
+        }
     }
 
     public struct ChangeRecord: Codable, Sendable, Equatable {
@@ -40,7 +89,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var field: String
         /// The text in the file; `null` in JSON when the field is missing and will be inserted.
         public var from: String?
-        public var to: String
+        /// The text written; `null` in JSON when the change removes the field.
+        public var to: String?
         public var decision: DecisionRecord
 
         public func encode(to encoder: any Encoder) throws {
@@ -60,9 +110,9 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         /// `allowed`, `clamped` or `rejected`.
         public var outcome: String
         public var rule: String?
-        /// The value the analysis proposed.
-        public var proposed: String
-        /// The value written; `null` when rejected.
+        /// The value the analysis proposed (the commit id for a revert); `null` for a removal.
+        public var proposed: String?
+        /// The value written (the commit reverted); `null` when rejected or removed.
         public var value: String?
         public var bound: String?
         public var reason: String?
@@ -127,6 +177,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var allowed: Int
         public var clamped: Int
         public var rejected: Int
+        /// Reverts proposed, whatever the policy decided.
+        public var reverts: Int
     }
 }
 
@@ -140,13 +192,16 @@ extension PlanDocument {
             FindingRecord(
                 id: planned.finding.id, kind: planned.finding.kind.rawValue,
                 workload: planned.finding.workload,
-                container: planned.finding.container, evidence: planned.finding.evidence,
+                container: planned.finding.container, summary: planned.finding.summary,
+                priority: planned.finding.priority.rawValue, confidence: planned.finding.confidence,
+                evidence: planned.finding.evidence,
                 changes: planned.changes.map {
                     ChangeRecord(
                         file: $0.file, document: $0.document, path: $0.path.description,
                         field: $0.field.rawValue,
                         from: $0.from, to: $0.to, decision: DecisionRecord($0))
-                })
+                },
+                revert: planned.revert.map { RevertRecord(commit: $0.commit, decision: DecisionRecord($0)) })
         }
         unchanged = plan.unchanged.map { ContainerRecord(workload: $0.workload, container: $0.container) }
         skipped = plan.skipped.map {
@@ -159,9 +214,26 @@ extension PlanDocument {
         summary = SummaryRecord(
             findings: plan.findings.count, changes: changes.count,
             files: plan.fileEdits.count, unchanged: plan.unchanged.count, skipped: plan.skipped.count,
-            allowed: count(.allowed), clamped: count(.clamped), rejected: count(.rejected))
+            allowed: count(.allowed), clamped: count(.clamped), rejected: count(.rejected),
+            reverts: plan.reverts.count)
         diff = plan.diff
         policy = PolicyRecord(plan)
+        let totals = plan.savings
+        savings = SavingsRecord(
+            basis: Savings.basis, containers: totals.containers,
+            cpu: SavingsRecord.Totals(
+                before: Self.rounded(totals.cpuBefore, 3), after: Self.rounded(totals.cpuAfter, 3),
+                change: Self.rounded(totals.cpuAfter - totals.cpuBefore, 3)),
+            memory: SavingsRecord.Totals(
+                before: totals.memoryBefore.rounded(), after: totals.memoryAfter.rounded(),
+                change: (totals.memoryAfter - totals.memoryBefore).rounded()))
+        notes = plan.notes
+    }
+
+    /// Rounds away binary noise (0.1 + 0.2) so that scripts compare what reports show.
+    private static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        let scale = pow(10, Double(decimals))
+        return (value * scale).rounded() / scale
     }
 }
 
@@ -172,6 +244,18 @@ extension PlanDocument.DecisionRecord {
         rule = decision.rule
         proposed = change.proposed
         value = decision.permitsEdit ? change.to : nil
+        bound = decision.bound
+        reason = decision.reason
+    }
+}
+
+extension PlanDocument.DecisionRecord {
+    init(_ revert: PlannedRevert) {
+        let decision = revert.decision
+        outcome = decision.outcome.rawValue
+        rule = decision.rule
+        proposed = revert.commit.id
+        value = decision.permitsEdit ? revert.commit.id : nil
         bound = decision.bound
         reason = decision.reason
     }

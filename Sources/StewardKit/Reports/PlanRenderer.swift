@@ -35,27 +35,50 @@ public enum PlanRenderer {
         let allChanges = plan.changes
         let width = allChanges.map(\.field.label.count).max() ?? 0
         let fromWidth = allChanges.map { ($0.from ?? "unset").count }.max() ?? 0
-        let toWidth = allChanges.map(\.to.count).max() ?? 0
+        let toWidth = allChanges.map { Self.target($0).count }.max() ?? 0
         let basisWidth =
             plan.findings.flatMap { planned in
-                planned.changes.map { Self.basis($0.field, planned.finding.evidence).count }
+                planned.changes.map { Self.basis($0.field, planned.finding).count }
             }.max() ?? 0
         var lastWorkload: WorkloadReference?
+        var lastContainer: String?
         for planned in plan.findings {
             let finding = planned.finding
             if finding.workload != lastWorkload {
                 lines.append("")
-                lines.append("\(finding.workload)  (\(planned.changes.first?.file ?? ""))")
+                let file = plan.findings.first {
+                    $0.finding.workload == finding.workload && !$0.changes.isEmpty
+                }?
+                .changes.first?.file
+                lines.append("\(finding.workload)" + (file.map { "  (\($0))" } ?? ""))
                 lastWorkload = finding.workload
+                lastContainer = nil
             }
-            lines.append("  container \(finding.container)")
+            if finding.container != lastContainer {
+                lines.append("  container \(finding.container)")
+                lastContainer = finding.container
+            }
+            let alone = !plan.findings.contains {
+                $0.finding.workload == finding.workload && $0.finding.container == finding.container
+                    && $0.finding.kind != finding.kind
+            }
+            // A lone right-sizing with changes speaks through its change lines.
+            if finding.kind != .rightsize || planned.changes.isEmpty || !alone {
+                lines.append(
+                    "    \(finding.kind.rawValue) (\(finding.priority.rawValue)): \(finding.summary)")
+            }
             for change in planned.changes {
                 let label = change.field.label.padding(toLength: width, withPad: " ", startingAt: 0)
                 let from = (change.from ?? "unset").padding(toLength: fromWidth, withPad: " ", startingAt: 0)
-                let to = change.to.padding(toLength: toWidth, withPad: " ", startingAt: 0)
-                let basis = Self.basis(change.field, finding.evidence)
+                let to = Self.target(change).padding(toLength: toWidth, withPad: " ", startingAt: 0)
+                let basis = Self.basis(change.field, finding)
                     .padding(toLength: basisWidth, withPad: " ", startingAt: 0)
                 lines.append("    \(label)  \(from) -> \(to)  \(basis)  \(Self.decision(change))")
+            }
+            if let revert = planned.revert {
+                lines.append(
+                    "    revert \(revert.commit.short) \"\(revert.commit.summary)\"  \(Self.decision(revert.decision))"
+                )
             }
         }
         if !plan.skipped.isEmpty {
@@ -65,6 +88,11 @@ public enum PlanRenderer {
                 lines.append("  \(skip.subject.workload) container \(skip.subject.container): \(skip.reason)")
             }
         }
+        if !plan.notes.isEmpty {
+            lines.append("")
+            lines.append("Notes:")
+            lines += plan.notes.map { "  \($0)" }
+        }
         let written = plan.permittedChanges.count
         lines.append("")
         lines += policySummary(plan)
@@ -73,11 +101,48 @@ public enum PlanRenderer {
                 + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
                 + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped"
         )
+        if !plan.reverts.isEmpty {
+            let permitted = plan.permittedReverts.count
+            lines.append(
+                "\(plan.reverts.count) revert\(plan.reverts.count == 1 ? "" : "s") proposed, \(permitted) allowed"
+            )
+        }
+        lines.append(savings(plan.savings))
         var output = lines.joined(separator: "\n") + "\n"
         if !plan.diff.isEmpty {
             output += "\n" + plan.diff
         }
         return output
+    }
+
+    /// What a change writes: the value, or `removed`.
+    private static func target(_ change: PlannedChange) -> String {
+        change.to ?? "removed"
+    }
+
+    /// `Requests (× replicas): CPU 2.5 -> 1.2 cores (-1.3, -52 %), memory 6 GiB -> 2.5 GiB (-3.5 GiB, -58.3 %)`.
+    static func savings(_ savings: Savings) -> String {
+        func change(_ before: Double, _ after: Double, _ format: (Double) -> String) -> String {
+            let difference = after - before
+            guard difference != 0 else { return "(unchanged)" }
+            let sign = difference > 0 ? "+" : "-"
+            let percent =
+                before > 0 ? ", \(sign)\(number((abs(difference) / before * 1000).rounded() / 10)) %" : ""
+            return "(\(sign)\(format(abs(difference)))\(percent))"
+        }
+        let cpu =
+            "CPU \(number(savings.cpuBefore)) -> \(number(savings.cpuAfter)) cores "
+            + change(savings.cpuBefore, savings.cpuAfter) { number($0) }
+        let memory =
+            "memory \(bytes(savings.memoryBefore)) -> \(bytes(savings.memoryAfter)) "
+            + change(savings.memoryBefore, savings.memoryAfter, bytes)
+        return "Requests (× replicas): \(cpu), \(memory)"
+    }
+
+    /// Bytes in GiB from one GiB up, else in MiB: `1.5 GiB`, `448 MiB`.
+    private static func bytes(_ value: Double) -> String {
+        value >= 1_073_741_824
+            ? "\(number(value / 1_073_741_824)) GiB" : "\(number(value / 1_048_576)) MiB"
     }
 
     /// The policy's decision on a change: `allowed (rule r)`, `clamped from 180m: <bound> (rule r)`,
@@ -86,8 +151,18 @@ public enum PlanRenderer {
         let decision = change.decision
         let rule = decision.rule.map { " (rule \($0))" } ?? ""
         switch decision.outcome {
+        case .clamped:
+            return "clamped from \(change.proposed ?? "removed"): \(decision.bound ?? "a bound")\(rule)"
+        case .allowed, .rejected: return Self.decision(decision)
+        }
+    }
+
+    /// `allowed (rule r)` or `rejected: <reason> (rule r)`.
+    static func decision(_ decision: PolicyDecision) -> String {
+        let rule = decision.rule.map { " (rule \($0))" } ?? ""
+        switch decision.outcome {
         case .allowed: return "allowed\(rule)"
-        case .clamped: return "clamped from \(change.proposed): \(decision.bound ?? "a bound")\(rule)"
+        case .clamped: return "clamped: \(decision.bound ?? "a bound")\(rule)"
         case .rejected: return "rejected: \(decision.reason ?? "not allowed")\(rule)"
         }
     }
@@ -118,12 +193,20 @@ public enum PlanRenderer {
         }
     }
 
-    /// The number behind a proposal, e.g. `(p95 0.156 cores × 1.15)`.
-    private static func basis(_ field: ResourceField, _ evidence: Evidence) -> String {
-        switch field.resource {
-        case "cpu":
-            guard let p95 = evidence.cpuP95 else { return "" }
-            return "(p95 \(number(p95)) cores)"
+    /// The number behind a proposal: `(p95 0.156 cores)`, `(max 333.9 MiB)`, `(OOM at 512 MiB)`,
+    /// `(throttled 38 %)`.
+    private static func basis(_ field: ResourceField, _ finding: Finding) -> String {
+        let evidence = finding.evidence
+        switch (finding.kind, field.resource) {
+        case (.oom, _):
+            guard let level = evidence.oomKillLimit ?? evidence.memoryMax else { return "" }
+            return "(OOM at \(number(level / 1_048_576)) MiB)"
+        case (.cpuThrottling, _):
+            guard let ratio = evidence.throttlingRatio else { return "" }
+            return "(throttled \(number(ratio * 100)) %)"
+        case (_, "cpu"):
+            guard let usage = evidence.cpuUsage ?? evidence.cpuP95 else { return "" }
+            return "(\(evidence.cpuPercentile ?? "p95") \(number(usage)) cores)"
         default:
             guard let max = evidence.memoryMax else { return "" }
             return "(max \(number(max / 1_048_576)) MiB)"

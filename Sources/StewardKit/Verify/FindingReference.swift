@@ -7,17 +7,19 @@ struct FindingReference: Hashable {
     var kind: FindingKind
     var workload: WorkloadReference
     var container: String
+    /// The policy action of the kind: a kind that only reports never makes a bot commit.
+    var action: PolicyAction
 
     init?(_ id: String) {
         let parts = id.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 6, parts.allSatisfy({ !$0.isEmpty }), let kind = FindingKind(rawValue: parts[0])
+        guard parts.count == 6, parts.allSatisfy({ !$0.isEmpty }), let kind = FindingKind(rawValue: parts[0]),
+            let action = PolicyAction(kind)
         else {
             return nil
         }
         self.kind = kind
+        self.action = action
         workload = WorkloadReference(cluster: parts[1], namespace: parts[2], kind: parts[3], name: parts[4])
         container = parts[5]
     }
-
-    var action: PolicyAction { PolicyAction(kind) }
 }

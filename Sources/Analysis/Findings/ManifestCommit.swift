@@ -1,0 +1,35 @@
+/// A commit that changed a workload's manifests, or a TLS resource its Ingress uses: the Git
+/// history the regression detector blames, given as plain values so that Analysis stays pure.
+public struct ManifestCommit: Codable, Sendable, Hashable {
+    /// What the commit touched.
+    public enum Scope: String, Codable, Sendable, Hashable {
+        /// A file declaring the workload (its pod template may have changed).
+        case workload
+        /// A file declaring an Ingress, Certificate or Secret that serves the workload's hosts.
+        case tls
+    }
+
+    /// The full commit id, 40 hexadecimal digits: what `git revert` takes.
+    public var id: String
+    /// The committer time, unix seconds: when the change entered the branch Argo CD or Flux syncs.
+    public var time: Double
+    /// `Name <email>` of the author.
+    public var author: String
+    /// The first line of the message.
+    public var summary: String
+    /// The paths it changed among those asked about, sorted.
+    public var paths: [String]
+    public var scope: Scope
+
+    public init(id: String, time: Double, author: String, summary: String, paths: [String], scope: Scope) {
+        self.id = id
+        self.time = time
+        self.author = author
+        self.summary = summary
+        self.paths = paths
+        self.scope = scope
+    }
+
+    /// The first seven digits of the id, as `git log --oneline` shows it.
+    public var short: String { String(id.prefix(7)) }
+}
