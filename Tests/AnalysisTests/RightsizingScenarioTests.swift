@@ -51,24 +51,28 @@ import Testing
                 == ReplayEvidence(limit: 356 * Self.mebibyte, points: 169, wouldBeOOMKills: 0))
     }
 
-    @Test func dailyCycleIsSizedForThePeakHour() throws {
-        // CPU between 0.1 and 0.6 cores in a daily sine peaking at 06:00, sampled every 5 minutes
-        // for a week; memory between 200 and 350 MiB the same way.
+    /// CPU between 0.1 and 0.6 cores in a daily sine peaking at 06:00, sampled every 5 minutes
+    /// for a week; memory between 200 and 350 MiB the same way.
+    static func dailyCycle() -> (scenario: Scenario, cpuSamples: [Double]) {
         var cpu: [Double] = []
         for step in 1...2016 {
             let phase = Double((step * 300) % 86_400) / 86_400
             cpu.append(0.1 + 0.5 * (0.5 + 0.5 * sin(2 * Double.pi * phase)))
         }
-        let usage = Percentiles.cpu(cpu)
         var scenario = Scenario(
             resources: [.requestsCPU: "250m", .requestsMemory: "512Mi", .limitsMemory: "768Mi"],
             profile: ProfileBuilder.profile(
-                cpu: usage,
+                cpu: Percentiles.cpu(cpu),
                 memory: { hour in
                     (200 + 150 * (0.5 + 0.5 * sin(2 * Double.pi * Double(hour % 24) / 24))).rounded()
-                        * Self.mebibyte
+                        * mebibyte
                 }))
         scenario.workload.name = "checkout"
+        return (scenario, cpu)
+    }
+
+    @Test func dailyCycleIsSizedForThePeakHour() throws {
+        let (scenario, cpu) = Self.dailyCycle()
         // p95 of the pooled samples is 0.5971 cores (the top 5 % of a sine lie within 0.6 % of its
         // peak), × 1.15 = 0.6867, up to 690m; the peak hour (05:30–06:30) averages 0.599 cores.
         // Memory peaks at 350 MiB at 06:00: × 1.15 = 402.5, up to 403Mi. No leak: a cycle is demand.
@@ -160,18 +164,6 @@ import Testing
         // With the request inside the band too, a limit of 340Mi stays.
         scenario.resources[.requestsMemory] = "340Mi"
         #expect(scenario.proposals() == [])
-    }
-
-    @Test func aMemoryLimitBelowThePeakIsRaisedWhateverTheHysteresis() throws {
-        // A small container peaking at 65 MiB under a 64Mi limit (an autoscaler holds the
-        // request): 65 × 1.15 = 74.75, up to 75Mi, is only 11Mi more, under the 16Mi step, but a
-        // limit below the peak is raised anyway.
-        var scenario = Self.overProvisioned()
-        scenario.resources = [.requestsCPU: "190m", .requestsMemory: "32Mi", .limitsMemory: "64Mi"]
-        scenario.autoscaler = HorizontalScaling(name: "web", utilization: ["memory": 80])
-        scenario.profile.memory?.max = 65 * Self.mebibyte
-        scenario.profile.memorySeries = nil
-        #expect(scenario.proposals() == ["rightsize limits.memory 64Mi->75Mi"])
     }
 
     @Test func roundsToHumanValues() throws {

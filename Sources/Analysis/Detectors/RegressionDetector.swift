@@ -79,15 +79,16 @@ struct RegressionDetector {
             anomalies: anomalies, trigger: trigger, candidates: candidates, context: context)
         evidence.rule = rule
         let what = Self.describe(anomalies.first!)
-        let delay = Text.duration(max(0, anomalies.first!.onset - anomalies.first!.step - trigger.time))
+        // The onset is known to within its step: the anomaly began at most this long after.
+        let delay = Text.duration(max(0, anomalies.first!.onset - trigger.time))
         let summary: String
         let confidence: Confidence
         let revert: ManifestCommit?
         if candidates.count == 1, let commit = candidates.first {
             revert = commit
             summary =
-                "\(what) began within \(delay) of \(trigger.name), which followed commit \(commit.short) "
-                + "\"\(commit.summary)\" by \(commit.author): revert it"
+                "\(what) began within \(delay) of \(trigger.name), \(Text.duration(trigger.time - commit.time)) "
+                + "after commit \(commit.short) \"\(commit.summary)\" by \(commit.author): revert it"
             let clear = anomalies.allSatisfy { $0.baselineSeconds >= 6 * 3600 }
             confidence = Confidence(
                 score: clear ? 0.9 : 0.6, level: clear ? .high : .medium,

@@ -165,12 +165,11 @@ extension ContainerAnalyzer {
                     formula: "raised to the request \(requestAfter.text): a limit is never below the request",
                     result: limit.text))
         }
-        // A limit below the peak, or below the new request, is raised whatever the hysteresis
-        // says: the first risks OOM kills, the second is a manifest the API server refuses.
+        // A limit below the new request is raised whatever the hysteresis says: the API server
+        // refuses a limit under its request. (A limit below the peak is the oom finding's.)
         let current = container.resources[.limitsMemory]
-        let belowPeak = current.map { $0.value < memory.max } ?? false
         let belowRequest = current.map { current in requestAfter.map { $0 > current } ?? false } ?? false
-        _ = propose(.limitsMemory, limit, to: &proposals, held: &held, force: belowPeak || belowRequest)
+        _ = propose(.limitsMemory, limit, to: &proposals, held: &held, force: belowRequest)
         return autoscalerHold
     }
 

@@ -37,16 +37,18 @@ struct ContainerAnalyzer {
         let leak = LeakDetector(settings: settings).detect(profile, container: container)
         if let oom = oomFinding(leakSuspected: leak != nil) {
             findings.append(oom)
-            decided.formUnion([.requestsMemory, .limitsMemory])
+            // Without kills only the limit was below the peak; the request is still right-sized.
+            decided.formUnion(
+                (profile.oomKills ?? 0) > 0 ? [.requestsMemory, .limitsMemory] : [.limitsMemory])
         }
         if let leak {
             findings.append(leakFinding(leak, oomDecided: !findings.isEmpty))
-            if !decided.contains(.limitsMemory) {
+            if !decided.contains(.requestsMemory) {
                 held.append(
-                    "requests.memory and limits.memory held: a leak is suspected (memory-leak finding), and "
-                        + "sizing memory for a leak only postpones its OOM kill")
-                decided.formUnion([.requestsMemory, .limitsMemory])
+                    "memory held: a leak is suspected (memory-leak finding), and sizing memory for a leak only "
+                        + "postpones its OOM kill")
             }
+            decided.formUnion([.requestsMemory, .limitsMemory])
         }
         var cpuLimit = container.resources[.limitsCPU]
         if let throttling = throttlingFinding() {

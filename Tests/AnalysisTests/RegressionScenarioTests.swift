@@ -1,0 +1,237 @@
+import Analysis
+import Kubernetes
+import Telemetry
+import Testing
+
+/// Regressions after a change: a crash loop or failing probes that began right after a rollout
+/// of a commit are blamed on that commit (a revert); without a commit nearby they are reported.
+@Suite struct RegressionScenarioTests {
+    static let hour = Scenario.hour
+    static let start = Scenario.windowStart
+    /// Friday 12:00 UTC of the window's week: the commit.
+    static let commitTime = start + 4 * Scenario.day + 12 * hour
+    static let rolloutTime = commitTime + 120
+
+    static let imageBump = ManifestCommit(
+        id: "4f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c", time: commitTime,
+        author: "Dana Ops <dana@example.com>",
+        summary: "Bump web to 2.15.0", paths: ["apps/shop/web.yaml"], scope: .workload)
+
+    /// A service that is right-sized already, whose container restarts 3 times in the hour after
+    /// the rollout (the first restart 10 minutes after the commit) and 4 times an hour after that.
+    static func crashLooping() -> Scenario {
+        var profile = ProfileBuilder.profile(
+            cpu: ProfileBuilder.steadyCPU(0.15),
+            memory: { hour in (300 + Double(hour % 10)) * Scenario.mebibyte })
+        profile.restartSeries = Series(
+            step: "1h",
+            values: (1...168).map { hour in
+                let time = start + Double(hour) * Self.hour
+                let restarts = time <= commitTime ? 0 : time == commitTime + Self.hour ? 3 : 4
+                return [time, Double(restarts)]
+            })
+        profile.rollouts = [
+            Rollout(replicaSet: "web-5d8f7c9b4", created: start - 10 * Scenario.day),
+            Rollout(replicaSet: "web-7b6c5d4e3", created: rolloutTime),
+        ]
+        var scenario = Scenario(
+            resources: [.requestsCPU: "190m", .requestsMemory: "356Mi", .limitsMemory: "356Mi"],
+            profile: profile)
+        scenario.commits = [imageBump]
+        return scenario
+    }
+
+    @Test func crashLoopTenMinutesAfterAnImageChangeRevertsThatCommit() throws {
+        let scenario = Self.crashLooping()
+        let analysis = scenario.analyze()
+        #expect(analysis.findings.map(\.kind) == [.regressionAfterChange])
+        let finding = try #require(analysis.findings.first)
+        #expect(finding.id == "regression-after-change/prod/shop/Deployment/web/app")
+        #expect(finding.revert == Self.imageBump)
+        #expect(finding.proposals.isEmpty)
+        #expect(finding.priority == .high)
+        #expect(
+            finding.confidence
+                == Confidence(
+                    score: 0.9, level: .high,
+                    basis: "one candidate commit and a quiet stretch of at least 6 h before"))
+        // 36 hourly steps after the commit: 3 + 35 × 4 = 239 restarts, none in the day before.
+        #expect(
+            finding.summary
+                == "239 restarts of app began within 58 min of rollout web-7b6c5d4e3 at 2026-09-25T12:02:00Z, "
+                + "2 min after commit 4f1c2d3 \"Bump web to 2.15.0\" by Dana Ops <dana@example.com>: revert it"
+        )
+        let regression = try #require(finding.evidence.regression)
+        #expect(
+            regression.anomalies == [
+                Anomaly(
+                    signal: .restarts, source: "app", onset: Self.commitTime + Self.hour, step: 3600,
+                    before: 0,
+                    after: 239, baselineSeconds: 86_400, afterSeconds: 216_000)
+            ])
+        #expect(regression.rollout == "rollout web-7b6c5d4e3 at 2026-09-25T12:02:00Z")
+        #expect(regression.rolloutTime == Self.rolloutTime)
+        #expect(regression.candidates == [Self.imageBump])
+        #expect(analysis.containers == [ContainerVerdict(container: "app", status: .changed)])
+    }
+
+    @Test func theSameCrashLoopWithoutACommitNearbyIsOnlyReported() throws {
+        var scenario = Self.crashLooping()
+        // The last commit to the workload was three days before the rollout.
+        scenario.commits = [
+            ManifestCommit(
+                id: Self.imageBump.id, time: Self.commitTime - 3 * Scenario.day,
+                author: Self.imageBump.author,
+                summary: "Add web", paths: ["apps/shop/web.yaml"], scope: .workload)
+        ]
+        let analysis = scenario.analyze()
+        #expect(analysis.findings.map(\.kind) == [.crashLoop])
+        let finding = try #require(analysis.findings.first)
+        #expect(finding.revert == nil)
+        #expect(finding.proposals.isEmpty)
+        #expect(finding.id == "crash-loop/prod/shop/Deployment/web/app")
+        #expect(
+            finding.summary
+                == "239 restarts of app began after rollout web-7b6c5d4e3 at 2026-09-25T12:02:00Z; no commit to the "
+                + "workload's manifests explains it")
+        #expect(analysis.containers == [ContainerVerdict(container: "app", status: .unchanged)])
+        // Without any rollout either, it says so.
+        scenario.profile.rollouts = []
+        #expect(
+            scenario.analyze().findings.first?.summary
+                == "239 restarts of app began without a rollout or certificate change before it; no commit to the "
+                + "workload's manifests explains it")
+    }
+
+    @Test func severalCandidateCommitsAreNamedAndNoneIsPicked() throws {
+        var scenario = Self.crashLooping()
+        let configChange = ManifestCommit(
+            id: "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567", time: Self.commitTime - 600,
+            author: "Lee <lee@example.com>",
+            summary: "Lower the heap", paths: ["apps/shop/web.yaml"], scope: .workload)
+        scenario.commits = [Self.imageBump, configChange]
+        let finding = try #require(scenario.analyze().findings.first)
+        #expect(finding.kind == .regressionAfterChange)
+        #expect(finding.revert == nil)
+        #expect(finding.evidence.regression?.candidates == [configChange, Self.imageBump])
+        #expect(finding.confidence == Confidence(score: 0.5, level: .low, basis: "2 candidate commits"))
+        #expect(
+            finding.summary
+                == "239 restarts of app began within 58 min of rollout web-7b6c5d4e3 at 2026-09-25T12:02:00Z; 2 commits "
+                + "could explain it (0a1b2c3, 4f1c2d3): none is picked, revert the one at fault by hand")
+    }
+
+    @Test func aCommitWithoutARolloutIsNotBlamed() throws {
+        var scenario = Self.crashLooping()
+        scenario.profile.rollouts = [
+            Rollout(replicaSet: "web-5d8f7c9b4", created: Self.start - 10 * Scenario.day)
+        ]
+        #expect(scenario.kinds() == [.crashLoop])
+    }
+
+    @Test func restartsThatWereAlwaysThereHaveNoOnset() throws {
+        var scenario = Self.crashLooping()
+        scenario.profile.restartSeries = Series(
+            step: "1h", values: (1...168).map { [Self.start + Double($0) * Self.hour, 2] })
+        #expect(scenario.kinds() == [])
+    }
+
+    @Test func oomKillsThatBeganAfterACommitRevertItAndRaiseMemory() throws {
+        var scenario = Self.crashLooping()
+        scenario.profile.restartSeries = nil
+        scenario.profile.oomKills = 5
+        scenario.profile.limits = ResourceAmounts(memory: 356 * Scenario.mebibyte)
+        scenario.profile.oomKillSeries = Series(
+            step: "1h",
+            values: (1...168).map { hour in
+                let time = Self.start + Double(hour) * Self.hour
+                return [time, [109, 120, 130, 150, 167].contains(hour) ? 1 : 0]
+            })
+        // The OOM kills began in the hour after the rollout: the commit (which lowered the limit,
+        // say) is reverted, and the oom finding raises the limit meanwhile: max(356 × 1.2, 456) = 456Mi.
+        #expect(scenario.kinds() == [.regressionAfterChange, .oom])
+        #expect(
+            scenario.proposals() == ["oom requests.memory 356Mi->456Mi", "oom limits.memory 356Mi->456Mi"])
+        #expect(scenario.analyze().findings.first?.revert == Self.imageBump)
+    }
+
+    /// A probe of the workload's host that fails from the hour a new certificate was served, 10
+    /// minutes after a commit to the Ingress's TLS Secret.
+    static func failingProbe() -> Scenario {
+        var scenario = Scenario(
+            resources: [.requestsCPU: "190m", .requestsMemory: "356Mi", .limitsMemory: "356Mi"],
+            profile: ProfileBuilder.profile(
+                cpu: ProfileBuilder.steadyCPU(0.15),
+                memory: { hour in (300 + Double(hour % 10)) * Scenario.mebibyte }))
+        scenario.commits = [
+            ManifestCommit(
+                id: "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d", time: commitTime,
+                author: "Kim <kim@example.com>",
+                summary: "Switch shop to the staging issuer", paths: ["apps/shop/ingress.yaml"], scope: .tls)
+        ]
+        scenario.probes = [
+            ProbeProfile(
+                target: "https://shop.example.com/healthz",
+                successSeries: Series(
+                    step: "1h",
+                    values: (1...168).map { hour in
+                        let time = start + Double(hour) * Self.hour
+                        return [time, time <= commitTime ? 1 : 0]
+                    }),
+                certificateExpirySeries: Series(
+                    step: "1h",
+                    values: (1...168).map { hour in
+                        let time = start + Double(hour) * Self.hour
+                        return [
+                            time, time <= commitTime ? start + 60 * Scenario.day : start + 10 * Scenario.day,
+                        ]
+                    }),
+                certificates: [
+                    CertificateSighting(fingerprint: "9f2c4be01d7a", first: start + 3600, last: commitTime),
+                    CertificateSighting(
+                        fingerprint: "41aa07cc93e5", first: commitTime + 600, last: Scenario.windowEnd),
+                ])
+        ]
+        return scenario
+    }
+
+    @Test func failingProbesAfterATLSChangeRevertIt() throws {
+        let scenario = Self.failingProbe()
+        let analysis = scenario.analyze()
+        #expect(analysis.findings.map(\.kind) == [.regressionAfterChange])
+        let finding = try #require(analysis.findings.first)
+        #expect(finding.revert == scenario.commits.first)
+        #expect(finding.container == "app")
+        // Both anomalies follow the new certificate: the probes fail, and the new chain expires
+        // 3 days after the window's end instead of 53.
+        #expect(
+            finding.evidence.regression?.anomalies.map(\.signal) == [.probeFailure, .certificateExpiry])
+        #expect(
+            finding.evidence.regression?.rollout
+                == "certificate 41aa07cc93e5 first served at 2026-09-25T12:10:00Z")
+        #expect(
+            finding.evidence.regression?.anomalies.first?.description
+                == "https://shop.example.com/healthz: probes succeeded 100 % of the time in the 1 day before, 0 % in the "
+                + "2.5 days after 2026-09-25T12:00:00Z")
+    }
+
+    @Test func failingProbesWithoutAChangeAreReported() throws {
+        var scenario = Self.failingProbe()
+        scenario.commits = []
+        let analysis = scenario.analyze()
+        #expect(analysis.findings.map(\.kind) == [.probeFailure])
+        #expect(analysis.findings.first?.revert == nil)
+        #expect(analysis.findings.first?.id == "probe-failure/prod/shop/Deployment/web/app")
+    }
+
+    @Test func aWorkloadCommitDoesNotExplainACertificateChange() throws {
+        var scenario = Self.failingProbe()
+        scenario.commits = scenario.commits.map {
+            var commit = $0
+            commit.scope = .workload
+            return commit
+        }
+        // No rollout, and the certificate change wants a TLS commit.
+        #expect(scenario.kinds() == [.probeFailure])
+    }
+}
