@@ -29,7 +29,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.text = text
     }
 
-    private init(nanos: Int128, format: Format, text: String) {
+    init(nanos: Int128, format: Format, text: String) {
         self.nanos = nanos
         self.format = format
         self.text = text
