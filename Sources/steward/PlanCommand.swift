@@ -24,6 +24,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The cluster whose profiles apply (needed when the file covers several).")
     var cluster: String?
 
+    @Option(help: ArgumentHelp("A configuration file (see docs/inventory.md).", valueName: "file"))
+    var config: String?
+
     @Option(help: "Output format: text or json.")
     var format: PlanRenderer.Format = .text
 
@@ -32,7 +35,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
-        let plan = try Planner().plan(PlanRequest(repository: repo, profiles: profiles, cluster: cluster))
+        let plan = try Planner().plan(
+            PlanRequest(repository: repo, profiles: profiles, cluster: cluster, configuration: config))
         print(PlanRenderer.render(plan, as: format), terminator: "")
         if exitCode && plan.proposesChanges {
             throw ExitCode(ExitStatus.changesProposed.rawValue)

@@ -6,10 +6,13 @@ public struct PlanRequest: Sendable {
     public var profiles: String
     /// The cluster whose profiles apply; nil when the profiles cover exactly one cluster.
     public var cluster: String?
+    /// A configuration file (`docs/inventory.md`); nil for the defaults.
+    public var configuration: String?
 
-    public init(repository: String, profiles: String, cluster: String? = nil) {
+    public init(repository: String, profiles: String, cluster: String? = nil, configuration: String? = nil) {
         self.repository = repository
         self.profiles = profiles
         self.cluster = cluster
+        self.configuration = configuration
     }
 }

@@ -17,11 +17,13 @@ public struct Planner: Sendable {
 
     /// Plans `request`.
     ///
-    /// - Throws: ``StewardError`` for a missing repository, a profiles file that cannot be used, a
-    ///   manifest that does not parse (with its file, line, column and a caret), or an edit the
-    ///   YAML engine refuses.
+    /// - Throws: ``StewardError`` for a missing repository, a configuration or profiles file that
+    ///   cannot be used, or an edit the YAML engine refuses. Files that do not parse and targets
+    ///   that cannot be rendered are reported in ``Plan/errors`` instead.
     public func plan(_ request: PlanRequest) throws(StewardError) -> Plan {
-        let source = ManifestSource(root: request.repository)
+        let configuration = try request.configuration.map { path throws(StewardError) in
+            try StewardConfiguration.load(from: path)
+        }
         let profiles: UsageProfiles
         do {
             profiles = try UsageProfiles.load(from: request.profiles)
@@ -29,13 +31,35 @@ public struct Planner: Sendable {
             throw StewardError(error.description)
         }
         let cluster = try Self.cluster(request.cluster, in: profiles)
-        let inventory = try inventory(of: source)
+        let inventory = try inventory(
+            of: ManifestSource(root: request.repository),
+            options: configuration?.inventory ?? InventoryOptions())
+        return try plan(inventory, profiles: profiles, cluster: cluster, repository: request.repository)
+    }
+
+    /// Plans an inventory already taken (of a directory or of a Git tree).
+    public func plan(
+        _ inventory: Inventory, profiles: UsageProfiles, cluster: String, repository: String
+    ) throws(StewardError) -> Plan {
         let analysis = analyze(inventory, profiles: profiles, cluster: cluster)
-        let fileEdits = try Self.edit(inventory.files, with: analysis.findings.flatMap(\.changes))
+        let edits = try Self.edit(inventory, analysis: analysis)
+        let targets = inventory.targets.map { target in
+            TargetSummary(
+                name: target.name, kind: target.kind, definedIn: target.definedIn?.file, paths: target.paths,
+                cluster: target.cluster, namespace: target.namespace, workloads: target.workloads.count,
+                planned: target.cluster == nil || target.cluster == cluster)
+        }
+        let errors = inventory.problems + inventory.targets.flatMap(\.problems)
         return Plan(
-            repository: request.repository, cluster: cluster, window: profiles.window,
-            findings: analysis.findings, unchanged: analysis.unchanged, skipped: analysis.skipped,
-            fileEdits: fileEdits, diff: try Self.diff(fileEdits))
+            repository: repository, cluster: cluster, window: profiles.window, targets: targets,
+            findings: edits.findings,
+            unchanged: (analysis.unchanged + edits.unchanged).sorted {
+                ($0.workload, $0.container) < ($1.workload, $1.container)
+            },
+            skipped: (analysis.skipped + edits.skipped).sorted {
+                ($0.subject.workload, $0.subject.container) < ($1.subject.workload, $1.subject.container)
+            },
+            errors: errors, fileEdits: edits.files, diff: try Self.diff(edits.files))
     }
 
     /// The cluster to plan for: the one asked for, or the only one the profiles cover.

@@ -10,9 +10,11 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var repository: String
     public var cluster: String
     public var window: WindowRecord
+    public var targets: [TargetRecord]
     public var findings: [FindingRecord]
     public var unchanged: [ContainerRecord]
     public var skipped: [SkippedRecord]
+    public var errors: [ErrorRecord]
     public var summary: SummaryRecord
     public var diff: String
 
@@ -21,9 +23,33 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var end: Double
     }
 
+    public struct TargetRecord: Codable, Sendable, Equatable {
+        public var name: String
+        public var kind: String
+        public var definedIn: String?
+        public var paths: [String]
+        public var cluster: String?
+        public var namespace: String?
+        public var workloads: Int
+        public var planned: Bool
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(definedIn, forKey: .definedIn)
+            try container.encode(paths, forKey: .paths)
+            try container.encode(cluster, forKey: .cluster)
+            try container.encode(namespace, forKey: .namespace)
+            try container.encode(workloads, forKey: .workloads)
+            try container.encode(planned, forKey: .planned)
+        }
+    }
+
     public struct FindingRecord: Codable, Sendable, Equatable {
         public var id: String
         public var kind: String
+        public var target: String
         public var workload: WorkloadReference
         public var container: String
         public var evidence: Evidence
@@ -38,6 +64,10 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         /// The text in the file; `null` in JSON when the field is missing and will be inserted.
         public var from: String?
         public var to: String
+        /// `in-place` or `overlay-patch`.
+        public var placement: String
+        /// `file:line:column` where the current value is defined, when that is not `file`.
+        public var definedIn: String?
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -47,18 +77,43 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             try container.encode(field, forKey: .field)
             try container.encode(from, forKey: .from)
             try container.encode(to, forKey: .to)
+            try container.encode(placement, forKey: .placement)
+            try container.encode(definedIn, forKey: .definedIn)
         }
     }
 
     public struct ContainerRecord: Codable, Sendable, Equatable {
         public var workload: WorkloadReference
         public var container: String
+        public var target: String?
     }
 
     public struct SkippedRecord: Codable, Sendable, Equatable {
         public var workload: WorkloadReference
         public var container: String
+        public var target: String?
         public var reason: String
+    }
+
+    public struct ErrorRecord: Codable, Sendable, Equatable {
+        /// The target the problem belongs to; `null` for the repository as a whole.
+        public var target: String?
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+        public var message: String
+        /// Whether Steward refuses to write to the target because of it.
+        public var blocksWrites: Bool
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(target, forKey: .target)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(message, forKey: .message)
+            try container.encode(blocksWrites, forKey: .blocksWrites)
+        }
     }
 
     public struct SummaryRecord: Codable, Sendable, Equatable {
@@ -67,6 +122,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var files: Int
         public var unchanged: Int
         public var skipped: Int
+        public var targets: Int
+        public var errors: Int
     }
 }
 
@@ -76,25 +133,41 @@ extension PlanDocument {
         repository = plan.repository
         cluster = plan.cluster
         window = WindowRecord(start: plan.window.start, end: plan.window.end)
+        targets = plan.targets.map {
+            TargetRecord(
+                name: $0.name, kind: $0.kind.rawValue, definedIn: $0.definedIn, paths: $0.paths,
+                cluster: $0.cluster,
+                namespace: $0.namespace, workloads: $0.workloads, planned: $0.planned)
+        }
         findings = plan.findings.map { planned in
             FindingRecord(
-                id: planned.finding.id, kind: planned.finding.kind.rawValue,
+                id: planned.finding.id, kind: planned.finding.kind.rawValue, target: planned.target,
                 workload: planned.finding.workload,
                 container: planned.finding.container, evidence: planned.finding.evidence,
                 changes: planned.changes.map {
                     ChangeRecord(
                         file: $0.file, document: $0.document, path: $0.path.description,
-                        field: $0.field.rawValue,
-                        from: $0.from, to: $0.to)
+                        field: $0.field.rawValue, from: $0.from, to: $0.to, placement: $0.placement.rawValue,
+                        definedIn: $0.definedIn?.position)
                 })
         }
-        unchanged = plan.unchanged.map { ContainerRecord(workload: $0.workload, container: $0.container) }
+        unchanged = plan.unchanged.map {
+            ContainerRecord(workload: $0.workload, container: $0.container, target: $0.target)
+        }
         skipped = plan.skipped.map {
-            SkippedRecord(workload: $0.subject.workload, container: $0.subject.container, reason: $0.reason)
+            SkippedRecord(
+                workload: $0.subject.workload, container: $0.subject.container, target: $0.subject.target,
+                reason: $0.reason)
+        }
+        errors = plan.errors.map {
+            ErrorRecord(
+                target: $0.target, file: $0.file, line: $0.line, column: $0.column, message: $0.message,
+                blocksWrites: $0.blocksWrites)
         }
         summary = SummaryRecord(
             findings: plan.findings.count, changes: plan.findings.reduce(0) { $0 + $1.changes.count },
-            files: plan.fileEdits.count, unchanged: plan.unchanged.count, skipped: plan.skipped.count)
+            files: plan.fileEdits.count, unchanged: plan.unchanged.count, skipped: plan.skipped.count,
+            targets: plan.targets.count, errors: plan.errors.count)
         diff = plan.diff
     }
 }

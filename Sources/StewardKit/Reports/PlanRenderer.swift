@@ -35,20 +35,37 @@ public enum PlanRenderer {
         let width = allChanges.map(\.field.label.count).max() ?? 0
         let fromWidth = allChanges.map { ($0.from ?? "unset").count }.max() ?? 0
         let toWidth = allChanges.map(\.to.count).max() ?? 0
-        var lastWorkload: WorkloadReference?
+        let implicit = Set(plan.targets.filter { $0.kind == .directory }.map(\.name))
+        var lastWorkload: (WorkloadReference, String)?
         for planned in plan.findings {
             let finding = planned.finding
-            if finding.workload != lastWorkload {
+            if lastWorkload.map({ $0 != (finding.workload, planned.target) }) ?? true {
                 lines.append("")
-                lines.append("\(finding.workload)  (\(planned.changes.first?.file ?? ""))")
-                lastWorkload = finding.workload
+                let files = planned.changes.map(\.file).reduce(into: [String]()) {
+                    if !$0.contains($1) { $0.append($1) }
+                }
+                let target = implicit.contains(planned.target) ? "" : ", target \(planned.target)"
+                lines.append("\(finding.workload)  (\(files.joined(separator: ", "))\(target))")
+                lastWorkload = (finding.workload, planned.target)
             }
             lines.append("  container \(finding.container)")
             for change in planned.changes {
                 let label = change.field.label.padding(toLength: width, withPad: " ", startingAt: 0)
+                let origin = change.definedIn.map { "  [defined in \($0.position)]" } ?? ""
                 let from = (change.from ?? "unset").padding(toLength: fromWidth, withPad: " ", startingAt: 0)
                 let to = change.to.padding(toLength: toWidth, withPad: " ", startingAt: 0)
-                lines.append("    \(label)  \(from) -> \(to)  \(Self.basis(change.field, finding.evidence))")
+                lines.append(
+                    "    \(label)  \(from) -> \(to)  \(Self.basis(change.field, finding.evidence))\(origin)")
+            }
+        }
+        if !plan.errors.isEmpty {
+            lines.append("")
+            lines.append("Errors:")
+            for error in plan.errors {
+                lines.append("  " + (error.target.map { "target \($0): " } ?? "") + error.description)
+                for detail in error.detail?.split(separator: "\n", omittingEmptySubsequences: false) ?? [] {
+                    lines.append("    " + detail)
+                }
             }
         }
         if !plan.skipped.isEmpty {
@@ -64,6 +81,8 @@ public enum PlanRenderer {
             "\(changes) change\(changes == 1 ? "" : "s") in \(plan.fileEdits.count) "
                 + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
                 + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped"
+                + (plan.errors.isEmpty
+                    ? "" : ", \(plan.errors.count) error\(plan.errors.count == 1 ? "" : "s")")
         )
         var output = lines.joined(separator: "\n") + "\n"
         if !plan.diff.isEmpty {
