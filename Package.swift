@@ -88,7 +88,10 @@ let package = Package(
         ),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "TestSupport"]),
-        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
+        .testTarget(
+            name: "KubernetesTests",
+            dependencies: ["Kubernetes", "TestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(name: "PolicyTests", dependencies: ["Policy", "TestSupport"]),

@@ -76,7 +76,8 @@ enum HelmRenderer {
             guard let podSpecPath = ManifestScanner.podSpecPaths[template.kind] else { continue }
             var body = WorkloadBody(
                 podSpecPath: podSpecPath,
-                replicas: template.replicasExpression.flatMap(expression.evaluate).flatMap { Int($0) },
+                replicas: template.replicasConditions.contains { expression.condition($0) == false }
+                    ? nil : template.replicasExpression.flatMap(expression.evaluate).flatMap { Int($0) },
                 containers: [], initContainers: [])
             for container in template.containers {
                 guard let containerName = expression.evaluate(container.nameExpression) else {

@@ -15,8 +15,9 @@ struct HelmTemplate: Sendable {
     var nameExpression: String?
     /// `if` conditions around the document, outermost first (action text, e.g. `.Values.worker.enabled`).
     var conditions: [String]
-    /// The text after `replicas:`.
+    /// The text after `replicas:`, and the `if` conditions around that line.
     var replicasExpression: String?
+    var replicasConditions: [String] = []
     var containers: [Container]
     /// For an autoscaler: the `scaleTargetRef` and bounds as expressions.
     var autoscaler: AutoscalerExpressions?

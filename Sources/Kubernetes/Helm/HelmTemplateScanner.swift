@@ -31,11 +31,14 @@ enum HelmTemplateScanner {
             lines.first { $0.isYAML && $0.indent == 0 && $0.key == "apiVersion" }?.value.map(unquote) ?? ""
         var template = HelmTemplate(
             file: file, document: document, line: lines[kindIndex].number, apiVersion: apiVersion, kind: kind,
-            nameExpression: child(of: "metadata", key: "name", in: lines).map(unquote),
+            nameExpression: child(of: "metadata", key: "name", in: lines).map { unquote($0.value) },
             conditions: blocks.conditions[kindIndex], replicasExpression: nil, containers: [], autoscaler: nil
         )
         if isWorkload {
-            template.replicasExpression = child(of: "spec", key: "replicas", in: lines)
+            if let (index, value) = child(of: "spec", key: "replicas", in: lines) {
+                template.replicasExpression = value
+                template.replicasConditions = blocks.conditions[index]
+            }
             template.containers = containers(in: lines, blocks: blocks)
         } else {
             template.autoscaler = autoscaler(in: lines)
@@ -43,16 +46,19 @@ enum HelmTemplateScanner {
         return template
     }
 
-    /// The value of `key` directly under the top-level `parent` mapping.
-    private static func child(of parent: String, key: String, in lines: [TemplateLine]) -> String? {
+    /// The line index and value of `key` directly under the top-level `parent` mapping.
+    private static func child(of parent: String, key: String, in lines: [TemplateLine]) -> (
+        index: Int, value: String
+    )? {
         guard let start = lines.firstIndex(where: { $0.isYAML && $0.indent == 0 && $0.key == parent }) else {
             return nil
         }
         var childIndent: Int?
-        for line in lines[(start + 1)...] where line.isYAML {
+        for index in (start + 1)..<lines.count where lines[index].isYAML {
+            let line = lines[index]
             if line.indent == 0 { return nil }
             if childIndent == nil { childIndent = line.indent }
-            if line.indent == childIndent, line.key == key { return line.value }
+            if line.indent == childIndent, line.key == key, let value = line.value { return (index, value) }
         }
         return nil
     }

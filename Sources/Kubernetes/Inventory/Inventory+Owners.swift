@@ -5,9 +5,10 @@ extension Inventory {
     /// the inventory, for checking an edit independently of the planner.
     ///
     /// A location matches when it is a field's defining location, or the place where the field
-    /// would be created: `<container item>.resources.<requests|limits>.<cpu|memory>` in a
-    /// manifest or patch, `<values path>.<requests|limits>.<cpu|memory>` in any values layer of
-    /// a release. Paths may use `[N]` or `[name=…]` for sequence items. A location in a file
+    /// would be created: `<container item>.resources.<requests|limits>.<cpu|memory>` in the
+    /// manifest or patch declaring a container that does not set the field yet,
+    /// `<values path>.<requests|limits>.<cpu|memory>` in the winning values layer of a release or
+    /// any layer above it. Paths may use `[N]` or `[name=…]` for sequence items. A location in a file
     /// Steward creates (its patch file in an overlay) is named by the document itself
     /// (kind and `metadata.name`); use ``owners(ofPatch:document:field:container:)`` for it.
     ///
@@ -68,7 +69,9 @@ extension Inventory {
         }
         switch container.source {
         case .manifest(let declaration):
-            guard declaration.readOnlyReason == nil, declaration.location.file == query.file,
+            // The declaration defines a field only while nothing sets it.
+            guard container.locations[field] == nil, declaration.readOnlyReason == nil,
+                declaration.location.file == query.file,
                 declaration.location.document == query.document
             else { return false }
             let expected = concrete(
@@ -76,9 +79,13 @@ extension Inventory {
             )
             return expected.path == query.path
         case .helmValues(let values):
+            // A layer below the winning one does not define what renders.
             guard let path = values.paths[field] else { return false }
-            return values.layers.contains { layer in
-                layer.root.file == query.file && layer.root.document == query.document
+            let lowest = values.winners[field] ?? 0
+            return values.layers.indices.contains { index in
+                let layer = values.layers[index]
+                return index >= lowest && layer.root.file == query.file
+                    && layer.root.document == query.document
                     && concrete(layer.root.appending(path.components)).path == query.path
             }
         case .unmapped:
