@@ -17,6 +17,36 @@ import Testing
         #expect(KubectlRender.facts(of: target) == expected)
     }
 
+    /// `steward plan`'s diff applied with `git apply`: kubectl and Steward still agree on every
+    /// Kustomize folder, with the new values.
+    @Test func agreesWithKubectlAfterStewardsEdits() throws {
+        let workspace = try TemporaryDirectory("steward-kustomize")
+        let repo = workspace.path("repo")
+        try GitOpsFixture.write(to: repo)
+        try workspace.write("profiles.json", GitOpsFixture.profilesJSON())
+        let output = try PackagePaths.steward().run(
+            ["plan", "--repo", "repo", "--profiles", "profiles.json", "--format", "json"],
+            in: workspace.url.path)
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let diff = try #require(plan["diff"] as? String)
+        #expect(diff.contains("+++ b/apps/shop/overlays/prod/steward-resources.yaml"))
+        try ExternalTool.git.run(["init", "-q"], in: repo.path)
+        try ExternalTool.git.run(["apply", "-"], in: repo.path, input: Array(diff.utf8))
+        let inventory = try Inventory(tree: DirectoryFiles.tree(repo))
+        for directory in GitOpsFixture.kustomizations {
+            let target = try #require(inventory.targets.first { $0.paths == [directory] })
+            #expect(target.problems.isEmpty)
+            let expected = try KubectlRender.facts(
+                of: repo.appendingPathComponent(directory), defaultNamespace: target.namespace)
+            #expect(KubectlRender.facts(of: target) == expected, "\(directory)")
+        }
+        let prod = try #require(inventory.target(named: "shop-prod"))
+        #expect(
+            KubectlRender.facts(of: prod).contains(
+                "  main app image=ghcr.io/example/shop-web:2.15.0 requests.cpu=180m requests.memory=384Mi "
+                    + "limits.cpu=2 limits.memory=384Mi"))
+    }
+
     @Test(arguments: KustomizeEdgeCases.directories)
     func agreesWithKubectlOnEdgeCases(directory: String) throws {
         let workspace = try TemporaryDirectory("steward-kustomize")

@@ -17,16 +17,18 @@ struct ApplicationSetReader {
                 [],
                 [
                     InventoryProblem(
-                        target: name, file: file, line: root.start.line, column: root.start.column,
-                        message: "the ApplicationSet has no spec.template")
+                        file: file, line: root.start.line, column: root.start.column,
+                        message: "ApplicationSet \(name) has no spec.template")
                 ]
             )
         }
         if let patch = spec["templatePatch"] {
             problems.append(
                 InventoryProblem(
-                    target: name, file: file, line: patch.start.line, column: patch.start.column,
-                    message: "`templatePatch` is not supported; the ApplicationSet is not read"))
+                    file: file, line: patch.start.line, column: patch.start.column,
+                    message:
+                        "ApplicationSet \(name): `templatePatch` is not supported; the ApplicationSet is not read"
+                ))
             return ([], problems)
         }
         let goTemplate = spec["goTemplate"]?.scalar == "true"
@@ -44,9 +46,9 @@ struct ApplicationSetReader {
                 let kind = generator.entries.first?.key.scalar ?? "?"
                 problems.append(
                     InventoryProblem(
-                        target: name, file: file, line: generator.start.line, column: generator.start.column,
-                        message:
-                            "the `\(kind)` generator is not supported (only list and git directories are)",
+                        file: file, line: generator.start.line, column: generator.start.column,
+                        message: "ApplicationSet \(name): the `\(kind)` generator is not supported "
+                            + "(only list and git directories are)",
                         blocksWrites: false))
             }
         }
@@ -57,7 +59,7 @@ struct ApplicationSetReader {
             switch reader.target(root: template, base: base, parameters: parameters, kind: .applicationSet) {
             case .success(let target): targets.append(target)
             case .failure(var problem):
-                problem.target = name
+                problem.message = "ApplicationSet \(name): " + problem.message
                 problems.append(problem)
             }
         }

@@ -58,12 +58,14 @@ public enum PlanRenderer {
                     "    \(label)  \(from) -> \(to)  \(Self.basis(change.field, finding.evidence))\(origin)")
             }
         }
-        if !plan.errors.isEmpty {
+        let errors = plan.errors.filter(\.blocksWrites)
+        let warnings = plan.errors.filter { !$0.blocksWrites }
+        for (title, problems) in [("Errors:", errors), ("Warnings:", warnings)] where !problems.isEmpty {
             lines.append("")
-            lines.append("Errors:")
-            for error in plan.errors {
-                lines.append("  " + (error.target.map { "target \($0): " } ?? "") + error.description)
-                for detail in error.detail?.split(separator: "\n", omittingEmptySubsequences: false) ?? [] {
+            lines.append(title)
+            for problem in problems {
+                lines.append("  " + (problem.target.map { "target \($0): " } ?? "") + problem.description)
+                for detail in problem.detail?.split(separator: "\n", omittingEmptySubsequences: false) ?? [] {
                     lines.append("    " + detail)
                 }
             }
@@ -81,8 +83,7 @@ public enum PlanRenderer {
             "\(changes) change\(changes == 1 ? "" : "s") in \(plan.fileEdits.count) "
                 + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
                 + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped"
-                + (plan.errors.isEmpty
-                    ? "" : ", \(plan.errors.count) error\(plan.errors.count == 1 ? "" : "s")")
+                + Self.count(errors.count, "error") + Self.count(warnings.count, "warning")
         )
         var output = lines.joined(separator: "\n") + "\n"
         if !plan.diff.isEmpty {
@@ -101,6 +102,11 @@ public enum PlanRenderer {
             guard let max = evidence.memoryMax else { return "" }
             return "(max \(number(max / 1_048_576)) MiB)"
         }
+    }
+
+    /// `, 2 errors` (nothing for zero).
+    private static func count(_ count: Int, _ noun: String) -> String {
+        count == 0 ? "" : ", \(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// A number with at most three decimals and no trailing zeros.
