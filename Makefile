@@ -42,9 +42,14 @@ format:
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks
 
+# Every benchmark product, in release mode; each prints its own figures.
+BENCHMARKS = yaml-bench
+
 bench: setup-test
-	$(SWIFT) build -c release
-	@for b in $$(ls Benchmarks); do [ -d "Benchmarks/$$b" ] && echo "== $$b" && "$$($(SWIFT) build -c release --show-bin-path)/$$(echo $$b | tr A-Z a-z)" || true; done
+	@for product in $(BENCHMARKS); do \
+		echo "== $$product"; \
+		$(SWIFT) run -c release $$product || exit 1; \
+	done
 
 clean:
 	rm -rf .build

@@ -10,7 +10,8 @@ let package = Package(
     name: "Steward",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "steward", targets: ["steward"])
+        .executable(name: "steward", targets: ["steward"]),
+        .executable(name: "yaml-bench", targets: ["YAMLBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,12 @@ let package = Package(
             name: "COpenSSL",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibYAML",
+            path: "Benchmarks/CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
         ),
         .target(name: "YAMLSyntax"),
         .target(name: "GitStore", dependencies: ["CLibGit2"]),
@@ -68,6 +75,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .executableTarget(
+            name: "YAMLBench",
+            dependencies: ["YAMLSyntax", "CLibYAML"],
+            path: "Benchmarks/YAMLBench"
         ),
         .target(
             name: "TestSupport",

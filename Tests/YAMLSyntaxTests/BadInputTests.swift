@@ -48,10 +48,21 @@ import YAMLSyntax
                 == "bad.yaml:3:2: expected a mapping key at this indentation\n c: 2\n ^")
     }
 
+    @Test func flowContentMustBeIndented() throws {
+        #expect(
+            failure(Array("args: [a,\nb]\n".utf8))
+                == "bad.yaml:2:1: flow content must be indented more than the enclosing block (column 1)\nb]\n^"
+        )
+        let closing = try YAMLFile(
+            bytes: Array("args: [\n  a,\n]\nenv: {\n  k: v\n}\n".utf8), path: "ok.yaml")
+        #expect(closing.documents.first?.value["args"] == .sequence([.string("a")]))
+    }
+
     @Test func aliasBomb() {
         var source = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for i in 1..<9 {
-            source += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+            source +=
+                "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
         #expect(failure(Array(source.utf8)).contains("aliases expand to more than"))
     }

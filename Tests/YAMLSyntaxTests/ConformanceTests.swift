@@ -34,7 +34,9 @@ import YAMLSyntax
         }
         print("yaml-test-suite: \(passed) passed, \(failures.count) failed")
         for failure in failures { print("  failing: \(failure)") }
-        #expect(passed >= Self.threshold, "conformance fell below \(Self.threshold): \(failures.joined(separator: ", "))")
+        #expect(
+            passed >= Self.threshold,
+            "conformance fell below \(Self.threshold): \(failures.joined(separator: ", "))")
     }
 
     @Test func errorsCarryPositionAndCaret() throws {
@@ -46,7 +48,9 @@ import YAMLSyntax
             } catch {
                 #expect(error.line >= 1 && error.column >= 1, "\(testCase.id): \(error)")
                 #expect(error.description.hasPrefix("x.yaml:\(error.line):\(error.column): "))
-                #expect(error.description.split(separator: "\n", omittingEmptySubsequences: false).last?.last == "^")
+                #expect(
+                    error.description.split(separator: "\n", omittingEmptySubsequences: false).last?.last
+                        == "^")
             }
         }
     }

@@ -34,7 +34,8 @@ import YAMLSyntax
     }
 
     @Test func keyInsertedIntoAFlowMapping() throws {
-        let out = try apply("limits: {cpu: 100m}\nempty: {}\n", [try set("limits.memory", "1Gi"), try set("empty.a.b", "c")])
+        let out = try apply(
+            "limits: {cpu: 100m}\nempty: {}\n", [try set("limits.memory", "1Gi"), try set("empty.a.b", "c")])
         #expect(out == "limits: {cpu: 100m, memory: 1Gi}\nempty: {a: {b: c}}\n")
     }
 
@@ -134,7 +135,10 @@ import YAMLSyntax
             """
         let out = try apply(
             source,
-            [try set("containers[name=app].resources.requests.cpu", "100m"), try set("containers[name=app].resources.requests.memory", "64Mi")])
+            [
+                try set("containers[name=app].resources.requests.cpu", "100m"),
+                try set("containers[name=app].resources.requests.memory", "64Mi"),
+            ])
         #expect(
             out == """
                 containers:
@@ -152,6 +156,13 @@ import YAMLSyntax
     @Test func keyInsertedUnderANullValue() throws {
         let out = try apply("resources: # none yet\nname: x\n", [try set("resources.limits.cpu", "1")])
         #expect(out == "resources: # none yet\n  limits:\n    cpu: 1\nname: x\n")
+    }
+
+    @Test func byteOrderMarkIsNotIndentation() throws {
+        #expect(try apply("\u{FEFF}a: 1\n", [try set("b.c", "2")]) == "\u{FEFF}a: 1\nb:\n  c: 2\n")
+        #expect(
+            try apply("\u{FEFF}a: 1\nb: 2\n", [.delete(document: 0, path: try YAMLPath(parsing: "a"))])
+                == "\u{FEFF}b: 2\n")
     }
 
     @Test func lastLineWithoutNewline() throws {
@@ -173,7 +184,9 @@ import YAMLSyntax
             ...
 
             """
-        let out = try apply(source, [try set("spec.replicas", "3", document: 1), try set("metadata.name", "api", document: 0)])
+        let out = try apply(
+            source,
+            [try set("spec.replicas", "3", document: 1), try set("metadata.name", "api", document: 0)])
         #expect(
             out == """
                 # leading comment
@@ -195,14 +208,81 @@ import YAMLSyntax
         #expect(out == "script: |\n  echo c\nnext: 1\n")
     }
 
+    @Test func keyInsertedAfterAKeptBlockScalar() throws {
+        let source = "job:\n  script: |+\n    run\n\n\nother: 1\n"
+        #expect(
+            try apply(source, [try set("job.retries", "3")])
+                == "job:\n  script: |+\n    run\n\n\n  retries: 3\nother: 1\n")
+        let clipped = "job:\n  script: |\n    run\n\nother: 1\n"
+        #expect(
+            try apply(clipped, [try set("job.retries", "3")])
+                == "job:\n  script: |\n    run\n  retries: 3\n\nother: 1\n")
+    }
+
+    @Test func insertionsInKubernetesShapes() throws {
+        let source = """
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    env:
+                    - name: A
+                      value: b
+                    resources: {}
+                  - name: side
+                    ports: [{containerPort: 80,
+                      protocol: TCP}]
+            # end of the deployment
+            ---
+            kind: Service
+
+            """
+        let edits = [
+            try set("spec.template.spec.containers[name=app].resources.limits.cpu", "1"),
+            try set("spec.template.spec.containers[name=side].resources.requests.memory", "64Mi"),
+            try set("spec.replicas", "2"),
+        ]
+        #expect(
+            try apply(source, edits) == """
+                apiVersion: apps/v1
+                kind: Deployment
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: app
+                        env:
+                        - name: A
+                          value: b
+                        resources: {limits: {cpu: 1}}
+                      - name: side
+                        ports: [{containerPort: 80,
+                          protocol: TCP}]
+                        resources:
+                          requests:
+                            memory: 64Mi
+                  replicas: 2
+                # end of the deployment
+                ---
+                kind: Service
+
+                """)
+    }
+
     @Test func deleteKeys() throws {
         let source = "a: 1\nb:\n  c: 2 # gone\n  d: 3\ne: {f: 1, g: 2}\nl:\n- name: x\n  v: 1\n"
         let edits: [YAMLEdit] = [
-            .delete(document: 0, path: try YAMLPath(parsing: "b.c")), .delete(document: 0, path: try YAMLPath(parsing: "e.f")),
+            .delete(document: 0, path: try YAMLPath(parsing: "b.c")),
+            .delete(document: 0, path: try YAMLPath(parsing: "e.f")),
             .delete(document: 0, path: try YAMLPath(parsing: "l[0].name")),
         ]
         #expect(try apply(source, edits) == "a: 1\nb:\n  d: 3\ne: {g: 2}\nl:\n- v: 1\n")
-        #expect(try apply("a:\n  only: 1\n", [.delete(document: 0, path: try YAMLPath(parsing: "a.only"))]) == "a:\n  {}\n")
+        #expect(
+            try apply("a:\n  only: 1\n", [.delete(document: 0, path: try YAMLPath(parsing: "a.only"))])
+                == "a:\n  {}\n")
     }
 
     @Test func emptyValueGetsAValue() throws {
@@ -210,7 +290,8 @@ import YAMLSyntax
     }
 
     @Test func refusals() throws {
-        let file = try YAMLFile(bytes: Array("a:\n  b: 1\nx: &anchor 1\ny: *anchor\nlist: [1, 2]\n".utf8), path: "in.yaml")
+        let file = try YAMLFile(
+            bytes: Array("a:\n  b: 1\nx: &anchor 1\ny: *anchor\nlist: [1, 2]\n".utf8), path: "in.yaml")
         func refusal(_ edit: YAMLEdit) -> String {
             do {
                 _ = try file.applying([edit])
@@ -222,12 +303,18 @@ import YAMLSyntax
         #expect(refusal(try set("a", "1")) == "in.yaml:2:3: 'a' is a mapping, not a scalar\n  b: 1\n  ^")
         #expect(
             refusal(try set("x", "2"))
-                == "in.yaml:3:12: the edit would change y: 1 -> 2, which no edit asked for; nothing was written\nx: &anchor 1\n           ^")
-        #expect(refusal(try set("list[5]", "2")) == "in.yaml:5:7: 'list[5]' does not exist: the sequence has 2 items\nlist: [1, 2]\n      ^")
+                == "in.yaml:3:12: the edit would change y: 1 -> 2, which no edit asked for; nothing was written\nx: &anchor 1\n           ^"
+        )
+        #expect(
+            refusal(try set("list[5]", "2"))
+                == "in.yaml:5:7: 'list[5]' does not exist: the sequence has 2 items\nlist: [1, 2]\n      ^")
         #expect(
             refusal(try set("list.key", "2"))
-                == "in.yaml:5:7: cannot add 'key' under 'list': it holds a sequence, not a mapping\nlist: [1, 2]\n      ^")
-        #expect(refusal(try set("a.b", "1", document: 3)) == "in.yaml:1:1: document 3 does not exist (the file has 1)\na:\n^")
+                == "in.yaml:5:7: cannot add 'key' under 'list': it holds a sequence, not a mapping\nlist: [1, 2]\n      ^"
+        )
+        #expect(
+            refusal(try set("a.b", "1", document: 3))
+                == "in.yaml:1:1: document 3 does not exist (the file has 1)\na:\n^")
         #expect(file.bytes.text.hasPrefix("a:\n  b: 1\n"))
     }
 
@@ -236,12 +323,17 @@ import YAMLSyntax
         for (name, bytes) in try SharedData.corpusFiles() {
             let file = try YAMLFile(bytes: bytes, path: name)
             for document in file.documents {
-                for (path, node) in document.scalarPaths.prefix(3) where node.kind == .scalar && !node.isEmpty {
-                    let result = try file.applying([.set(document: document.index, path: path, value: "steward-edit")])
+                for (path, node) in document.scalarPaths.prefix(3) where node.kind == .scalar && !node.isEmpty
+                {
+                    let result = try file.applying([
+                        .set(document: document.index, path: path, value: "steward-edit")
+                    ])
                     let range = node.byteRange
                     let out = result.bytes
                     let suffix = bytes.count - range.upperBound
-                    #expect(Array(out.prefix(range.lowerBound)) == Array(bytes.prefix(range.lowerBound)), "\(name) \(path)")
+                    #expect(
+                        Array(out.prefix(range.lowerBound)) == Array(bytes.prefix(range.lowerBound)),
+                        "\(name) \(path)")
                     #expect(Array(out.suffix(suffix)) == Array(bytes.suffix(suffix)), "\(name) \(path)")
                     #expect(result.documents[document.index].node(at: path)?.scalar == "steward-edit")
                     edited += 1

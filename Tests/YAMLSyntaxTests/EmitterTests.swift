@@ -5,7 +5,9 @@ import YAMLSyntax
     static let patch: YAMLValue = .mapping([
         YAMLPair(key: .string("apiVersion"), value: .string("apps/v1")),
         YAMLPair(key: .string("kind"), value: .string("Deployment")),
-        YAMLPair(key: .string("metadata"), value: .mapping([YAMLPair(key: .string("name"), value: .string("web"))])),
+        YAMLPair(
+            key: .string("metadata"), value: .mapping([YAMLPair(key: .string("name"), value: .string("web"))])
+        ),
         YAMLPair(
             key: .string("spec"),
             value: .mapping([
@@ -14,7 +16,9 @@ import YAMLSyntax
                     value: .sequence([
                         .mapping([
                             YAMLPair(key: .string("name"), value: .string("app")),
-                            YAMLPair(key: .string("args"), value: .sequence([.string("--port"), .string("8080"), .string("yes")])),
+                            YAMLPair(
+                                key: .string("args"),
+                                value: .sequence([.string("--port"), .string("8080"), .string("yes")])),
                             YAMLPair(key: .string("script"), value: .string("echo a\necho b\n")),
                             YAMLPair(key: .string("empty"), value: .mapping([])),
                             YAMLPair(key: .string("ratio"), value: .float(0.5)),
@@ -60,8 +64,12 @@ import YAMLSyntax
     }
 
     @Test func awkwardStringsRoundTrip() throws {
-        let strings = ["", " lead", "trail ", "- dash", "#hash", "a\tb", "x\n\n", "\n", "multi\nline", "null", "1.0", "0o7", "~", "é", "*", "key: v", "\u{7}"]
-        let value: YAMLValue = .mapping(strings.enumerated().map { YAMLPair(key: .string("k\($0.offset)"), value: .string($0.element)) })
+        let strings = [
+            "", " lead", "trail ", "- dash", "#hash", "a\tb", "x\n\n", "\n", "multi\nline", "null", "1.0",
+            "0o7", "~", "é", "*", "key: v", "\u{7}",
+        ]
+        let value: YAMLValue = .mapping(
+            strings.enumerated().map { YAMLPair(key: .string("k\($0.offset)"), value: .string($0.element)) })
         let text = YAMLEmitter.emit(value)
         #expect(try YAMLFile(bytes: Array(text.utf8), path: "s").documents.first?.value == value)
     }

@@ -1,5 +1,6 @@
 import Testing
 import Yams
+
 @testable import YAMLSyntax
 
 /// Yams (libyaml) as an oracle: for every valid fixture both parse, the documents agree:
@@ -34,7 +35,9 @@ import Yams
         switch node.kind {
         case .scalar, .alias: return .scalar(node.scalar ?? "")
         case .sequence: return .sequence(node.items.map { shape($0, in: document) })
-        case .mapping: return .mapping(node.entries.flatMap { [shape($0.key, in: document), shape($0.value, in: document)] })
+        case .mapping:
+            return .mapping(
+                node.entries.flatMap { [shape($0.key, in: document), shape($0.value, in: document)] })
         }
     }
 
@@ -51,7 +54,9 @@ import Yams
 
     @Test(arguments: RoundTripTests.fixtures)
     func fixtureAgreesWithLibyaml(name: String, source: String) throws {
-        let ours = try YAMLFile(bytes: Array(source.utf8), path: name).documents.map { Self.shape($0.root!, in: $0) }
+        let ours = try YAMLFile(bytes: Array(source.utf8), path: name).documents.map {
+            Self.shape($0.root!, in: $0)
+        }
         let theirs = try Array(Yams.compose_all(yaml: source)).map(Self.shape)
         #expect(ours == theirs)
     }
@@ -59,8 +64,12 @@ import Yams
     @Test func editedCorpusFilesAgreeWithLibyaml() throws {
         for (name, bytes) in try SharedData.corpusFiles().prefix(60) {
             let file = try YAMLFile(bytes: bytes, path: name)
-            guard let document = file.documents.first, let (path, _) = document.scalarPaths.last else { continue }
-            let edited = try file.applying([.set(document: 0, path: path, value: "it's: \"edited\" # not a comment")])
+            guard let document = file.documents.first, let (path, _) = document.scalarPaths.last else {
+                continue
+            }
+            let edited = try file.applying([
+                .set(document: 0, path: path, value: "it's: \"edited\" # not a comment")
+            ])
             let ours = edited.documents.map { Self.shape($0.root!, in: $0) }
             let theirs = try Array(Yams.compose_all(yaml: edited.bytes.text)).map(Self.shape)
             #expect(ours == theirs, "\(name)")

@@ -12,6 +12,7 @@ import YAMLSyntax
             "list[3][2]",
             "env[name=\"a]b\"].value",
             "env[name=A B].value",
+            "a[\"\"].b",
         ]
         for text in texts {
             let path = try YAMLPath(parsing: text)
@@ -23,6 +24,17 @@ import YAMLSyntax
                 .key("a"), .key("b"), .match(key: "name", value: "app"), .key("c"),
             ])
         #expect(try YAMLPath(parsing: "").components.isEmpty)
+    }
+
+    @Test func concretePathsAndPrefixes() throws {
+        let path = try YAMLPath(parsing: "spec.containers[0].resources")
+        #expect(path.isConcrete)
+        #expect(try !YAMLPath(parsing: "spec.containers[name=app]").isConcrete)
+        #expect(try !YAMLPath(parsing: "spec.containers[*]").isConcrete)
+        #expect(try YAMLPath(parsing: "spec.containers").isPrefix(of: path))
+        #expect(path.isPrefix(of: path))
+        #expect(try !YAMLPath(parsing: "spec.volumes").isPrefix(of: path))
+        #expect(try !path.isPrefix(of: YAMLPath(parsing: "spec")))
     }
 
     @Test func rejectsMalformedPaths() {
@@ -55,8 +67,12 @@ import YAMLSyntax
 
             """
         let document = try #require(try YAMLFile(bytes: Array(source.utf8), path: "p").documents.first)
-        #expect(document.node(at: try YAMLPath(parsing: "spec.containers[name=app].env[name=A].value"))?.scalar == "1")
-        #expect(document.node(at: try YAMLPath(parsing: "metadata.labels[\"app.kubernetes.io/name\"]"))?.scalar == "web")
+        #expect(
+            document.node(at: try YAMLPath(parsing: "spec.containers[name=app].env[name=A].value"))?.scalar
+                == "1")
+        #expect(
+            document.node(at: try YAMLPath(parsing: "metadata.labels[\"app.kubernetes.io/name\"]"))?.scalar
+                == "web")
         #expect(document.node(at: try YAMLPath(parsing: "spec.containers[1].name"))?.scalar == "side")
         #expect(document.node(at: try YAMLPath(parsing: "spec.containers[2]")) == nil)
         let all = document.nodes(at: try YAMLPath(parsing: "spec.containers[*].name"))
@@ -67,12 +83,15 @@ import YAMLSyntax
     }
 
     @Test func selectsDocuments() throws {
-        let source = "kind: Service\nmetadata: {name: web}\n---\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n"
+        let source =
+            "kind: Service\nmetadata: {name: web}\n---\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\n"
         let documents = try YAMLFile(bytes: Array(source.utf8), path: "s").documents
         let selector = try DocumentSelector(parsing: "kind=Deployment,name=web")
         #expect(documents.filter(selector.matches).map(\.index) == [1])
         #expect(documents.filter(try DocumentSelector(parsing: "name=web").matches).map(\.index) == [0, 1])
-        #expect(documents.filter(try DocumentSelector(parsing: "metadata.namespace=shop").matches).map(\.index) == [1])
+        #expect(
+            documents.filter(try DocumentSelector(parsing: "metadata.namespace=shop").matches).map(\.index)
+                == [1])
         #expect(throws: YAMLPathError.self) { try DocumentSelector(parsing: "kind") }
         #expect(throws: YAMLPathError.self) { try DocumentSelector(parsing: "") }
     }

@@ -24,7 +24,10 @@ import YAMLSyntax
     }
 
     @Test func editsChangeOnlyTheEditedBytes() async {
-        await propertyCheck(count: 300, input: Self.recipes, Gen.int(in: 0...1000), Gen.int(in: 0...(Self.newValues.count - 1))) {
+        await propertyCheck(
+            count: 300, input: Self.recipes, Gen.int(in: 0...1000),
+            Gen.int(in: 0...(Self.newValues.count - 1))
+        ) {
             numbers, pick, valueIndex in
             let recipe = DocumentRecipe(numbers)
             let bytes = Array(recipe.text.utf8)
@@ -46,7 +49,36 @@ import YAMLSyntax
                 let changes = YAMLValue.changes(from: document.value, to: after.value)
                 #expect(changes.allSatisfy { $0.path == path }, "\(changes)")
             } catch {
-                Issue.record("edit of \(path) to \(newValue.debugDescription) failed: \(error)\n\(recipe.text)")
+                Issue.record(
+                    "edit of \(path) to \(newValue.debugDescription) failed: \(error)\n\(recipe.text)")
+            }
+        }
+    }
+
+    static let mutations = Gen.int(in: 0...1_000_000).array(of: 2...9)
+    static let alphabet = Array(" \t\n\r-?:,[]{}#&*!|>'\"%@`.0a~\\".utf8)
+
+    /// Test-suite inputs with a few bytes inserted, removed or replaced: the parser either reads
+    /// them (and prints them back exactly) or reports an error with a position; it never crashes.
+    @Test func mutatedInputsParseOrFailCleanly() async throws {
+        let seeds = try SharedData.suiteCases().map(\.input)
+        await propertyCheck(count: 1000, input: Self.mutations) { numbers in
+            var bytes = seeds[numbers[0] % seeds.count]
+            for number in numbers.dropFirst() {
+                let position = bytes.isEmpty ? 0 : number % bytes.count
+                let byte = Self.alphabet[number / 7 % Self.alphabet.count]
+                switch number % 3 {
+                case 0: bytes.insert(byte, at: position)
+                case 1 where !bytes.isEmpty: bytes.remove(at: position)
+                default: if !bytes.isEmpty { bytes[position] = byte }
+                }
+            }
+            do throws(YAMLError) {
+                let file = try YAMLFile(bytes: bytes, path: "mutated.yaml")
+                #expect(file.printed() == bytes)
+                #expect(file.events().hasSuffix("-STR\n"))
+            } catch {
+                #expect(error.line >= 1 && error.column >= 1)
             }
         }
     }

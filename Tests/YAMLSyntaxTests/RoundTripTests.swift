@@ -27,7 +27,10 @@ import YAMLSyntax
         ("comments before ---", "# one\n# two\n---\na: 1\n"),
         ("comment only", "# nothing here\n\n# at all\n"),
         ("empty", ""),
-        ("mixed styles", "a: 'x'\nb: \"y\\n\"\nc: |\n  lit\nd: >-\n  fold\n  ed\ne: [1, {f: g}]\n? complex\n: key\n"),
+        (
+            "mixed styles",
+            "a: 'x'\nb: \"y\\n\"\nc: |\n  lit\nd: >-\n  fold\n  ed\ne: [1, {f: g}]\n? complex\n: key\n"
+        ),
         ("anchors and tags", "base: &b {cpu: 1}\nuse: *b\nt: !!str 1\nlocal: !thing x\n"),
         ("wrapped plain", "description: a long\n  wrapped plain\n  scalar\n"),
         ("tabs and trailing spaces", "a: b\t \nc:   d  \n"),
@@ -44,6 +47,29 @@ import YAMLSyntax
         #expect(try YAMLFile(bytes: [], path: "e").documents.isEmpty)
         #expect(try YAMLFile(bytes: Array("# c\n".utf8), path: "c").documents.isEmpty)
         #expect(try YAMLFile(bytes: Array("# c\n".utf8), path: "c").events() == "+STR\n-STR\n")
+    }
+
+    @Test func nodesKnowTheirComments() throws {
+        let source = """
+            # The web tier.
+            # Scaled by the HPA.
+            web:
+              # per pod
+              cpu: 1  # burst to 2
+            """
+        let file = try YAMLFile(bytes: Array(source.utf8), path: "c")
+        let root = try #require(file.documents.first?.root)
+        let web = try #require(root.entries.first)
+        #expect(web.key.leadingComments == ["The web tier.", "Scaled by the HPA."])
+        let cpu = try #require(web.value.entries.first)
+        #expect(cpu.key.leadingComments == ["per pod"])
+        #expect(cpu.value.trailingComment == "burst to 2")
+        #expect(cpu.key.trailingComment == nil)
+        #expect(cpu.value.leadingComments.isEmpty)
+        let list = try YAMLFile(bytes: Array("l:\n# first\n- name: a  #x\n".utf8), path: "l")
+        let item = try #require(list.documents.first?.root?["l"]?.items.first)
+        #expect(item.leadingComments == ["first"])
+        #expect(item["name"]?.trailingComment == "x")
     }
 
     @Test func nodesKnowTheirBytes() throws {

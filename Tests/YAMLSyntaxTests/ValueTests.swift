@@ -29,7 +29,8 @@ import YAMLSyntax
         let new = try value("a: 1\nb: {c: 5, e: 4}\nl: [1]\nz: x\n")
         #expect(
             YAMLValue.changes(from: old, to: new).map(\.description) == [
-                "b.c: 2 -> 5", "b.d: 3 -> (absent)", "b.e: (absent) -> 4", "l[1]: 2 -> (absent)", "z: (absent) -> x",
+                "b.c: 2 -> 5", "b.d: 3 -> (absent)", "b.e: (absent) -> 4", "l[1]: 2 -> (absent)",
+                "z: (absent) -> x",
             ])
         #expect(YAMLValue.changes(from: old, to: old).isEmpty)
     }

@@ -13,7 +13,9 @@ struct EditPlanner {
     // MARK: Walking
 
     /// Follows `path` as far as it exists; returns the steps taken and the components left over.
-    func walk(_ path: YAMLPath) throws(YAMLError) -> (steps: [Step], concrete: YAMLPath, rest: [YAMLPath.Component]) {
+    func walk(_ path: YAMLPath) throws(YAMLError) -> (
+        steps: [Step], concrete: YAMLPath, rest: [YAMLPath.Component]
+    ) {
         guard let root = document.root else {
             throw file.error(at: document.byteRange.lowerBound, "document \(document.index) has no content")
         }
@@ -23,23 +25,26 @@ struct EditPlanner {
             let node = steps[steps.count - 1].node
             if node.kind == .alias {
                 throw file.error(
-                    at: node.byteRange.lowerBound, "'\(concrete)' is an alias; edit the anchored node instead")
+                    at: node.byteRange.lowerBound, "'\(concrete)' is an alias; edit the anchored node instead"
+                )
             }
             switch component {
             case .key(let name):
-                guard let entry = node.entries.first(where: { $0.key.kind == .scalar && $0.key.scalar == name }) else {
+                guard let entry = node.entry(forKey: name) else {
                     return (steps, concrete, Array(path.components[k...]))
                 }
                 steps.append(Step(node: entry.value, key: entry.key, parent: node))
                 concrete = concrete.appending(.key(name))
             case .index(let i):
-                let items = node.items
-                guard i >= 0, i < items.count else {
+                guard let item = node.item(at: i) else {
+                    let what =
+                        node.kind == .sequence
+                        ? "the sequence has \(node.items.count) items" : "not a sequence"
                     throw file.error(
                         at: node.byteRange.lowerBound,
-                        "'\(concrete.appending(component))' does not exist: \(node.kind == .sequence ? "the sequence has \(items.count) items" : "not a sequence")")
+                        "'\(concrete.appending(component))' does not exist: \(what)")
                 }
-                steps.append(Step(node: items[i], key: nil, parent: node))
+                steps.append(Step(node: item, key: nil, parent: node))
                 concrete = concrete.appending(.index(i))
             case .match(let key, let value):
                 let matches = node.items.enumerated().filter { $0.element[key]?.scalar == value }
@@ -48,7 +53,8 @@ struct EditPlanner {
                         at: node.byteRange.lowerBound,
                         matches.isEmpty
                             ? "'\(concrete.appending(component))' does not exist: no item has \(key)=\(value)"
-                            : "'\(concrete.appending(component))' matches \(matches.count) items; use an index")
+                            : "'\(concrete.appending(component))' matches \(matches.count) items; use an index"
+                    )
                 }
                 steps.append(Step(node: match.element, key: nil, parent: node))
                 concrete = concrete.appending(.index(match.offset))
@@ -62,7 +68,9 @@ struct EditPlanner {
     // MARK: Setting a scalar
 
     /// Replaces the scalar `node` with `value`, in the node's own style.
-    func replaceScalar(_ node: YAMLNode, path: YAMLPath, value: String, inFlow: Bool) throws(YAMLError) -> Replacement {
+    func replaceScalar(_ node: YAMLNode, path: YAMLPath, value: String, inFlow: Bool) throws(YAMLError)
+        -> Replacement
+    {
         let range = node.byteRange
         guard node.kind == .scalar else {
             let what = node.kind == .alias ? "an alias" : node.kind == .mapping ? "a mapping" : "a sequence"
@@ -82,17 +90,22 @@ struct EditPlanner {
         default:
             let oldIsString: Bool
             if case .string = node.value { oldIsString = node.tag == nil } else { oldIsString = false }
-            let changesMeaning = ScalarText.readsAsNonString(value)
+            let changesMeaning =
+                ScalarText.readsAsNonString(value)
                 && (oldIsString || CoreSchema.resolvePlain(value) == .string(value))
-            text = ScalarText.isPlainSafe(value, inFlow: inFlow) && !changesMeaning ? value : ScalarText.doubleQuoted(value)
+            text =
+                ScalarText.isPlainSafe(value, inFlow: inFlow) && !changesMeaning
+                ? value : ScalarText.doubleQuoted(value)
         }
         return Replacement(range, text)
     }
 
     /// A value for a new key: plain when it reads back as the same text in YAML 1.1 and 1.2.
     func newScalarText(_ value: String, inFlow: Bool) -> String {
-        let versionDependent = ScalarText.readsAsNonString(value) && CoreSchema.resolvePlain(value) == .string(value)
-        return ScalarText.isPlainSafe(value, inFlow: inFlow) && !versionDependent ? value : ScalarText.doubleQuoted(value)
+        let versionDependent =
+            ScalarText.readsAsNonString(value) && CoreSchema.resolvePlain(value) == .string(value)
+        return ScalarText.isPlainSafe(value, inFlow: inFlow) && !versionDependent
+            ? value : ScalarText.doubleQuoted(value)
     }
 
     /// A literal block at the node's indentation for multi-line text, else a one-line scalar.
@@ -131,7 +144,8 @@ struct EditPlanner {
             guard case .key(let key) = component else {
                 throw file.error(
                     at: parent.byteRange.lowerBound,
-                    "'\(YAMLPath(concrete.components + rest))' does not exist, and only mapping keys can be created")
+                    "'\(YAMLPath(concrete.components + rest))' does not exist, and only mapping keys can be created"
+                )
             }
             keys.append(key)
         }
@@ -140,7 +154,10 @@ struct EditPlanner {
         switch (parent.kind, parent.style) {
         case (.mapping, .blockMapping):
             let column = file.column(of: parent.byteRange.lowerBound)
-            let end = file.lineEnd(of: parent.byteRange.upperBound)
+            var end = file.lineEnd(of: parent.byteRange.upperBound)
+            if let last = parent.entries.last?.value, keepsTrailingLines(last) {
+                end = endOfTrailingBlankLines(after: end)
+            }
             let newline = file.newline(near: parent.byteRange.upperBound)
             let lines = blockLines(keys, value: value, column: column, step: step)
             if end == file.bytes.count {
@@ -169,11 +186,33 @@ struct EditPlanner {
             let text = "{" + flowEntry(keys, value: value) + "}"
             return (Replacement(parent.byteRange, parent.isEmpty ? " " + text : text), full)
         default:
-            let what = parent.kind == .sequence ? "a sequence" : parent.kind == .alias ? "an alias" : "a scalar"
+            let what =
+                parent.kind == .sequence ? "a sequence" : parent.kind == .alias ? "an alias" : "a scalar"
             throw file.error(
                 at: parent.byteRange.lowerBound,
                 "cannot add '\(keys[0])' under '\(concrete)': it holds \(what), not a mapping")
         }
+    }
+
+    /// A block scalar with `+` chomping owns the blank lines after it; new keys go below them.
+    private func keepsTrailingLines(_ node: YAMLNode) -> Bool {
+        guard node.style == .literal || node.style == .folded else { return false }
+        let header = file.bytes[node.byteRange.lowerBound..<file.lineEnd(of: node.byteRange.lowerBound)]
+        return header.prefix { $0 != Bytes.space && $0 != Bytes.tab && $0 != UInt8(ascii: "#") }.contains(
+            UInt8(ascii: "+"))
+    }
+
+    /// The end of the last line of blanks following the line that ends at `lineEnd`.
+    private func endOfTrailingBlankLines(after lineEnd: Int) -> Int {
+        let b = file.bytes
+        var end = lineEnd
+        while end < b.count {
+            var i = file.afterBreak(end)
+            while i < b.count && Bytes.isBlank(b[i]) { i += 1 }
+            guard i < b.count, Bytes.isBreak(b[i]) else { break }
+            end = i
+        }
+        return end
     }
 
     private func blockLines(_ keys: [String], value: String, column: Int, step: Int) -> [String] {
@@ -202,7 +241,8 @@ struct EditPlanner {
             case .mapping:
                 for (key, value) in node.entries {
                     if value.style == .blockMapping && file.isFirstOnLine(value.byteRange.lowerBound) {
-                        let step = file.column(of: value.byteRange.lowerBound) - file.column(of: key.propertiesStart)
+                        let step =
+                            file.column(of: value.byteRange.lowerBound) - file.column(of: key.propertiesStart)
                         if step > 0 { return step }
                     }
                     stack.append(value)
@@ -226,7 +266,9 @@ struct EditPlanner {
             throw file.error(at: last.node.byteRange.lowerBound, "'\(path)' does not exist")
         }
         guard let key = last.key, let mapping = last.parent else {
-            throw file.error(at: last.node.byteRange.lowerBound, "'\(concrete)' is not a mapping key; only keys can be deleted")
+            throw file.error(
+                at: last.node.byteRange.lowerBound,
+                "'\(concrete)' is not a mapping key; only keys can be deleted")
         }
         let entries = mapping.entries
         guard let index = entries.firstIndex(where: { $0.key.index == key.index }) else {
@@ -240,7 +282,7 @@ struct EditPlanner {
                 return Replacement(keyStart..<entryEnd, "{}")
             }
             if file.isFirstOnLine(keyStart) {
-                let start = file.lineStart(of: keyStart)
+                let start = keyStart - file.column(of: keyStart)
                 return Replacement(start..<file.afterBreak(file.lineEnd(of: entryEnd)), "")
             }
             guard index + 1 < entries.count else {

@@ -8,7 +8,10 @@ struct EditVerifier {
         let before = original.documents
         let after = edited.documents
         guard before.count == after.count else {
-            throw original.error(at: 0, "the edit would change the number of documents from \(before.count) to \(after.count); nothing was written")
+            throw original.error(
+                at: 0,
+                "the edit would change the number of documents from \(before.count) to \(after.count); nothing was written"
+            )
         }
         var byDocument: [Int: [EditExpectation]] = [:]
         for expectation in expectations { byDocument[expectation.document, default: []].append(expectation) }
@@ -17,11 +20,17 @@ struct EditVerifier {
         }
     }
 
-    private func verify(_ before: YAMLDocument, _ after: YAMLDocument, _ expected: [EditExpectation]) throws(YAMLError) {
+    private func verify(_ before: YAMLDocument, _ after: YAMLDocument, _ expected: [EditExpectation])
+        throws(YAMLError)
+    {
         var sets: [YAMLPath: String] = [:]
         var deletes = Set<YAMLPath>()
         for expectation in expected {
-            if let value = expectation.value { sets[expectation.path] = value } else { deletes.insert(expectation.path) }
+            if let value = expectation.value {
+                sets[expectation.path] = value
+            } else {
+                deletes.insert(expectation.path)
+            }
         }
         for change in YAMLValue.changes(from: before.value, to: after.value) {
             if sets[change.path] != nil { continue }
@@ -39,7 +48,10 @@ struct EditVerifier {
             }
             let content = node.scalar ?? ""
             if content != value {
-                throw refusal(before, path, "after the edit, '\(path)' reads \(ScalarText.doubleQuoted(content)), not \(ScalarText.doubleQuoted(value))")
+                throw refusal(
+                    before, path,
+                    "after the edit, '\(path)' reads \(ScalarText.doubleQuoted(content)), not \(ScalarText.doubleQuoted(value))"
+                )
             }
         }
         for path in deletes where after.node(at: path) != nil {
@@ -50,8 +62,11 @@ struct EditVerifier {
     /// An error pointing at the path's node in the original file (or its closest existing parent).
     private func refusal(_ document: YAMLDocument, _ path: YAMLPath, _ message: String) -> YAMLError {
         var components = path.components
-        while !components.isEmpty && document.node(at: YAMLPath(components)) == nil { components.removeLast() }
-        let offset = document.node(at: YAMLPath(components))?.byteRange.lowerBound ?? document.byteRange.lowerBound
+        while !components.isEmpty && document.node(at: YAMLPath(components)) == nil {
+            components.removeLast()
+        }
+        let offset =
+            document.node(at: YAMLPath(components))?.byteRange.lowerBound ?? document.byteRange.lowerBound
         return original.error(at: offset, message + "; nothing was written")
     }
 }

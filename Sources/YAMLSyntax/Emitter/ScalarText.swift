@@ -8,7 +8,9 @@ enum ScalarText {
         if text.hasPrefix("---") || text.hasPrefix("...") { return false }
         switch first {
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-            guard s.count > 1, !Bytes.isBlank(s[1]), !(inFlow && Bytes.isFlowIndicator(s[1])) else { return false }
+            guard s.count > 1, !Bytes.isBlank(s[1]), !(inFlow && Bytes.isFlowIndicator(s[1])) else {
+                return false
+            }
         case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
             UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
             UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
@@ -20,13 +22,16 @@ enum ScalarText {
         if last == UInt8(ascii: ":") { return false }
         for (i, c) in s.enumerated() {
             if c < 0x20 || c == 0x7F { return false }
-            if c == UInt8(ascii: ":") && i + 1 < s.count && (Bytes.isBlank(s[i + 1]) || (inFlow && Bytes.isFlowIndicator(s[i + 1]))) {
+            if c == UInt8(ascii: ":") && i + 1 < s.count
+                && (Bytes.isBlank(s[i + 1]) || (inFlow && Bytes.isFlowIndicator(s[i + 1])))
+            {
                 return false
             }
             if c == UInt8(ascii: "#") && i > 0 && Bytes.isBlank(s[i - 1]) { return false }
             if inFlow && Bytes.isFlowIndicator(c) { return false }
         }
-        for scalar in text.unicodeScalars where !isPrintable(scalar) || scalar == "\u{FEFF}" || scalar == "\u{85}" {
+        for scalar in text.unicodeScalars
+        where !isPrintable(scalar) || scalar == "\u{FEFF}" || scalar == "\u{85}" {
             return false
         }
         return true
@@ -48,15 +53,22 @@ enum ScalarText {
         }
         let s = Array(text.utf8)
         guard let first = s.first else { return true }
-        let numberish = Bytes.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+        let numberish =
+            Bytes.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
             || first == UInt8(ascii: ".")
         guard numberish else { return false }
         let body = s.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
-        if body.starts(with: Array("0b".utf8)) && body.count > 2 && body.dropFirst(2).allSatisfy({ $0 == 0x30 || $0 == 0x31 || $0 == 0x5F }) {
+        if body.starts(with: Array("0b".utf8)) && body.count > 2
+            && body.dropFirst(2).allSatisfy({ $0 == 0x30 || $0 == 0x31 || $0 == 0x5F })
+        {
             return true
         }
-        let digitsAndSeparators = body.allSatisfy { Bytes.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
-        if digitsAndSeparators && body.contains(where: Bytes.isDigit) && (body.contains(UInt8(ascii: "_")) || body.contains(UInt8(ascii: ":"))) {
+        let digitsAndSeparators = body.allSatisfy {
+            Bytes.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".")
+        }
+        if digitsAndSeparators && body.contains(where: Bytes.isDigit)
+            && (body.contains(UInt8(ascii: "_")) || body.contains(UInt8(ascii: ":")))
+        {
             return true
         }
         if s.count >= 8 && s.prefix(4).allSatisfy(Bytes.isDigit) && s[4] == UInt8(ascii: "-") {
@@ -85,7 +97,8 @@ enum ScalarText {
                     out.unicodeScalars.append(scalar)
                 } else {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += scalar.value <= 0xFF
+                    out +=
+                        scalar.value <= 0xFF
                         ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
                         : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 }
@@ -96,24 +109,16 @@ enum ScalarText {
 
     /// Single-quoted, when the text has no line breaks or unprintable characters; else nil.
     static func singleQuoted(_ text: String) -> String? {
-        guard text.unicodeScalars.allSatisfy({ isPrintable($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" }) else {
+        guard text.unicodeScalars.allSatisfy({ isPrintable($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" })
+        else {
             return nil
         }
-        return "'" + text.replacingAll("'", with: "''") + "'"
+        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
+            + "'"
     }
 
     /// Plain when safe and still a string; double-quoted otherwise.
     static func string(_ text: String, inFlow: Bool) -> String {
         isPlainSafe(text, inFlow: inFlow) && !readsAsNonString(text) ? text : doubleQuoted(text)
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self {
-            if c == target { out += replacement } else { out.append(c) }
-        }
-        return out
     }
 }

@@ -25,7 +25,8 @@ public enum YAMLEmitter {
         case .int(let i): return String(i)
         case .float(let d):
             let text = YAMLValue.format(d)
-            return text.contains(".") || text.contains("e") || text.contains("inf") || text.contains("nan") ? text : text + ".0"
+            return text.contains(".") || text.contains("e") || text.contains("inf") || text.contains("nan")
+                ? text : text + ".0"
         case .string(let s): return string(s, column: column, step: step)
         case .sequence: return "[]"
         case .mapping: return "{}"
@@ -35,7 +36,12 @@ public enum YAMLEmitter {
     /// A string: plain, double-quoted, or a literal block for multi-line text.
     private static func string(_ s: String, column: Int, step: Int) -> String {
         let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
-        let blockable = s.contains("\n") && s.unicodeScalars.allSatisfy { ScalarText.isPrintable($0) && $0 != "\r" && $0 != "\u{FEFF}" && $0 != "\u{85}" && $0 != "\u{2028}" && $0 != "\u{2029}" }
+        let blockable =
+            s.contains("\n")
+            && s.unicodeScalars.allSatisfy {
+                ScalarText.isPrintable($0) && $0 != "\r" && $0 != "\u{FEFF}" && $0 != "\u{85}"
+                    && $0 != "\u{2028}" && $0 != "\u{2029}"
+            }
             && !(lines.first(where: { !$0.isEmpty })?.first?.isWhitespace ?? false)
             && !lines.contains { $0.last == " " || $0.last == "\t" }
         guard blockable else { return ScalarText.string(s, inFlow: false) }
@@ -63,13 +69,17 @@ public enum YAMLEmitter {
 
     static func key(_ value: YAMLValue) -> String {
         switch value {
-        case .string(let s): return ScalarText.string(s, inFlow: false).contains("\n") ? ScalarText.doubleQuoted(s) : ScalarText.string(s, inFlow: false)
+        case .string(let s):
+            return ScalarText.string(s, inFlow: false).contains("\n")
+                ? ScalarText.doubleQuoted(s) : ScalarText.string(s, inFlow: false)
         case .sequence, .mapping: return ScalarText.doubleQuoted(value.description)
         default: return inline(value, column: 0, step: 2)
         }
     }
 
-    private static func mapping(_ pairs: [YAMLPair], column: Int, step: Int, into out: inout String, firstInline: Bool = false) {
+    private static func mapping(
+        _ pairs: [YAMLPair], column: Int, step: Int, into out: inout String, firstInline: Bool = false
+    ) {
         let pad = String(repeating: " ", count: column)
         for (i, pair) in pairs.enumerated() {
             out += (i == 0 && firstInline ? "" : pad) + key(pair.key) + ":"
@@ -90,7 +100,9 @@ public enum YAMLEmitter {
         }
     }
 
-    private static func sequence(_ items: [YAMLValue], column: Int, step: Int, into out: inout String, firstInline: Bool = false) {
+    private static func sequence(
+        _ items: [YAMLValue], column: Int, step: Int, into out: inout String, firstInline: Bool = false
+    ) {
         let pad = String(repeating: " ", count: column)
         for (i, item) in items.enumerated() {
             out += (i == 0 && firstInline ? "" : pad) + "-"

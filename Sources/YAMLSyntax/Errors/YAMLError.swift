@@ -3,7 +3,7 @@
 public struct YAMLError: Error, Sendable, CustomStringConvertible {
     /// The file the error is about (as given to the parser; only used in messages).
     public var path: String
-    /// 1-based line of the offending character.
+    /// 1-based line of the offending character; 0 when the file could not be read at all.
     public var line: Int
     /// 1-based column (in Unicode scalars) of the offending character.
     public var column: Int
@@ -20,8 +20,10 @@ public struct YAMLError: Error, Sendable, CustomStringConvertible {
         self.sourceLine = sourceLine
     }
 
-    /// `path:line:column: message`, then the offending line and a caret under the column.
+    /// `path:line:column: message`, then the offending line and a caret under the column
+    /// (`path: message` when the file could not be read).
     public var description: String {
+        if line == 0 { return "\(path): \(message)" }
         var text = "\(path):\(line):\(column): \(message)"
         if let sourceLine {
             text += "\n" + sourceLine

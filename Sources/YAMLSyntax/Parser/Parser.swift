@@ -11,7 +11,7 @@ struct Parser {
 
     init(base: UnsafePointer<UInt8>, count: Int) {
         scanner = Scanner(base: base, count: count)
-        tree = TreeBuilder(estimatedNodes: count / 8)
+        tree = TreeBuilder(estimatedNodes: count / 32 + 16)
     }
 
     private func slice(_ start: Int, _ end: Int) -> [UInt8] {
@@ -48,7 +48,9 @@ struct Parser {
         let documentStart = token.start
         var sawVersion = false
         var sawDirective = false
-        while token.kind == .versionDirective || token.kind == .tagDirective || token.kind == .reservedDirective {
+        while token.kind == .versionDirective || token.kind == .tagDirective
+            || token.kind == .reservedDirective
+        {
             if !afterExplicitEnd {
                 throw ParseFailure(
                     offset: token.start, message: "a directive after a document needs a '...' line before it")
@@ -86,10 +88,12 @@ struct Parser {
         case .documentStart, .streamEnd, .versionDirective, .tagDirective, .reservedDirective:
             break
         default:
-            throw ParseFailure(offset: token.start, message: "expected the end of the document, found more content")
+            throw ParseFailure(
+                offset: token.start, message: "expected the end of the document, found more content")
         }
         tree.documents.append(
-            DocumentInfo(root: root, start: documentStart, startMarker: startMarker, endMarker: endMarker, end: end))
+            DocumentInfo(
+                root: root, start: documentStart, startMarker: startMarker, endMarker: endMarker, end: end))
         return endMarker != nil
     }
 
@@ -97,7 +101,8 @@ struct Parser {
         switch token.kind {
         case .versionDirective:
             if sawVersion {
-                throw ParseFailure(offset: token.start, message: "a document can have only one %YAML directive")
+                throw ParseFailure(
+                    offset: token.start, message: "a document can have only one %YAML directive")
             }
             sawVersion = true
             let version = text(token.aux, token.end)
@@ -110,7 +115,9 @@ struct Parser {
             let handle = slice(token.aux, i)
             while i < token.end && Bytes.isBlank(scanner.base[i]) { i += 1 }
             if handles[handle] != nil && handle != Array("!".utf8) && handle != Array("!!".utf8) {
-                throw ParseFailure(offset: token.aux, message: "the tag handle \(text(token.aux, token.aux + handle.count)) is defined twice")
+                throw ParseFailure(
+                    offset: token.aux,
+                    message: "the tag handle \(text(token.aux, token.aux + handle.count)) is defined twice")
             }
             handles[handle] = ScalarDecoder.percentDecoded(slice(i, token.end))
         default:
@@ -124,7 +131,8 @@ struct Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumDepth {
-            throw ParseFailure(offset: scanner.pos, message: "nesting is deeper than \(Self.maximumDepth) levels")
+            throw ParseFailure(
+                offset: scanner.pos, message: "nesting is deeper than \(Self.maximumDepth) levels")
         }
         var token = try scanner.peek()
         if token.kind == .alias {
@@ -171,7 +179,8 @@ struct Parser {
             if props != nil {
                 return tree.addEmpty(at: tree.lastEnd, props)
             }
-            throw ParseFailure(offset: token.start, message: "expected a node (a scalar, a collection or an alias)")
+            throw ParseFailure(
+                offset: token.start, message: "expected a node (a scalar, a collection or an alias)")
         }
     }
 
@@ -186,7 +195,8 @@ struct Parser {
             return "!"
         }
         guard let prefix = handles[handle] else {
-            throw ParseFailure(offset: token.start, message: "undefined tag handle \(text(token.start, token.aux))")
+            throw ParseFailure(
+                offset: token.start, message: "undefined tag handle \(text(token.start, token.aux))")
         }
         return prefix + suffix
     }
@@ -211,7 +221,8 @@ struct Parser {
                 scanner.skip()
                 break
             } else {
-                throw ParseFailure(offset: token.start, message: "expected a '- ' sequence entry at this indentation")
+                throw ParseFailure(
+                    offset: token.start, message: "expected a '- ' sequence entry at this indentation")
             }
         }
         tree.close(index)

@@ -9,11 +9,12 @@ extension YAMLDocument {
                 guard let next = node[key] else { return nil }
                 node = next
             case .index(let i):
-                let items = node.items
-                guard i >= 0, i < items.count else { return nil }
-                node = items[i]
+                guard let item = node.item(at: i) else { return nil }
+                node = item
             case .match(let key, let value):
-                guard let next = node.items.first(where: { resolveAlias($0)[key]?.scalar == value }) else { return nil }
+                guard let next = node.items.first(where: { resolveAlias($0)[key]?.scalar == value }) else {
+                    return nil
+                }
                 node = next
             case .wildcard:
                 return nil
@@ -33,8 +34,9 @@ extension YAMLDocument {
                 case .key(let key):
                     if let child = node[key] { next.append((p.appending(.key(key)), resolveAlias(child))) }
                 case .index(let i):
-                    let items = node.items
-                    if i >= 0 && i < items.count { next.append((p.appending(.index(i)), resolveAlias(items[i]))) }
+                    if let item = node.item(at: i) {
+                        next.append((p.appending(.index(i)), resolveAlias(item)))
+                    }
                 case .match(let key, let value):
                     for (i, item) in node.items.enumerated() where resolveAlias(item)[key]?.scalar == value {
                         next.append((p.appending(.index(i)), resolveAlias(item)))
@@ -56,7 +58,8 @@ extension YAMLDocument {
         let nameBytes = Array(name.utf8)
         var best: Int?
         for (index, props) in tree.properties where Int(index) < node.index {
-            if let range = props.anchor, tree.bytes[range].elementsEqual(nameBytes), Int(index) > (best ?? -1) {
+            if let range = props.anchor, tree.bytes[range].elementsEqual(nameBytes), Int(index) > (best ?? -1)
+            {
                 best = Int(index)
             }
         }
@@ -71,7 +74,9 @@ extension YAMLDocument {
         return result
     }
 
-    private func collectScalars(_ node: YAMLNode, _ path: YAMLPath, into result: inout [(path: YAMLPath, node: YAMLNode)]) {
+    private func collectScalars(
+        _ node: YAMLNode, _ path: YAMLPath, into result: inout [(path: YAMLPath, node: YAMLNode)]
+    ) {
         switch node.kind {
         case .scalar, .alias:
             result.append((path, node))

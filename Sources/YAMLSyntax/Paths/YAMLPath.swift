@@ -33,7 +33,8 @@ public struct YAMLPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `self` is `other` or lies above it.
     public func isPrefix(of other: YAMLPath) -> Bool {
-        components.count <= other.components.count && Array(other.components.prefix(components.count)) == components
+        components.count <= other.components.count
+            && Array(other.components.prefix(components.count)) == components
     }
 
     /// The canonical text; parsing it gives back this path.

@@ -64,7 +64,9 @@ enum ScalarDecoder {
 
     /// Flow folding: trailing blanks before a break go, a single break becomes a space, each
     /// empty line a newline, and the next line's leading blanks go.
-    private static func folded(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, quote: Quote) -> [UInt8] {
+    private static func folded(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, quote: Quote)
+        -> [UInt8]
+    {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var i = start
@@ -116,7 +118,9 @@ enum ScalarDecoder {
     }
 
     /// Decodes the escape at `i` (a backslash) into `out`; returns the offset after it.
-    private static func unescape(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, into out: inout [UInt8]) -> Int {
+    private static func unescape(
+        _ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, into out: inout [UInt8]
+    ) -> Int {
         let c = b[i + 1]
         var scalar: UInt32
         switch c {
@@ -173,7 +177,9 @@ enum ScalarDecoder {
     }
 
     /// Literal or folded content; `start` is the `|` or `>`, `end` the end of the last content line.
-    private static func blockScalar(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, indent: Int) -> [UInt8] {
+    private static func blockScalar(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, indent: Int)
+        -> [UInt8]
+    {
         let isLiteral = b[start] == UInt8(ascii: "|")
         var chomping = 0
         var i = start + 1
@@ -191,7 +197,9 @@ enum ScalarDecoder {
                 var lineEnd = i
                 while lineEnd < end && !Bytes.isBreak(b[lineEnd]) { lineEnd += 1 }
                 var contentStart = lineStart
-                while contentStart < lineEnd && contentStart - lineStart < indent && b[contentStart] == Bytes.space {
+                while contentStart < lineEnd && contentStart - lineStart < indent
+                    && b[contentStart] == Bytes.space
+                {
                     contentStart += 1
                 }
                 lines.append(Line(start: contentStart, end: lineEnd, empty: contentStart == lineEnd))

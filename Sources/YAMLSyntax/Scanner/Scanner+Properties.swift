@@ -15,7 +15,8 @@ extension Scanner {
         }
         if pos == start + 1 {
             let what = kind == .alias ? "alias" : "anchor"
-            throw ParseFailure(offset: start, message: "an \(what) needs a name after '\(kind == .alias ? "*" : "&")'")
+            throw ParseFailure(
+                offset: start, message: "an \(what) needs a name after '\(kind == .alias ? "*" : "&")'")
         }
         append(kind, start, pos)
     }
@@ -66,7 +67,8 @@ extension Scanner {
         let c = base[pos]
         if c == UInt8(ascii: "%") {
             guard Bytes.isHexDigit(at(pos + 1)), Bytes.isHexDigit(at(pos + 2)) else {
-                throw ParseFailure(offset: pos, message: "invalid '%' escape in a tag: expected two hexadecimal digits")
+                throw ParseFailure(
+                    offset: pos, message: "invalid '%' escape in a tag: expected two hexadecimal digits")
             }
             pos += 3
             return
@@ -135,7 +137,8 @@ extension Scanner {
                         continue
                     }
                     if Bytes.isFlowIndicator(base[pos]) && pos == prefix {
-                        throw ParseFailure(offset: pos, message: "a %TAG prefix cannot start with a flow indicator")
+                        throw ParseFailure(
+                            offset: pos, message: "a %TAG prefix cannot start with a flow indicator")
                     }
                 }
                 try scanURIChar(allowFlowIndicators: true)

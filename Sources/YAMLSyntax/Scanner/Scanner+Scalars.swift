@@ -13,12 +13,23 @@ extension Scanner {
         var endLineStart = lineStart
         let minimumIndent = indent + 1
         let inFlow = flowLevel > 0
-        scanning: while true {
+        while true {
             if pos == lineStart && isDocumentMarker(at: pos) { break }
             if pos < count && base[pos] == UInt8(ascii: "#") { break }
             let runStart = pos
             while pos < count {
                 let c = base[pos]
+                // Letters and most punctuation sort above ':'; only brackets and braces among them matter.
+                if c > UInt8(ascii: ":") {
+                    if inFlow
+                        && (c == UInt8(ascii: "[") || c == UInt8(ascii: "]") || c == UInt8(ascii: "{")
+                            || c == UInt8(ascii: "}"))
+                    {
+                        break
+                    }
+                    pos += 1
+                    continue
+                }
                 if c == Bytes.space || c == Bytes.tab || c == Bytes.lineFeed || c == Bytes.carriageReturn {
                     break
                 }
@@ -38,23 +49,27 @@ extension Scanner {
             let c = base[pos]
             guard Bytes.isBlank(c) || Bytes.isBreak(c) else { break }
             var sawBreak = false
+            var spaces = 0
+            var sawTab = false
             while pos < count {
                 let c = base[pos]
-                if c == Bytes.space || c == Bytes.tab {
+                if c == Bytes.space {
+                    if !sawTab { spaces += 1 }
+                    pos += 1
+                } else if c == Bytes.tab {
+                    sawTab = true
                     pos += 1
                 } else if c == Bytes.lineFeed || c == Bytes.carriageReturn {
                     consumeBreak()
                     sawBreak = true
+                    spaces = 0
+                    sawTab = false
                 } else {
                     break
                 }
             }
             guard pos < count else { break }
-            if sawBreak {
-                var spaces = 0
-                while base[lineStart + spaces] == Bytes.space { spaces += 1 }
-                if inFlow ? spaces <= indent && indent >= 0 : spaces < minimumIndent { break scanning }
-            }
+            if sawBreak && (inFlow ? spaces <= indent && indent >= 0 : spaces < minimumIndent) { break }
         }
         pos = end
         line = endLine
@@ -114,13 +129,18 @@ extension Scanner {
             }
             throw ParseFailure(
                 offset: pos + spaces,
-                message: "a continuation line of a quoted scalar must be indented more than its block (column \(indent + 1))")
+                message:
+                    "a continuation line of a quoted scalar must be indented more than its block (column \(indent + 1))"
+            )
         }
     }
 
     private func unclosedQuote(start: Int, single: Bool) -> ParseFailure {
         ParseFailure(
-            offset: start, message: "unclosed \(single ? "single" : "double")-quoted scalar: missing closing \(single ? "'" : "\"")")
+            offset: start,
+            message:
+                "unclosed \(single ? "single" : "double")-quoted scalar: missing closing \(single ? "'" : "\"")"
+        )
     }
 
     /// Whether a closing quote follows anywhere (an unindented line then means bad indentation).
@@ -162,7 +182,10 @@ extension Scanner {
             let h = at(pos + 2 + k)
             guard Bytes.isHexDigit(h) else {
                 throw ParseFailure(
-                    offset: pos, message: "invalid escape sequence: '\\\(Character(Unicode.Scalar(c)))' needs \(hexDigits) hexadecimal digits")
+                    offset: pos,
+                    message:
+                        "invalid escape sequence: '\\\(Character(Unicode.Scalar(c)))' needs \(hexDigits) hexadecimal digits"
+                )
             }
             value = value << 4 | UInt32(ScalarDecoder.hexValue(h))
         }
@@ -189,17 +212,20 @@ extension Scanner {
                 pos += 1
             } else if Bytes.isDigit(c) && increment == 0 {
                 if c == UInt8(ascii: "0") {
-                    throw ParseFailure(offset: pos, message: "a block scalar indentation indicator must be 1 to 9")
+                    throw ParseFailure(
+                        offset: pos, message: "a block scalar indentation indicator must be 1 to 9")
                 }
                 increment = Int(c - 0x30)
                 pos += 1
             }
         }
         if pos < count && !Bytes.isBlankOrBreakOrEnd(base[pos]) {
-            throw ParseFailure(offset: pos, message: "invalid block scalar header: expected '+', '-', a digit or a line break")
+            throw ParseFailure(
+                offset: pos,
+                message: "invalid block scalar header: expected '+', '-', a digit or a line break")
         }
         try expectLineEnd(after: "a block scalar header")
-        while pos < count && !Bytes.isBreak(base[pos]) { pos += 1 }
+        pos = lineEnd(from: pos)
         var lastContentEnd = pos
         var lastContentLine = line
         var lastContentLineStart = lineStart
@@ -231,12 +257,13 @@ extension Scanner {
             }
             if spaces < contentIndent {
                 if c == Bytes.tab {
-                    throw ParseFailure(offset: pos, message: "a tab cannot be used to indent block scalar content")
+                    throw ParseFailure(
+                        offset: pos, message: "a tab cannot be used to indent block scalar content")
                 }
                 pos = lineBegin
                 break
             }
-            while pos < count && !Bytes.isBreak(base[pos]) { pos += 1 }
+            pos = lineEnd(from: pos)
             lastContentEnd = pos
             lastContentLine = line
             lastContentLineStart = lineStart
@@ -284,7 +311,8 @@ extension Scanner {
             if spaces >= minimum && spaces < longestEmpty {
                 throw ParseFailure(
                     offset: longestEmptyOffset,
-                    message: "a leading empty line of a block scalar is indented more than its first content line")
+                    message:
+                        "a leading empty line of a block scalar is indented more than its first content line")
             }
             if spaces >= minimum && !(spaces == 0 && isDocumentMarker(at: lineBegin)) {
                 return spaces

@@ -36,7 +36,6 @@ struct Scanner {
     var head = 0
     var tokensParsed = 0
     var streamStartProduced = false
-    var streamEndProduced = false
     /// After a JSON-like node in a flow collection, `:` is a value indicator even when glued.
     var adjacentValueAllowed = false
     /// The whitespace right before the current token held a tab.
@@ -70,10 +69,8 @@ struct Scanner {
     mutating func skip() {
         head += 1
         tokensParsed += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head > 256 {
+        // Consumed tokens are dropped in batches: removing them one by one costs more than it saves.
+        if head >= 64 {
             queue.removeFirst(head)
             head = 0
         }
@@ -182,7 +179,8 @@ struct Scanner {
         case UInt8(ascii: "\t"):
             return "found a tab character where indentation or a token was expected"
         case UInt8(ascii: "@"), UInt8(ascii: "`"):
-            return "found reserved character '\(Character(Unicode.Scalar(c)))' that cannot start a plain scalar"
+            return
+                "found reserved character '\(Character(Unicode.Scalar(c)))' that cannot start a plain scalar"
         case UInt8(ascii: "%"):
             return "found '%' that cannot start a plain scalar (a directive must start a line)"
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
@@ -216,6 +214,23 @@ struct Scanner {
     }
 
     // MARK: Whitespace, comments, line breaks
+
+    /// The offset of the first line break at or after `offset`, or `count`; eight bytes at a time.
+    @inline(__always) func lineEnd(from offset: Int) -> Int {
+        var i = offset
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let lf = w ^ 0x0A0A_0A0A_0A0A_0A0A
+            let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+            let low: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            if ((lf &- low) & ~lf & high) | ((cr &- low) & ~cr & high) != 0 { break }
+            i += 8
+        }
+        while i < count && !Bytes.isBreak(base[i]) { i += 1 }
+        return i
+    }
 
     /// Consumes one line break (LF, CR or CRLF) at `pos`.
     @inline(__always) mutating func consumeBreak() {
@@ -260,9 +275,10 @@ struct Scanner {
             var c = base[pos]
             if c == UInt8(ascii: "#") {
                 if pos > lineStart && !Bytes.isBlank(base[pos - 1]) {
-                    throw ParseFailure(offset: pos, message: "a comment must be separated from content by whitespace")
+                    throw ParseFailure(
+                        offset: pos, message: "a comment must be separated from content by whitespace")
                 }
-                while pos < count && !Bytes.isBreak(base[pos]) { pos += 1 }
+                pos = lineEnd(from: pos)
                 guard pos < count else { return }
                 c = base[pos]
             }
@@ -275,10 +291,16 @@ struct Scanner {
     }
 
     /// Inside a flow collection nested in a block one, every line must be indented more than the block.
+    ///
+    /// A closing bracket is let through at any indentation: `args: [\n  a,\n]` is everywhere in
+    /// real manifests and every Kubernetes tool reads it.
     private func checkFlowIndentation() throws(ParseFailure) {
         guard flowLevel > 0, indent >= 0, firstOnLine, leadingSpaces <= indent else { return }
+        let c = base[pos]
+        if c == UInt8(ascii: "]") || c == UInt8(ascii: "}") { return }
         throw ParseFailure(
-            offset: pos, message: "flow content must be indented more than the enclosing block (column \(indent + 1))")
+            offset: pos,
+            message: "flow content must be indented more than the enclosing block (column \(indent + 1))")
     }
 
     // MARK: Indentation
@@ -312,7 +334,8 @@ struct Scanner {
             let key = simpleKeys[level]
             if key.line < line || key.offset + 1024 < pos {
                 if key.required {
-                    throw ParseFailure(offset: key.offset, message: "could not find the ':' of this implicit key")
+                    throw ParseFailure(
+                        offset: key.offset, message: "could not find the ':' of this implicit key")
                 }
                 simpleKeys[level].possible = false
                 simpleKeys[level].stale = true
@@ -358,13 +381,13 @@ struct Scanner {
         unrollIndent(-1)
         try removeSimpleKey()
         simpleKeyAllowed = false
-        streamEndProduced = true
         append(.streamEnd, pos, pos)
     }
 
     private mutating func fetchDocumentIndicator(_ kind: TokenKind) throws(ParseFailure) {
         if flowLevel > 0 {
-            throw ParseFailure(offset: pos, message: "a document marker cannot appear inside a flow collection")
+            throw ParseFailure(
+                offset: pos, message: "a document marker cannot appear inside a flow collection")
         }
         unrollIndent(-1)
         try removeSimpleKey()
@@ -407,7 +430,8 @@ struct Scanner {
     private mutating func fetchFlowCollectionEnd(_ kind: TokenKind) throws(ParseFailure) {
         guard flowLevel > 0 else {
             throw ParseFailure(
-                offset: pos, message: "found '\(kind == .flowSequenceEnd ? "]" : "}")' without a matching opening bracket")
+                offset: pos,
+                message: "found '\(kind == .flowSequenceEnd ? "]" : "}")' without a matching opening bracket")
         }
         try removeSimpleKey()
         simpleKeys.removeLast()
@@ -434,7 +458,8 @@ struct Scanner {
 
     private mutating func fetchBlockEntry() throws(ParseFailure) {
         guard flowLevel == 0 else {
-            throw ParseFailure(offset: pos, message: "a block sequence entry '- ' is not allowed inside a flow collection")
+            throw ParseFailure(
+                offset: pos, message: "a block sequence entry '- ' is not allowed inside a flow collection")
         }
         guard simpleKeyAllowed else {
             throw ParseFailure(offset: pos, message: "a block sequence entry is not allowed here")
@@ -471,9 +496,12 @@ struct Scanner {
         let key = simpleKeys[last]
         if key.possible {
             if flowLevel == 0 && key.afterTab {
-                throw ParseFailure(offset: key.offset, message: "a tab cannot be used to indent a mapping key")
+                throw ParseFailure(
+                    offset: key.offset, message: "a tab cannot be used to indent a mapping key")
             }
-            queue.insert(Token(kind: .key, start: key.offset, end: key.offset), at: head + key.tokenNumber - tokensParsed)
+            queue.insert(
+                Token(kind: .key, start: key.offset, end: key.offset),
+                at: head + key.tokenNumber - tokensParsed)
             rollIndent(key.column, tokenNumber: key.tokenNumber, kind: .blockMappingStart, offset: key.offset)
             simpleKeys[last].possible = false
             simpleKeyAllowed = false

@@ -12,7 +12,7 @@ enum FileBytes {
 
     static func read(_ path: String) throws(Failure) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
-            throw Failure(message: "cannot open \(path): \(String(cString: strerror(errno)))")
+            throw Failure(message: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { fclose(file) }
         var result: [UInt8] = []
@@ -22,7 +22,7 @@ enum FileBytes {
             if n > 0 { result.append(contentsOf: chunk[0..<n]) }
             if n < chunk.count {
                 if ferror(file) != 0 {
-                    throw Failure(message: "cannot read \(path): \(String(cString: strerror(errno)))")
+                    throw Failure(message: "cannot read: \(String(cString: strerror(errno)))")
                 }
                 return result
             }

@@ -8,8 +8,22 @@ enum SourceValidator {
         lineStarts.reserveCapacity(bytes.count / 32 + 1)
         let failure: ParseFailure? = bytes.withUnsafeBufferPointer { b in
             let n = b.count
+            guard n > 0 else { return nil }
             var i = 0
+            let raw = UnsafeRawPointer(b.baseAddress!)
             while i < n {
+                // Eight printable ASCII bytes at a time: no high bit, none below 0x20, none 0x7F.
+                while i + 8 <= n {
+                    let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let belowSpace = (w &- 0x2020_2020_2020_2020) & ~w & high
+                    let delete =
+                        ((w ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(w ^ 0x7F7F_7F7F_7F7F_7F7F)
+                        & high
+                    if (w & high) | belowSpace | delete != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let c = b[i]
                 if c >= 0x20 && c < 0x7F {
                     i += 1
@@ -31,16 +45,19 @@ enum SourceValidator {
                     continue
                 }
                 if c < 0x80 {
-                    return ParseFailure(offset: i, message: "control character U+\(hex(UInt32(c))) is not allowed in YAML")
+                    return ParseFailure(
+                        offset: i, message: "control character U+\(hex(UInt32(c))) is not allowed in YAML")
                 }
                 guard let (scalar, length) = decode(b, i) else {
                     return ParseFailure(offset: i, message: "invalid UTF-8 byte 0x\(hex(UInt32(c)))")
                 }
                 let allowed =
-                    scalar == 0x85 || (scalar >= 0xA0 && scalar <= 0xD7FF) || (scalar >= 0xE000 && scalar <= 0xFFFD)
+                    scalar == 0x85 || (scalar >= 0xA0 && scalar <= 0xD7FF)
+                    || (scalar >= 0xE000 && scalar <= 0xFFFD)
                     || scalar >= 0x10000
                 if !allowed {
-                    return ParseFailure(offset: i, message: "character U+\(hex(scalar)) is not allowed in YAML")
+                    return ParseFailure(
+                        offset: i, message: "character U+\(hex(scalar)) is not allowed in YAML")
                 }
                 i += length
             }

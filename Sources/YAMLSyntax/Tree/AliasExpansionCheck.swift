@@ -7,6 +7,8 @@ enum AliasExpansionCheck {
         let limit = max(100 * tree.nodeCount, 1_000_000)
         var anchors: [String: Int] = [:]
         for document in tree.documents {
+            let nodes = document.root..<tree.subtreeEnd(document.root)
+            guard tree.kinds[nodes].contains(aliasKind) else { continue }
             var firstAlias: Int?
             let size = expandedSize(document.root, tree, &anchors, &firstAlias, limit)
             if size > limit {
@@ -20,7 +22,8 @@ enum AliasExpansionCheck {
     }
 
     private static func expandedSize(
-        _ node: Int, _ tree: SyntaxTree, _ anchors: inout [String: Int], _ firstAlias: inout Int?, _ limit: Int
+        _ node: Int, _ tree: SyntaxTree, _ anchors: inout [String: Int], _ firstAlias: inout Int?,
+        _ limit: Int
     ) -> Int {
         let size: Int
         switch tree.kind(node) {
@@ -39,7 +42,7 @@ enum AliasExpansionCheck {
             }
             size = total
         }
-        if let anchor = tree.properties[Int32(node)]?.anchor {
+        if let anchor = tree.nodeProperties(node)?.anchor {
             anchors[String(decoding: tree.bytes[anchor], as: UTF8.self)] = size
         }
         return size

@@ -32,7 +32,16 @@ final class SyntaxTree: Sendable {
 
     func kind(_ node: Int) -> YAMLNode.Kind { YAMLNode.Kind(rawValue: kinds[node])! }
 
-    func style(_ node: Int) -> NodeStyle { NodeStyle(rawValue: styles[node])! }
+    /// Set in a row's style byte when the node has an anchor or a tag, so that the side table is
+    /// only consulted for such nodes.
+    static let hasPropertiesFlag: UInt8 = 0x80
+
+    func style(_ node: Int) -> NodeStyle { NodeStyle(rawValue: styles[node] & ~Self.hasPropertiesFlag)! }
+
+    /// The anchor and tag of a node, if it has either.
+    func nodeProperties(_ node: Int) -> NodeProperties? {
+        styles[node] & Self.hasPropertiesFlag == 0 ? nil : properties[Int32(node)]
+    }
 
     /// The index after `node`'s subtree.
     func subtreeEnd(_ node: Int) -> Int {
@@ -50,6 +59,25 @@ final class SyntaxTree: Sendable {
             child = subtreeEnd(child)
         }
         return result
+    }
+
+    /// Whether `node` is a scalar whose content is `key`; plain one-line keys compare bytes, without decoding.
+    func keyMatches(_ node: Int, _ key: String) -> Bool {
+        guard kinds[node] == YAMLNode.Kind.scalar.rawValue else { return false }
+        let start = Int(starts[node])
+        let end = Int(ends[node])
+        if style(node) == .plain {
+            var utf8 = key.utf8.makeIterator()
+            var i = start
+            while i < end {
+                let c = bytes[i]
+                if Bytes.isBreak(c) { return YAMLNode(tree: self, index: node).scalar == key }
+                guard utf8.next() == c else { return false }
+                i += 1
+            }
+            return utf8.next() == nil
+        }
+        return YAMLNode(tree: self, index: node).scalar == key
     }
 
     /// Line (1-based), column (1-based, in Unicode scalars) and offset of a byte offset.
@@ -70,27 +98,4 @@ final class SyntaxTree: Sendable {
         if i < offset { column += offset - i }
         return YAMLMark(line: low + 1, column: column, offset: offset)
     }
-}
-
-/// Anchor and tag of a node, when it has either.
-struct NodeProperties: Sendable {
-    /// Byte range of the anchor's name (without `&`).
-    var anchor: Range<Int>?
-    /// The resolved tag (`tag:yaml.org,2002:str`, `!local`, or `!` for the non-specific tag).
-    var tag: String?
-    /// Where the first property starts.
-    var start: Int
-}
-
-/// Where a document lies in the file.
-struct DocumentInfo: Sendable {
-    var root: Int
-    /// First byte of the document's directives, `---`, or content.
-    var start: Int
-    /// Offset of `---`, when the document has one.
-    var startMarker: Int?
-    /// Offset of `...`, when the document has one.
-    var endMarker: Int?
-    /// The byte after the document (its `...` included).
-    var end: Int
 }

@@ -24,7 +24,7 @@ struct TreeBuilder {
     ) -> Int {
         let index = kinds.count
         kinds.append(kind.rawValue)
-        styles.append(style.rawValue)
+        styles.append(props == nil ? style.rawValue : style.rawValue | SyntaxTree.hasPropertiesFlag)
         starts.append(Int32(truncatingIfNeeded: start))
         ends.append(Int32(truncatingIfNeeded: end))
         aux.append(Int32(truncatingIfNeeded: auxValue))
@@ -49,7 +49,9 @@ struct TreeBuilder {
         _ = add(.alias, .plain, token.start, token.end, 0, nil)
     }
 
-    mutating func open(_ kind: YAMLNode.Kind, _ style: NodeStyle, at start: Int, _ props: NodeProperties?) -> Int {
+    mutating func open(_ kind: YAMLNode.Kind, _ style: NodeStyle, at start: Int, _ props: NodeProperties?)
+        -> Int
+    {
         add(kind, style, start, start, 0, props)
     }
 

@@ -13,9 +13,6 @@ public struct YAMLDocument: Sendable {
         self.root = YAMLNode(tree: tree, index: tree.documents[index].root)
     }
 
-    /// Whether the document starts with `---`.
-    public var hasStartMarker: Bool { tree.documents[index].startMarker != nil }
-
     /// The bytes of the document, from its first directive or `---` (or content) to its end.
     public var byteRange: Range<Int> { tree.documents[index].start..<tree.documents[index].end }
 }

@@ -17,7 +17,8 @@ public struct YAMLFile: Sendable {
             throw YAMLFile.error(bytes: bytes, lineStarts: nil, path: path, failure: error)
         }
         let result: Result<TreeBuilder, ParseFailure> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = Parser(base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count)
+            var parser = Parser(
+                base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count)
             do throws(ParseFailure) {
                 try parser.parseStream()
                 return .success(parser.tree)
@@ -63,10 +64,13 @@ public struct YAMLFile: Sendable {
 
     /// An error at a byte offset of this file, with the line for the caret.
     public func error(at offset: Int, _ message: String) -> YAMLError {
-        YAMLFile.error(bytes: tree.bytes, lineStarts: tree.lineStarts, path: path, failure: ParseFailure(offset: offset, message: message))
+        YAMLFile.error(
+            bytes: tree.bytes, lineStarts: tree.lineStarts, path: path,
+            failure: ParseFailure(offset: offset, message: message))
     }
 
-    static func error(bytes: [UInt8], lineStarts: [Int32]?, path: String, failure: ParseFailure) -> YAMLError {
+    static func error(bytes: [UInt8], lineStarts: [Int32]?, path: String, failure: ParseFailure) -> YAMLError
+    {
         let offset = min(failure.offset, bytes.count)
         var lineStart = offset
         while lineStart > 0 && !Bytes.isBreak(bytes[lineStart - 1]) { lineStart -= 1 }
@@ -75,7 +79,10 @@ public struct YAMLFile: Sendable {
         var line = 1
         var i = 0
         while i < lineStart {
-            if bytes[i] == Bytes.lineFeed || (bytes[i] == Bytes.carriageReturn && (i + 1 >= bytes.count || bytes[i + 1] != Bytes.lineFeed)) {
+            if bytes[i] == Bytes.lineFeed
+                || (bytes[i] == Bytes.carriageReturn
+                    && (i + 1 >= bytes.count || bytes[i + 1] != Bytes.lineFeed))
+            {
                 line += 1
             }
             i += 1
@@ -83,6 +90,7 @@ public struct YAMLFile: Sendable {
         let prefix = bytes[lineStart..<offset]
         let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
         let sourceLine = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-        return YAMLError(path: path, line: line, column: column, message: failure.message, sourceLine: sourceLine)
+        return YAMLError(
+            path: path, line: line, column: column, message: failure.message, sourceLine: sourceLine)
     }
 }

@@ -57,14 +57,15 @@ public struct YAMLNode: Sendable {
     }
 
     /// The resolved tag (`tag:yaml.org,2002:str`, `!local`, `!` for the non-specific tag), if written.
-    public var tag: String? { tree.properties[Int32(index)]?.tag }
+    public var tag: String? { tree.nodeProperties(index)?.tag }
 
     /// The anchor's name, if the node has one; for an alias, the name it refers to.
     public var anchor: String? {
         if kind == .alias {
-            return String(decoding: tree.bytes[(byteRange.lowerBound + 1)..<byteRange.upperBound], as: UTF8.self)
+            return String(
+                decoding: tree.bytes[(byteRange.lowerBound + 1)..<byteRange.upperBound], as: UTF8.self)
         }
-        guard let range = tree.properties[Int32(index)]?.anchor else { return nil }
+        guard let range = tree.nodeProperties(index)?.anchor else { return nil }
         return String(decoding: tree.bytes[range], as: UTF8.self)
     }
 
@@ -76,7 +77,7 @@ public struct YAMLNode: Sendable {
     public var byteRange: Range<Int> { Int(tree.starts[index])..<Int(tree.ends[index]) }
 
     /// Where the node's anchor or tag starts, or its own start when it has neither.
-    public var propertiesStart: Int { tree.properties[Int32(index)]?.start ?? Int(tree.starts[index]) }
+    public var propertiesStart: Int { tree.nodeProperties(index)?.start ?? Int(tree.starts[index]) }
 
     /// The source text of the node (its `byteRange`).
     public var source: String { String(decoding: tree.bytes[byteRange], as: UTF8.self) }
@@ -86,9 +87,35 @@ public struct YAMLNode: Sendable {
 
     /// The value of the first entry whose key is a scalar with this content.
     public subscript(key: String) -> YAMLNode? {
+        entry(forKey: key)?.value
+    }
+
+    /// The first entry whose key is a scalar with this content.
+    func entry(forKey key: String) -> (key: YAMLNode, value: YAMLNode)? {
         guard kind == .mapping else { return nil }
-        for (k, v) in entries where k.kind == .scalar && k.scalar == key {
-            return v
+        let end = tree.subtreeEnd(index)
+        var child = index + 1
+        while child < end {
+            let value = tree.subtreeEnd(child)
+            guard value < end else { return nil }
+            if tree.keyMatches(child, key) {
+                return (YAMLNode(tree: tree, index: child), YAMLNode(tree: tree, index: value))
+            }
+            child = tree.subtreeEnd(value)
+        }
+        return nil
+    }
+
+    /// The item at `position` of a sequence, without building the list of items.
+    func item(at position: Int) -> YAMLNode? {
+        guard kind == .sequence, position >= 0 else { return nil }
+        let end = tree.subtreeEnd(index)
+        var child = index + 1
+        var i = 0
+        while child < end {
+            if i == position { return YAMLNode(tree: tree, index: child) }
+            child = tree.subtreeEnd(child)
+            i += 1
         }
         return nil
     }

@@ -46,10 +46,14 @@ enum CoreSchema {
     /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`; too large for `Int`: the text as a string.
     static func int(_ text: String) -> YAMLValue? {
         let bytes = Array(text.utf8)
-        if bytes.count > 2 && bytes[0] == UInt8(ascii: "0") && (bytes[1] == UInt8(ascii: "o") || bytes[1] == UInt8(ascii: "x")) {
+        if bytes.count > 2 && bytes[0] == UInt8(ascii: "0")
+            && (bytes[1] == UInt8(ascii: "o") || bytes[1] == UInt8(ascii: "x"))
+        {
             let radix = bytes[1] == UInt8(ascii: "o") ? 8 : 16
             let digits = String(decoding: bytes[2...], as: UTF8.self)
-            let valid = bytes[2...].allSatisfy { radix == 8 ? ($0 >= 0x30 && $0 <= 0x37) : Bytes.isHexDigit($0) }
+            let valid = bytes[2...].allSatisfy {
+                radix == 8 ? ($0 >= 0x30 && $0 <= 0x37) : Bytes.isHexDigit($0)
+            }
             guard valid else { return nil }
             return Int(digits, radix: radix).map(YAMLValue.int) ?? .string(text)
         }

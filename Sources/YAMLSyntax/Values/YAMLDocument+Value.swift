@@ -41,7 +41,7 @@ enum ValueBuilder {
             }
             result = .mapping(pairs)
         }
-        if let anchor = tree.properties[Int32(index)]?.anchor {
+        if let anchor = tree.nodeProperties(index)?.anchor {
             anchors[String(decoding: tree.bytes[anchor], as: UTF8.self)] = result
         }
         return result

@@ -7,7 +7,9 @@ extension YAMLValue {
         return result
     }
 
-    private static func collect(_ old: YAMLValue, _ new: YAMLValue, at path: YAMLPath, into result: inout [YAMLChange]) {
+    private static func collect(
+        _ old: YAMLValue, _ new: YAMLValue, at path: YAMLPath, into result: inout [YAMLChange]
+    ) {
         if old == new { return }
         switch (old, new) {
         case (.mapping(let a), .mapping(let b)):
@@ -24,7 +26,8 @@ extension YAMLValue {
             }
             for pair in b where !seen.contains(pair.key) {
                 seen.insert(pair.key)
-                result.append(YAMLChange(path: path.appending(.key(pair.key.keyText)), old: nil, new: pair.value))
+                result.append(
+                    YAMLChange(path: path.appending(.key(pair.key.keyText)), old: nil, new: pair.value))
             }
         case (.sequence(let a), .sequence(let b)):
             for i in 0..<max(a.count, b.count) {
@@ -57,7 +60,9 @@ extension YAMLValue {
         case .mapping(let pairs) where !pairs.isEmpty:
             return pairs.flatMap { $0.value.leafPaths(under: path.appending(.key($0.key.keyText))) }
         case .sequence(let items) where !items.isEmpty:
-            return items.enumerated().flatMap { $0.element.leafPaths(under: path.appending(.index($0.offset))) }
+            return items.enumerated().flatMap {
+                $0.element.leafPaths(under: path.appending(.index($0.offset)))
+            }
         default:
             return [path]
         }

@@ -67,37 +67,9 @@ public indirect enum YAMLValue: Sendable, Hashable, CustomStringConvertible {
         case .string(let s): return YAMLEmitter.quotedIfNeeded(s)
         case .sequence(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .mapping(let pairs):
-            return "{" + pairs.map { "\($0.key.description): \($0.value.description)" }.joined(separator: ", ") + "}"
+            return "{"
+                + pairs.map { "\($0.key.description): \($0.value.description)" }.joined(separator: ", ") + "}"
         default: return scalarText ?? ""
         }
-    }
-}
-
-/// A key and its value in a mapping.
-public struct YAMLPair: Sendable, Hashable {
-    public var key: YAMLValue
-    public var value: YAMLValue
-
-    public init(key: YAMLValue, value: YAMLValue) {
-        self.key = key
-        self.value = value
-    }
-}
-
-/// One difference between two values: at `path`, `old` became `new` (nil: absent).
-public struct YAMLChange: Sendable, Hashable, CustomStringConvertible {
-    public var path: YAMLPath
-    public var old: YAMLValue?
-    public var new: YAMLValue?
-
-    public init(path: YAMLPath, old: YAMLValue?, new: YAMLValue?) {
-        self.path = path
-        self.old = old
-        self.new = new
-    }
-
-    /// `path: old -> new`, with `(absent)` for a missing side.
-    public var description: String {
-        "\(path): \(old?.description ?? "(absent)") -> \(new?.description ?? "(absent)")"
     }
 }

@@ -28,7 +28,9 @@ struct DocumentRecipe {
         return (numbers[cursor % numbers.count] &+ cursor &* 7919) % bound
     }
 
-    private static let words = ["web", "500m", "nginx:1.25", "a b c", "x-y_z", "128Mi", "/path/to", "é ü", "k=v"]
+    private static let words = [
+        "web", "500m", "nginx:1.25", "a b c", "x-y_z", "128Mi", "/path/to", "é ü", "k=v",
+    ]
 
     private mutating func line(_ column: Int, _ content: String) {
         text += String(repeating: " ", count: column) + content
@@ -39,18 +41,23 @@ struct DocumentRecipe {
     }
 
     /// A block mapping at `column`; with `inlineFirst`, its first key follows a `- ` already written.
-    private mutating func mapping(column: Int, depth: Int, path: YAMLPath, inlineFirst: Bool = false) -> YAMLValue {
+    private mutating func mapping(column: Int, depth: Int, path: YAMLPath, inlineFirst: Bool = false)
+        -> YAMLValue
+    {
         var pairs: [YAMLPair] = []
         for i in 0..<(1 + next(4)) {
             let key = "k\(i)"
             let indent = i == 0 && inlineFirst ? 0 : column
-            let entry = entryValue(key: key, column: column, indent: indent, depth: depth, path: path.appending(.key(key)))
+            let entry = entryValue(
+                key: key, column: column, indent: indent, depth: depth, path: path.appending(.key(key)))
             pairs.append(YAMLPair(key: .string(key), value: entry))
         }
         return .mapping(pairs)
     }
 
-    private mutating func entryValue(key: String, column: Int, indent: Int, depth: Int, path: YAMLPath) -> YAMLValue {
+    private mutating func entryValue(key: String, column: Int, indent: Int, depth: Int, path: YAMLPath)
+        -> YAMLValue
+    {
         let choice = depth >= 3 ? next(5) : next(8)
         switch choice {
         case 0:
@@ -90,7 +97,10 @@ struct DocumentRecipe {
             for i in 0..<(1 + next(3)) {
                 if next(3) == 0 && depth < 3 {
                     text += String(repeating: " ", count: dash) + "- "
-                    items.append(mapping(column: dash + 2, depth: depth + 1, path: path.appending(.index(i)), inlineFirst: true))
+                    items.append(
+                        mapping(
+                            column: dash + 2, depth: depth + 1, path: path.appending(.index(i)),
+                            inlineFirst: true))
                 } else {
                     let word = Self.words[next(Self.words.count)]
                     line(dash, "- " + word)

@@ -5,7 +5,8 @@ import Testing
 enum SharedData {
     /// The package root: three levels above this file (`Tests/YAMLSyntaxTests/Support`).
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     struct Missing: Error, CustomStringConvertible {
         var path: String
@@ -16,9 +17,12 @@ enum SharedData {
 
     /// `../shared/<name>`, or a failure naming the missing folder.
     static func directory(_ name: String) throws -> URL {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(name)
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+            .appendingPathComponent(name)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
             throw Missing(path: url.path)
         }
         return url
@@ -27,9 +31,12 @@ enum SharedData {
     /// Every `.yaml`/`.yml` file of the corpus, sorted, as paths relative to the corpus folder.
     static func corpusFiles() throws -> [(name: String, bytes: [UInt8])] {
         let root = try directory("corpus")
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { throw Missing(path: root.path) }
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else {
+            throw Missing(path: root.path)
+        }
         var files: [(String, [UInt8])] = []
-        for case let relative as String in enumerator where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+        for case let relative as String in enumerator
+        where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
             let data = try Data(contentsOf: root.appendingPathComponent(relative))
             files.append((relative, [UInt8](data)))
         }
@@ -60,16 +67,14 @@ enum SharedData {
             if fm.fileExists(atPath: url.appendingPathComponent("in.yaml").path) {
                 try load(name, url)
             } else if let subcases = try? fm.contentsOfDirectory(atPath: url.path) {
-                for sub in subcases.sorted() where fm.fileExists(atPath: url.appendingPathComponent(sub).appendingPathComponent("in.yaml").path) {
+                for sub in subcases.sorted()
+                where fm.fileExists(
+                    atPath: url.appendingPathComponent(sub).appendingPathComponent("in.yaml").path)
+                {
                     try load(name + "/" + sub, url.appendingPathComponent(sub))
                 }
             }
         }
         return cases
     }
-}
-
-extension Array where Element == UInt8 {
-    /// The bytes as text, for readable expectations.
-    var text: String { String(decoding: self, as: UTF8.self) }
 }
