@@ -43,7 +43,7 @@ lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks
 
 # Every benchmark product, in release mode; each prints its own figures.
-BENCHMARKS = yaml-bench
+BENCHMARKS = yaml-bench inventory-bench
 
 bench: setup-test
 	@for product in $(BENCHMARKS); do \

@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "steward", targets: ["steward"]),
         .executable(name: "yaml-bench", targets: ["YAMLBench"]),
+        .executable(name: "inventory-bench", targets: ["InventoryBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -80,6 +81,11 @@ let package = Package(
             name: "YAMLBench",
             dependencies: ["YAMLSyntax", "CLibYAML"],
             path: "Benchmarks/YAMLBench"
+        ),
+        .executableTarget(
+            name: "InventoryBench",
+            dependencies: ["Kubernetes", "YAMLSyntax", "TestSupport"],
+            path: "Benchmarks/InventoryBench"
         ),
         .target(
             name: "TestSupport",

@@ -78,11 +78,19 @@ struct ApplicationSetReader {
                 included.append(pattern)
             }
         }
-        let all = snapshot.directories.filter { !$0.isEmpty }.sorted()
-        return all.filter { directory in
-            included.contains { Glob.matches($0, directory) }
-                && !excluded.contains { Glob.matches($0, directory) }
-        }.map { TemplateParameters.directory($0, goTemplate: goTemplate) }
+        let include = included.map(Glob.init)
+        let exclude = excluded.map(Glob.init)
+        var matching: [String] = []
+        for directory in snapshot.directories where !directory.isEmpty {
+            if include.contains(where: { $0.matches(directory) })
+                && !exclude.contains(where: { $0.matches(directory) })
+            {
+                matching.append(directory)
+            }
+        }
+        return matching.sorted().map {
+            TemplateParameters(values: [:], goTemplate: goTemplate, directory: $0)
+        }
     }
 
     /// A list element's values with nested keys dotted (`values.env`).
@@ -99,32 +107,45 @@ struct ApplicationSetReader {
     }
 }
 
-/// Path globs as the ApplicationSet git generator reads them: `*` within a folder name, `**`
-/// across folders, `?` one character.
-enum Glob {
-    static func matches(_ pattern: String, _ path: String) -> Bool {
-        match(
-            Array(pattern.split(separator: "/", omittingEmptySubsequences: true)),
-            Array(path.split(separator: "/", omittingEmptySubsequences: true)))
+/// Path globs as the ApplicationSet git generator reads them: `*` and `?` within a folder
+/// name, `**` across folders.
+struct Glob: Sendable {
+    private let pattern: [UInt8]
+
+    init(_ pattern: String) {
+        var bytes = Array(pattern.utf8)
+        while bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        self.pattern = bytes
     }
 
-    private static func match(_ pattern: [Substring], _ path: [Substring]) -> Bool {
-        guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
-            return (0...path.count).contains { match(Array(pattern.dropFirst()), Array(path.dropFirst($0))) }
-        }
-        guard let segment = path.first, matchSegment(Array(first), Array(segment)) else { return false }
-        return match(Array(pattern.dropFirst()), Array(path.dropFirst()))
+    func matches(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { Self.match(pattern[...], $0[...]) }
     }
 
-    private static func matchSegment(_ pattern: [Character], _ text: [Character]) -> Bool {
-        guard let first = pattern.first else { return text.isEmpty }
-        if first == "*" {
-            return (0...text.count).contains {
-                matchSegment(Array(pattern.dropFirst()), Array(text.dropFirst($0)))
+    private static let slash = UInt8(ascii: "/")
+    private static let star = UInt8(ascii: "*")
+
+    private static func match(_ pattern: ArraySlice<UInt8>, _ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool
+    {
+        var pattern = pattern
+        var text = text
+        while let byte = pattern.first {
+            if byte == star {
+                let anyFolders = pattern.dropFirst().first == star
+                let rest = pattern.drop { $0 == star }
+                var candidate = text
+                while true {
+                    if match(rest, candidate) { return true }
+                    guard let next = candidate.first, anyFolders || next != slash else { return false }
+                    candidate = candidate.dropFirst()
+                }
             }
+            guard let character = text.first else { return false }
+            if byte == UInt8(ascii: "?") ? character == slash : byte != character { return false }
+            pattern = pattern.dropFirst()
+            text = text.dropFirst()
         }
-        guard let character = text.first, first == "?" || first == character else { return false }
-        return matchSegment(Array(pattern.dropFirst()), Array(text.dropFirst()))
+        return text.isEmpty
     }
 }

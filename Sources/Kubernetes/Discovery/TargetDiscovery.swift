@@ -13,8 +13,11 @@ struct TargetDiscovery {
         let argo = ArgoApplicationReader(snapshot: snapshot, options: options)
         let applicationSets = ApplicationSetReader(snapshot: snapshot, options: options)
         let flux = FluxReader(snapshot: snapshot, options: options)
-        for path in snapshot.files.keys.sorted() where snapshot.chart(holdingTemplate: path) == nil {
-            for document in snapshot.files[path]!.documents {
+        for path in snapshot.files.keys.sorted() {
+            let file = snapshot.files[path]!
+            // Only files that name an Argo CD or Flux API group can declare a target.
+            guard Self.mentionsDeploymentTool(file.bytes) else { continue }
+            for document in file.documents {
                 guard let root = document.root, root.kind == .mapping, let kind = root["kind"]?.scalar,
                     let apiVersion = root["apiVersion"]?.scalar
                 else { continue }
@@ -104,6 +107,32 @@ struct TargetDiscovery {
 
     private static func holdsResources(_ file: YAMLFile) -> Bool {
         file.documents.contains { $0.root?["kind"]?.scalar != nil && $0.root?["apiVersion"]?.scalar != nil }
+    }
+
+    private static let argo = Array("argoproj.io/".utf8)
+    private static let flux = Array("fluxcd.io/".utf8)
+
+    /// Whether the bytes contain `argoproj.io/` or `fluxcd.io/`.
+    static func mentionsDeploymentTool(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                switch buffer[index] {
+                case UInt8(ascii: "a") where matches(argo, buffer, at: index): return true
+                case UInt8(ascii: "f") where matches(flux, buffer, at: index): return true
+                default: index += 1
+                }
+            }
+            return false
+        }
+    }
+
+    private static func matches(_ needle: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, at index: Int)
+        -> Bool
+    {
+        guard index + needle.count <= buffer.count else { return false }
+        for offset in 0..<needle.count where buffer[index + offset] != needle[offset] { return false }
+        return true
     }
 
     /// The API group of an `apiVersion`.

@@ -1,57 +1,80 @@
 /// Parameters an ApplicationSet generator gives its template, and the substitution of
 /// `{{name}}` (fasttemplate) or `{{ .name }}` (Go template) placeholders.
 struct TemplateParameters: Sendable {
-    /// Values by dotted name: `path`, `path.basename`, `path[0]` for fasttemplate;
-    /// `path.path`, `path.segments.0` for Go templates.
+    /// Values by dotted name: `cluster`, `values.env` for a list element.
     var values: [String: String]
     var goTemplate: Bool
+    /// The folder of a git directory generator, whose parameters are computed when asked for:
+    /// `path`, `path.basename`, `path.basenameNormalized`, `path[N]` for fasttemplate;
+    /// `path.path`, `path.basename`, `path.basenameNormalized`, `path.segments.N` for Go templates.
+    var directory: String?
+
+    init(values: [String: String], goTemplate: Bool, directory: String? = nil) {
+        self.values = values
+        self.goTemplate = goTemplate
+        self.directory = directory
+    }
 
     /// `text` with its placeholders replaced, or nil when one is unknown.
     func substitute(_ text: String) -> String? {
-        guard text.contains("{{") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return nil }
-            var inner = rest[open.upperBound..<close.lowerBound]
-            if inner.hasPrefix("-") { inner = inner.dropFirst() }
-            if inner.hasSuffix("-") { inner = inner.dropLast() }
-            guard let value = value(of: inner.trimming(" \t")) else { return nil }
-            result += value
-            rest = rest[close.upperBound...]
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "{"),
+                bytes[index + 1] == UInt8(ascii: "{")
+            else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            var close = index + 2
+            while close + 1 < bytes.count
+                && !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}"))
+            {
+                close += 1
+            }
+            guard close + 1 < bytes.count else { return nil }
+            var inner = bytes[(index + 2)..<close]
+            if inner.first == UInt8(ascii: "-") { inner = inner.dropFirst() }
+            if inner.last == UInt8(ascii: "-") { inner = inner.dropLast() }
+            let expression = String(decoding: inner, as: UTF8.self).trimming(" \t")
+            guard let value = value(of: expression) else { return nil }
+            result += value.utf8
+            index = close + 2
         }
-        return result + rest
+        return String(decoding: result, as: UTF8.self)
     }
 
     private func value(of expression: String) -> String? {
-        guard goTemplate else { return values[expression] }
+        guard goTemplate else { return parameter(expression) }
         let words = HelmExpression.words(expression)
         if words.count == 3, words[0] == "index", words[1].hasPrefix("."), Int(words[2]) != nil {
-            return values["\(words[1].dropFirst()).\(words[2])"]
+            return parameter("\(words[1].dropFirst()).\(words[2])")
         }
         guard words.count == 1, words[0].hasPrefix(".") else { return nil }
-        return values[String(words[0].dropFirst())]
+        return parameter(String(words[0].dropFirst()))
     }
 
-    /// The git directory generator's parameters for `directory`.
-    static func directory(_ directory: String, goTemplate: Bool) -> TemplateParameters {
-        let segments = directory.split(separator: "/").map(String.init)
-        let basename = segments.last ?? ""
-        let normalized = String(
-            basename.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
-        var values: [String: String] = [:]
-        if goTemplate {
-            values["path.path"] = directory
-            values["path.basename"] = basename
-            values["path.basenameNormalized"] = normalized
-            for (index, segment) in segments.enumerated() { values["path.segments.\(index)"] = segment }
-        } else {
-            values["path"] = directory
-            values["path.basename"] = basename
-            values["path.basenameNormalized"] = normalized
-            for (index, segment) in segments.enumerated() { values["path[\(index)]"] = segment }
+    private func parameter(_ name: String) -> String? {
+        if let value = values[name] { return value }
+        guard let directory else { return nil }
+        let segments = directory.split(separator: "/")
+        let basename = String(segments.last ?? "")
+        switch name {
+        case "path" where !goTemplate, "path.path" where goTemplate: return directory
+        case "path.basename": return basename
+        case "path.basenameNormalized":
+            return String(basename.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+        default:
+            let prefix = goTemplate ? "path.segments." : "path["
+            guard name.hasPrefix(prefix) else { return nil }
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let index = Int(digits), index < segments.count,
+                name.count == prefix.count + digits.count + (goTemplate ? 0 : 1)
+            else { return nil }
+            return String(segments[index])
         }
-        return TemplateParameters(values: values, goTemplate: goTemplate)
     }
 }

@@ -18,11 +18,13 @@ struct HelmReleaseSpec: Sendable {
 /// convention), with the layer that wins for each field.
 enum HelmRenderer {
     static func render(
-        _ spec: HelmReleaseSpec, snapshot: RepositorySnapshot, mappings: [HelmMapping]
+        _ spec: HelmReleaseSpec, chart reading: (HelmChart?, [InventoryProblem]),
+        snapshot: RepositorySnapshot,
+        mappings: [HelmMapping]
     ) -> RenderOutput {
         var output = RenderOutput()
         output.used.formUnion(spec.definedIn)
-        let (chart, problems) = HelmChart.read(spec.chart, snapshot: snapshot)
+        let (chart, problems) = reading
         output.problems += problems
         guard let chart else { return output }
         var layers = spec.layers

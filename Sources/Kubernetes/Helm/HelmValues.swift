@@ -49,7 +49,7 @@ struct HelmValues: Sendable {
                 node = child
             }
             if found {
-                return node.kind == .scalar && (node.isEmpty || node.value == .null) ? nil : (node, index)
+                return node.isNull ? nil : (node, index)
             }
         }
         return nil

@@ -20,6 +20,8 @@ public struct Inventory: Sendable {
     public private(set) var problems: [InventoryProblem]
     /// The targets reading each document.
     private(set) var usage: [DocumentKey: [String]]
+    /// The targets reading any document of each file.
+    private var usageByFile: [String: Set<String>]
 
     /// Reads `tree` and renders every target.
     /// - Throws: ``FileTreeError`` when the tree cannot be listed or a file cannot be read.
@@ -32,11 +34,8 @@ public struct Inventory: Sendable {
         self.snapshot = snapshot
         self.options = options
         let (discovered, discoveryProblems) = TargetDiscovery(snapshot: snapshot, options: options).discover()
-        var renderer = KustomizeRenderer(snapshot: snapshot)
-        var targets: [DeploymentTarget] = []
-        for target in discovered {
-            targets.append(Self.render(target, snapshot: snapshot, renderer: &renderer, options: options))
-        }
+        var renderer = TargetRenderer(snapshot: snapshot, options: options)
+        var targets = discovered.map { renderer.render($0) }
         targets.sort { $0.name < $1.name }
         self.targets = targets
         var usage: [DocumentKey: [String]] = [:]
@@ -44,6 +43,9 @@ public struct Inventory: Sendable {
             for key in target.used { usage[key, default: []].append(target.name) }
         }
         self.usage = usage
+        var usageByFile: [String: Set<String>] = [:]
+        for (key, names) in usage { usageByFile[key.file, default: []].formUnion(names) }
+        self.usageByFile = usageByFile
         let reported = Set(targets.flatMap { $0.problems.map(\.file) })
         problems =
             discoveryProblems + snapshot.parseProblems.filter { !reported.contains($0.file) }
@@ -61,15 +63,16 @@ public struct Inventory: Sendable {
 
     /// The names of the targets that read any document of the given files, sorted.
     public func targets(readingAnyOf files: some Sequence<String>) -> [String] {
-        let files = Set(files)
-        return Set(usage.filter { files.contains($0.key.file) }.flatMap(\.value)).sorted()
+        var names: Set<String> = []
+        for file in files { names.formUnion(usageByFile[file] ?? []) }
+        return names.sorted()
     }
 
     /// The named targets rendered again with some files replaced or added: what they would
     /// deploy after an edit.
     public func rendering(_ names: [String], replacing files: [String: [UInt8]]) -> [DeploymentTarget] {
         let edited = snapshot.replacing(files)
-        var renderer = KustomizeRenderer(snapshot: edited)
+        var renderer = TargetRenderer(snapshot: edited, options: options)
         return names.compactMap { name in
             guard let target = target(named: name) else { return nil }
             let discovered = DiscoveredTarget(
@@ -77,44 +80,7 @@ public struct Inventory: Sendable {
                 cluster: target.cluster, namespace: target.namespace,
                 kustomizationFile: target.kustomizationFile,
                 recipe: target.recipe)
-            return Self.render(discovered, snapshot: edited, renderer: &renderer, options: options)
+            return renderer.render(discovered)
         }
-    }
-
-    static func render(
-        _ discovered: DiscoveredTarget, snapshot: RepositorySnapshot, renderer: inout KustomizeRenderer,
-        options: InventoryOptions
-    ) -> DeploymentTarget {
-        var output = RenderOutput()
-        output.used.formUnion(discovered.recipe.definedIn)
-        output.problems = discovered.problems
-        for source in discovered.recipe.sources {
-            switch source {
-            case .kustomize(let directory, let overrides):
-                output.append(renderer.render(directory: directory, overrides: overrides))
-            case .generated(let directory, let overrides):
-                output.append(renderer.renderGenerated(directory: directory, overrides: overrides))
-            case .plain(let directory, let recursive):
-                output.append(renderer.renderPlain(directory: directory, recursive: recursive))
-            case .helm(let recipe):
-                let (spec, problems) = recipe.spec(in: snapshot, definedIn: discovered.recipe.definedIn)
-                output.problems += problems
-                output.append(HelmRenderer.render(spec, snapshot: snapshot, mappings: options.helmMappings))
-            }
-        }
-        let (workloads, autoscalers) = WorkloadAssembler.assemble(
-            output.resources, defaultNamespace: discovered.recipe.defaultNamespace)
-        var problems: [InventoryProblem] = []
-        for var problem in output.problems
-        where !problems.contains(where: { $0.description == problem.description }) {
-            problem.target = discovered.name
-            problems.append(problem)
-        }
-        return DeploymentTarget(
-            name: discovered.name, kind: discovered.kind, definedIn: discovered.definedIn,
-            paths: discovered.paths,
-            cluster: discovered.cluster, namespace: discovered.namespace,
-            kustomizationFile: discovered.kustomizationFile, workloads: workloads, autoscalers: autoscalers,
-            problems: problems, used: output.used, recipe: discovered.recipe)
     }
 }

@@ -151,7 +151,7 @@ enum JSONPatch {
                 guard !removing, let value, value.kind == .mapping else { return nil }
                 for field in sectionFields(pointer[1]) {
                     guard let node = value[field.resource], node.kind == .scalar, !node.isEmpty,
-                        node.value != .null, let text = node.scalar
+                        !node.isNull, let text = node.scalar
                     else { continue }
                     container.fields[field] = RenderedValue(
                         text: text,

@@ -71,38 +71,49 @@ struct Kustomization: Sendable {
             }
             return
         }
-        isComponent = root["kind"]?.scalar == "Component"
-        resources = entries(root["resources"]) + entries(root["bases"])
-        components = entries(root["components"])
-        namespace = nonEmpty(root["namespace"]?.scalar)
-        namePrefix = nonEmpty(root["namePrefix"]?.scalar)
-        nameSuffix = nonEmpty(root["nameSuffix"]?.scalar)
-        for (index, item) in (root["patchesStrategicMerge"]?.items ?? []).enumerated() {
-            guard let text = item.scalar else { continue }
-            let path = YAMLPath([.key("patchesStrategicMerge"), .index(index)])
-            strategicMergePatches.append(patchEntry(text: text, node: item, path: path, target: nil))
-        }
-        patches = patchEntries(root["patches"], key: "patches")
-        json6902Patches = patchEntries(root["patchesJson6902"], key: "patchesJson6902")
-        replicas = (root["replicas"]?.items ?? []).compactMap { item in
-            guard let name = item["name"]?.scalar, let count = item["count"]?.scalar.flatMap({ Int($0) })
-            else { return nil }
-            return ReplicaEntry(name: name, count: count)
-        }
-        images = (root["images"]?.items ?? []).compactMap { item in
-            guard let name = item["name"]?.scalar else { return nil }
-            return ImageEntry(
-                name: name, newName: item["newName"]?.scalar, newTag: item["newTag"]?.scalar,
-                digest: item["digest"]?.scalar)
-        }
-        for key in ["helmCharts", "generators", "transformers"] {
-            if let node = root[key], !(node.items.isEmpty && node.kind == .sequence) {
-                unsupported.append(Entry(text: key, line: node.start.line, column: node.start.column))
+        // One pass over the keys: a kustomization is read once per folder, but there are many.
+        for (keyNode, value) in root.entries {
+            guard let key = keyNode.scalar else { continue }
+            switch key {
+            case "kind": isComponent = value.scalar == "Component"
+            case "resources", "bases": resources += entries(value)
+            case "components": components = entries(value)
+            case "namespace": namespace = nonEmpty(value.scalar)
+            case "namePrefix": namePrefix = nonEmpty(value.scalar)
+            case "nameSuffix": nameSuffix = nonEmpty(value.scalar)
+            case "patchesStrategicMerge":
+                for (index, item) in value.items.enumerated() {
+                    guard let text = item.scalar else { continue }
+                    let path = YAMLPath([.key(key), .index(index)])
+                    strategicMergePatches.append(patchEntry(text: text, node: item, path: path, target: nil))
+                }
+            case "patches": patches = patchEntries(value, key: key)
+            case "patchesJson6902": json6902Patches = patchEntries(value, key: key)
+            case "replicas":
+                replicas = value.items.compactMap { item in
+                    guard let name = item["name"]?.scalar,
+                        let count = item["count"]?.scalar.flatMap({ Int($0) })
+                    else { return nil }
+                    return ReplicaEntry(name: name, count: count)
+                }
+            case "images":
+                images = value.items.compactMap { item in
+                    guard let name = item["name"]?.scalar else { return nil }
+                    return ImageEntry(
+                        name: name, newName: item["newName"]?.scalar, newTag: item["newTag"]?.scalar,
+                        digest: item["digest"]?.scalar)
+                }
+            case "helmCharts", "generators", "transformers":
+                if !(value.kind == .sequence && value.items.isEmpty) {
+                    unsupported.append(Entry(text: key, line: value.start.line, column: value.start.column))
+                }
+            case "replacements":
+                if value.source.contains("containers") {
+                    unsupported.append(Entry(text: key, line: value.start.line, column: value.start.column))
+                }
+            default:
+                continue
             }
-        }
-        if let replacements = root["replacements"], replacements.source.contains("containers") {
-            unsupported.append(
-                Entry(text: "replacements", line: replacements.start.line, column: replacements.start.column))
         }
     }
 

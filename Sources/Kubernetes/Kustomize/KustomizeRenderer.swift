@@ -19,7 +19,9 @@ struct KustomizeRenderer {
     mutating func render(directory: String, overrides: KustomizeOverrides = KustomizeOverrides())
         -> RenderOutput
     {
-        guard !overrides.isEmpty else { return build(directory, stack: []) }
+        if overrides.isEmpty, let cached = cache[directory] { return cached }
+        // A target's own folder is not kept for reuse: it is cached only when another
+        // kustomization includes it.
         guard let file = snapshot.kustomizationFile(in: directory) else {
             return missingKustomization(directory)
         }
@@ -187,7 +189,7 @@ struct KustomizeRenderer {
             return output
         }
         for document in file.documents {
-            guard let root = document.root, !root.isEmpty, root.value != .null else { continue }
+            guard let root = document.root, !root.isNull else { continue }
             let context = DocumentContext(file: path, document: document.index)
             if let resource = ManifestScanner.resource(in: document, context: context) {
                 output.resources.append(resource)
@@ -375,12 +377,11 @@ struct KustomizeRenderer {
             if let target = entry.target {
                 selected = output.resources.indices.filter { target.selects(output.resources[$0]) }
             } else {
-                selected = output.resources.indices.filter {
-                    Self.patch(root, identifies: output.resources[$0])
-                }
+                let identity = PatchIdentity(root)
+                selected = output.resources.indices.filter { identity.names(output.resources[$0]) }
                 if selected.isEmpty {
-                    let kind = root["kind"]?.scalar ?? "?"
-                    let name = root["metadata"]?["name"]?.scalar ?? "?"
+                    let kind = identity.kind ?? "?"
+                    let name = identity.name ?? "?"
                     output.problems.append(
                         InventoryProblem(
                             file: context.origin.file, line: context.embedded?.line ?? root.start.line,
@@ -396,24 +397,14 @@ struct KustomizeRenderer {
                     deleted.insert(index)
                 }
             }
-            output.resources = output.resources.enumerated().filter { !deleted.contains($0.offset) }.map(
-                \.element)
+            if !deleted.isEmpty {
+                output.resources = output.resources.enumerated().filter { !deleted.contains($0.offset) }.map(
+                    \.element)
+            }
         }
     }
 
     // MARK: Helpers
-
-    /// Whether a strategic-merge patch without a target names `resource`: same kind and API
-    /// group and version, one of its names, the same namespace (none is `default`).
-    private static func patch(_ root: YAMLNode, identifies resource: RenderedResource) -> Bool {
-        guard root["kind"]?.scalar == resource.kind, let name = root["metadata"]?["name"]?.scalar,
-            resource.hasName(name)
-        else { return false }
-        if let apiVersion = root["apiVersion"]?.scalar, apiVersion != resource.apiVersion { return false }
-        let namespace = root["metadata"]?["namespace"]?.scalar
-        return RenderedResource.effectiveNamespace(namespace)
-            == RenderedResource.effectiveNamespace(resource.namespace)
-    }
 
     private static func sameIdentity(_ a: RenderedResource, _ b: RenderedResource) -> Bool {
         a.kind == b.kind && a.name == b.name && a.group == b.group

@@ -51,7 +51,7 @@ enum StrategicMergePatch {
         _ containers: [RenderedContainer], with list: YAMLNode, at path: YAMLPath, context: DocumentContext
     ) -> [RenderedContainer] {
         if list.kind == .scalar {
-            return list.value == .null ? [] : containers
+            return list.isNull ? [] : containers
         }
         let items = list.items
         if items.contains(where: { $0["$patch"]?.scalar == "replace" }) {
@@ -80,14 +80,14 @@ enum StrategicMergePatch {
     private static func mergeContainer(
         _ container: inout RenderedContainer, with item: YAMLNode, at path: YAMLPath, context: DocumentContext
     ) {
-        if let image = item["image"] { container.image = image.value == .null ? nil : image.scalar }
+        if let image = item["image"] { container.image = image.isNull ? nil : image.scalar }
         if let policy = item["restartPolicy"] {
-            container.restartPolicy = policy.value == .null ? nil : policy.scalar
+            container.restartPolicy = policy.isNull ? nil : policy.scalar
         }
         guard let resources = item["resources"] else { return }
         let resourcesPath = path.appending(.key("resources"))
         guard resources.kind == .mapping else {
-            if resources.value == .null { container.fields = [:] }
+            if resources.isNull { container.fields = [:] }
             return
         }
         if resources["$patch"]?.scalar == "replace" {
@@ -104,7 +104,7 @@ enum StrategicMergePatch {
             for field in sectionFields {
                 guard let node = sectionNode[field.resource] else { continue }
                 let fieldPath = resourcesPath.appending(.key(section)).appending(.key(field.resource))
-                if node.kind == .scalar, !node.isEmpty, node.value != .null, let text = node.scalar {
+                if node.kind == .scalar, !node.isNull, let text = node.scalar {
                     container.fields[field] = RenderedValue(
                         text: text, location: context.location(fieldPath, node))
                 } else {

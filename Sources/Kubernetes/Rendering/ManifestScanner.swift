@@ -14,6 +14,10 @@ public enum ManifestScanner {
         ]
     }()
 
+    /// `<section>.<resource>` of each field, e.g. `requests.cpu`.
+    static let fieldComponents: [ResourceField: [YAMLPath.Component]] = Dictionary(
+        uniqueKeysWithValues: ResourceField.allCases.map { ($0, [.key($0.section), .key($0.resource)]) })
+
     /// The workloads of every document of `file` as written, without any target's transformers;
     /// `relativePath` names the file in results.
     public static func workloads(in file: YAMLFile, relativePath: String) -> [Workload] {
@@ -101,9 +105,9 @@ public enum ManifestScanner {
         var fields: [ResourceField: RenderedValue] = [:]
         for field in ResourceField.allCases {
             guard let node = resources[field.section]?[field.resource], node.kind == .scalar,
-                !node.isEmpty, let text = node.scalar, node.value != .null
+                !node.isNull, let text = node.scalar
             else { continue }
-            let fieldPath = path.appending(.key(field.section)).appending(.key(field.resource))
+            let fieldPath = YAMLPath(path.components + Self.fieldComponents[field]!)
             fields[field] = RenderedValue(text: text, location: context.location(fieldPath, node))
         }
         return fields

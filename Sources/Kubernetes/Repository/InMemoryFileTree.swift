@@ -8,7 +8,7 @@ public struct InMemoryFileTree: FileTree, Sendable {
     }
 
     public func filePaths() -> [String] {
-        files.keys.sorted()
+        Array(files.keys)
     }
 
     public func contents(of path: String) throws(FileTreeError) -> [UInt8] {

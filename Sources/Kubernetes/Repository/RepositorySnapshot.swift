@@ -20,6 +20,8 @@ public struct RepositorySnapshot: Sendable {
     private(set) var yamlFilesByDirectory: [String: [String]] = [:]
     /// Folders holding a `Chart.yaml`.
     private(set) var charts: Set<String> = []
+    /// The kustomization file of each folder that has one.
+    private var kustomizations: [String: String] = [:]
 
     /// Reads `tree`.
     /// - Throws: ``FileTreeError`` when the tree cannot be listed or a file cannot be read.
@@ -43,9 +45,11 @@ public struct RepositorySnapshot: Sendable {
             }
         }
         // JSON files are read only when a kustomization names them: most are dashboards or data.
-        let referenced = referencedJSONFiles()
-        for path in json where referenced.contains(path) {
-            parse(path, bytes: try tree.contents(of: path))
+        if !json.isEmpty {
+            let referenced = referencedJSONFiles()
+            for path in json where referenced.contains(path) {
+                parse(path, bytes: try tree.contents(of: path))
+            }
         }
         for key in yamlFilesByDirectory.keys { yamlFilesByDirectory[key]?.sort() }
     }
@@ -73,11 +77,7 @@ public struct RepositorySnapshot: Sendable {
 
     /// The kustomization file of a folder (`kustomization.yaml`, `.yml` or `Kustomization`).
     func kustomizationFile(in directory: String) -> String? {
-        for name in ["kustomization.yaml", "kustomization.yml", "Kustomization"] {
-            let path = directory.isEmpty ? name : "\(directory)/\(name)"
-            if paths.contains(path) { return path }
-        }
-        return nil
+        kustomizations[directory]
     }
 
     /// The YAML files directly inside `directory`, or also in its sub-folders.
@@ -100,6 +100,10 @@ public struct RepositorySnapshot: Sendable {
 
     /// The folder of the chart holding `path` when `path` is inside a chart's `templates/`.
     func chart(holdingTemplate path: String) -> String? {
+        guard !charts.isEmpty, path.hasPrefix("templates/") || Self.contains(path, Self.templatesFolder)
+        else {
+            return nil
+        }
         var directory = RepositoryPath.directory(of: path)
         while true {
             if RepositoryPath.name(of: directory) == "templates" {
@@ -126,6 +130,17 @@ public struct RepositorySnapshot: Sendable {
     private mutating func insertPath(_ path: String) {
         paths.insert(path)
         var directory = RepositoryPath.directory(of: path)
+        let name = RepositoryPath.name(of: path)
+        if Self.isKustomizationName(name) {
+            // kustomize prefers kustomization.yaml, then .yml, then Kustomization.
+            let rank = { (file: String) in
+                ["kustomization.yaml", "kustomization.yml", "Kustomization"].firstIndex(
+                    of: RepositoryPath.name(of: file))!
+            }
+            if kustomizations[directory].map({ rank($0) > rank(path) }) ?? true {
+                kustomizations[directory] = path
+            }
+        }
         if Self.isYAML(path) || path.hasSuffix(".json") {
             yamlFilesByDirectory[directory, default: []].append(path)
         }
@@ -161,6 +176,17 @@ public struct RepositorySnapshot: Sendable {
         return referenced
     }
 
+    private static let templatesFolder = Array("/templates/".utf8)
+
+    /// Whether the bytes of `text` contain `needle`.
+    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            bytes[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+
     static func isKustomizationName(_ name: String) -> Bool {
         name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization"
     }
@@ -175,7 +201,12 @@ public struct RepositorySnapshot: Sendable {
 
     /// Hidden folders and files (`.git`, `.github`) hold no manifests.
     private static func isHidden(_ path: String) -> Bool {
-        path.hasPrefix(".") || path.contains("/.")
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
+            previous = byte
+        }
+        return false
     }
 
     private static func problem(_ error: YAMLError, file: String, target: String?) -> InventoryProblem {
