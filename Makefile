@@ -12,8 +12,9 @@ BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 # What building and running the demo needs.
 DEMO_PACKAGES = git pkg-config libgit2-dev libssl-dev openssh-client ca-certificates
 # What the tests need on top: a real Prometheus and promtool, libyaml for the benchmark's
-# reference parser. kubectl is checked separately (see below).
-TEST_PACKAGES = $(DEMO_PACKAGES) prometheus libyaml-dev
+# reference parser; sshd, stunnel and openssl for the Git transport tests (ssh://, https://).
+# kubectl is checked separately (see below).
+TEST_PACKAGES = $(DEMO_PACKAGES) prometheus libyaml-dev openssh-server stunnel4 openssl
 
 .PHONY: demo test build setup-demo setup-test format lint bench clean
 

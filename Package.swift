@@ -58,6 +58,8 @@ let package = Package(
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .target(
@@ -104,7 +106,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "Signing", "TestSupport"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "TestSupport"]),
         .testTarget(
             name: "KubernetesTests",
@@ -112,9 +114,30 @@ let package = Package(
         ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
-        .testTarget(name: "PolicyTests", dependencies: ["Policy", "TestSupport"]),
-        .testTarget(name: "ForgeTests", dependencies: ["Forge", "TestSupport"]),
-        .testTarget(name: "StewardKitTests", dependencies: ["StewardKit", "TestSupport"]),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: [
+                "Policy", "Kubernetes", "YAMLSyntax", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "ForgeTests",
+            dependencies: [
+                "Forge", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "StewardKitTests",
+            dependencies: [
+                "StewardKit", "Policy", "GitStore", "Signing", "Kubernetes", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

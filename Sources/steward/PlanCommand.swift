@@ -24,6 +24,11 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The cluster whose profiles apply (needed when the file covers several).")
     var cluster: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The policy file, relative to the repository root (see docs/policy.md).", valueName: "file"))
+    var policy = "policies/steward.yaml"
+
     @Option(help: ArgumentHelp("A configuration file (see docs/inventory.md).", valueName: "file"))
     var config: String?
 
@@ -36,8 +41,13 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         global.bootstrapLogging()
         let plan = try Planner().plan(
-            PlanRequest(repository: repo, profiles: profiles, cluster: cluster, configuration: config))
+            PlanRequest(
+                repository: repo, profiles: profiles, cluster: cluster, policy: policy, configuration: config)
+        )
         print(PlanRenderer.render(plan, as: format), terminator: "")
+        if let failure = plan.policyFailure {
+            throw failure
+        }
         if exitCode && plan.proposesChanges {
             throw ExitCode(ExitStatus.changesProposed.rawValue)
         }

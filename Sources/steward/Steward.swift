@@ -14,6 +14,8 @@ struct Steward: AsyncParsableCommand {
             3 changes proposed (only with --exit-code).
             """,
         version: StewardVersion.current,
-        subcommands: [PlanCommand.self, DemoCommand.self, YAMLCommand.self]
+        subcommands: [
+            PlanCommand.self, DemoCommand.self, YAMLCommand.self, PolicyCommand.self, VerifyCommand.self,
+        ]
     )
 }

@@ -23,7 +23,8 @@ import Testing
             targets.map { "\($0["name"]!) \($0["cluster"] as? String ?? "-") \($0["planned"]!)" } == [
                 "apps/podinfo - 1", "cart staging-cluster 0", "catalog-prod staging-cluster 0",
                 "catalog-staging staging-cluster 0", "orders-eu - 1", "orders-us - 1",
-                "shop-prod staging-cluster 0", "shop-staging staging-cluster 0", "tools-exporter staging-cluster 0",
+                "shop-prod staging-cluster 0", "shop-staging staging-cluster 0",
+                "tools-exporter staging-cluster 0",
                 "tools-janitor staging-cluster 0",
             ])
         let planned = Set(GitOpsPlanFixture.changes(plan).map { String($0.split(separator: " ")[0]) })
@@ -34,16 +35,19 @@ import Testing
         let fixture = try GitOpsPlanFixture()
         try fixture.directory.write("steward.yaml", "inventory:\n  patchFile: sizing.yaml\n")
         let plan = try fixture.planJSON(["--config", "steward.yaml"])
-        let files = Set(GitOpsPlanFixture.changes(plan).filter { $0.contains("overlay-patch") }.map {
-            String($0.split(separator: " ")[5].split(separator: "#")[0])
-        })
+        let files = Set(
+            GitOpsPlanFixture.changes(plan).filter { $0.contains("overlay-patch") }.map {
+                String($0.split(separator: " ")[5].split(separator: "#")[0])
+            })
         #expect(
             files == [
                 "apps/orders/overlays/eu/sizing.yaml", "apps/orders/overlays/us/sizing.yaml",
                 "apps/shop/overlays/prod/sizing.yaml",
             ])
         try fixture.apply(plan)
-        #expect(try fixture.read("apps/orders/overlays/eu/kustomization.yaml").hasSuffix("patches:\n- path: sizing.yaml\n"))
+        #expect(
+            try fixture.read("apps/orders/overlays/eu/kustomization.yaml").hasSuffix(
+                "patches:\n- path: sizing.yaml\n"))
     }
 
     @Test(arguments: [

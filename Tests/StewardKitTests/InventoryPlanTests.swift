@@ -248,6 +248,55 @@ import Testing
         #expect(!(plan["diff"] as? String ?? "").contains("apps/shop/"))
     }
 
+    /// The policy decides on the rendered workload: its namespace comes from the overlay, not from
+    /// the base where the value is defined, and a Helm values file is judged as the chart's
+    /// container field.
+    @Test func thePolicyJudgesTheRenderedWorkload() throws {
+        var files = GitOpsFixture.files
+        files["policies/steward.yaml"] = """
+            apiVersion: steward.dev/v1
+            kind: Policy
+            metadata: {name: shop-and-catalog}
+            spec:
+              rules:
+                - name: shop-and-catalog
+                  match: {namespaces: [shop, catalog]}
+                  actions: [rightsize]
+                  fields:
+                    - path: spec.template.spec.containers[*].resources.requests.cpu
+                      maxDecreasePercent: 50
+
+            """
+        let fixture = try GitOpsPlanFixture(files: files)
+        let plan = try fixture.planJSON()
+        let findings = try #require(plan["findings"] as? [[String: Any]])
+        let decisions = findings.flatMap { finding in
+            (finding["changes"] as? [[String: Any]] ?? []).compactMap { change -> String? in
+                guard change["field"] as? String == "requests.cpu",
+                    let decision = change["decision"] as? [String: Any]
+                else { return nil }
+                return "\(finding["target"]!) \(finding["container"]!) \(decision["outcome"]!) "
+                    + "\(decision["value"] as? String ?? "-") \(change["file"]!)"
+            }
+        }
+        #expect(
+            decisions == [
+                "apps/podinfo podinfod rejected - flux/podinfo.yaml",
+                "cart redis rejected - apps/cart/redis.yaml",
+                "catalog-prod catalog allowed 230m charts/catalog/values-prod.yaml",
+                "orders-eu orders rejected - apps/orders/overlays/eu/steward-resources.yaml",
+                "orders-us orders rejected - apps/orders/overlays/us/steward-resources.yaml",
+                "shop-prod app clamped 250m apps/shop/overlays/prod/steward-resources.yaml",
+                "shop-prod otel-agent allowed 10m apps/shop/components/tracing/agent.yaml",
+                "tools-janitor janitor rejected - tools/janitor/cronjob.yaml",
+            ])
+        try fixture.apply(plan)
+        #expect(try fixture.read("apps/shop/overlays/prod/steward-resources.yaml").contains("cpu: 250m\n"))
+        #expect(
+            try fixture.read("apps/orders/overlays/eu/kustomization.yaml")
+                == files["apps/orders/overlays/eu/kustomization.yaml"])
+    }
+
     /// Broken targets are reported with their file and line; every other target is planned as
     /// if they were not there.
     @Test func reportsBrokenTargetsAndPlansTheRest() throws {

@@ -17,14 +17,15 @@ import Testing
 
                 shop/Deployment/api  (apps/api.yaml)
                   container app
-                    cpu request     500m  -> 180m   (p95 0.156 cores)
-                    memory request  1Gi   -> 384Mi  (max 333.9 MiB)
-                    memory limit    1Gi   -> 384Mi  (max 333.9 MiB)
+                    cpu request     500m  -> 180m   (p95 0.156 cores)  allowed (rule shop)
+                    memory request  1Gi   -> 384Mi  (max 333.9 MiB)    allowed (rule shop)
+                    memory limit    1Gi   -> 384Mi  (max 333.9 MiB)    allowed (rule shop)
                   container sidecar
-                    cpu request     unset -> 10m    (p95 0.003 cores)
-                    memory request  unset -> 64Mi   (max 14.305 MiB)
-                    memory limit    unset -> 64Mi   (max 14.305 MiB)
+                    cpu request     unset -> 10m    (p95 0.003 cores)  allowed (rule shop)
+                    memory request  unset -> 64Mi   (max 14.305 MiB)   allowed (rule shop)
+                    memory limit    unset -> 64Mi   (max 14.305 MiB)   allowed (rule shop)
 
+                Policy policies/steward.yaml (fixture): 6 allowed, 0 clamped, 0 rejected
                 6 changes in 1 file, 0 containers already right-sized, 0 skipped
 
                 """)
@@ -66,9 +67,21 @@ import Testing
         #expect(sidecarChanges.first?["from"] is NSNull)
         #expect(
             object["summary"] as? [String: Int] == [
-                "findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0, "targets": 1,
-                "errors": 0,
+                "findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0, "allowed": 6,
+                "clamped": 0, "rejected": 0, "targets": 1, "errors": 0,
             ])
+        let decision = try #require(changes.first?["decision"] as? [String: Any])
+        #expect(decision["outcome"] as? String == "allowed")
+        #expect(decision["rule"] as? String == "shop")
+        #expect(decision["proposed"] as? String == "180m")
+        #expect(decision["value"] as? String == "180m")
+        #expect(decision["bound"] is NSNull)
+        #expect(decision["reason"] is NSNull)
+        let policy = try #require(object["policy"] as? [String: Any])
+        #expect(policy["path"] as? String == "policies/steward.yaml")
+        #expect(policy["status"] as? String == "loaded")
+        #expect(policy["name"] as? String == "fixture")
+        #expect(policy["errors"] as? [String] == [])
         #expect(findings[0]["target"] as? String == "apps")
         #expect(changes.map { $0["placement"] as? String } == ["in-place", "in-place", "in-place"])
         #expect(changes.allSatisfy { $0["definedIn"] is NSNull })

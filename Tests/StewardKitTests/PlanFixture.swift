@@ -63,6 +63,23 @@ struct PlanFixture {
 
         """
 
+    /// A policy that lets the bot set CPU and memory requests and memory limits in `shop`.
+    static let policy = """
+        apiVersion: steward.dev/v1
+        kind: Policy
+        metadata: {name: fixture}
+        spec:
+          rules:
+            - name: shop
+              match: {namespaces: [shop]}
+              actions: [rightsize]
+              fields:
+                - path: spec.template.spec.containers[*].resources.requests.cpu
+                - path: spec.template.spec.containers[*].resources.requests.memory
+                - path: spec.template.spec.containers[*].resources.limits.memory
+
+        """
+
     static let profilesJSON = """
         {"apiVersion": "steward.dev/v1", "kind": "UsageProfiles",
          "window": {"start": 1795132800, "end": 1795737600},
@@ -78,10 +95,17 @@ struct PlanFixture {
          ]}
         """
 
-    init(manifest: String = PlanFixture.manifest, profiles: String = PlanFixture.profilesJSON) throws {
+    /// - Parameter policy: the text of `repo/policies/steward.yaml`; nil for a repository without one.
+    init(
+        manifest: String = PlanFixture.manifest, profiles: String = PlanFixture.profilesJSON,
+        policy: String? = PlanFixture.policy
+    ) throws {
         directory = try TemporaryDirectory("steward-plan")
         try directory.write("repo/apps/api.yaml", manifest)
         try directory.write("profiles.json", profiles)
+        if let policy {
+            try directory.write("repo/policies/steward.yaml", policy)
+        }
     }
 
     /// Runs `steward` with `arguments` in the fixture's directory.

@@ -26,6 +26,13 @@ public struct ExternalTool: Sendable {
     public static let sshd = ExternalTool(
         name: "/usr/sbin/sshd", install: "apt-get install -y --no-install-recommends openssh-server")
 
+    /// The OpenSSL command-line tool, used to make test certificates.
+    public static let openssl = ExternalTool(
+        name: "openssl", install: "apt-get install -y --no-install-recommends openssl")
+    /// stunnel, which puts TLS in front of the loopback Git server for HTTPS tests.
+    public static let stunnel = ExternalTool(
+        name: "stunnel4", install: "apt-get install -y --no-install-recommends stunnel4")
+
     /// The absolute path of the executable.
     /// - Throws: `ExternalToolError.missing` with the install command when it is not found.
     public func path() throws -> String {

@@ -36,6 +36,34 @@ public enum GitOpsFixture {
     /// Every file, by path.
     public static let files: [String: String] = shop.merging(orders) { $1 }.merging(catalog) { $1 }
         .merging(podinfo) { $1 }.merging(tools) { $1 }.merging(argo) { $1 }.merging(cart) { $1 }
+        .merging(policy) { $1 }
+
+    /// A policy that lets the bot right-size requests and memory limits of every container,
+    /// init container and CronJob container.
+    static let policy: [String: String] = [
+        "policies/steward.yaml": """
+        apiVersion: steward.dev/v1
+        kind: Policy
+        metadata:
+          name: fixture
+        spec:
+          rules:
+            - name: everything
+              actions: [rightsize]
+              fields:
+        \(fields)
+
+        """
+    ]
+
+    private static let fields = [
+        "spec.template.spec.containers", "spec.template.spec.initContainers",
+        "spec.jobTemplate.spec.template.spec.containers",
+    ].flatMap { list in
+        ["requests.cpu", "requests.memory", "limits.memory"].map {
+            "        - path: \(list)[*].resources.\($0)"
+        }
+    }.joined(separator: "\n")
 
     static let shop: [String: String] = [
         "apps/shop/base/kustomization.yaml": """

@@ -105,8 +105,15 @@ struct TargetDiscovery {
         snapshot.charts.contains { RepositoryPath.isInside(directory, $0) }
     }
 
+    /// Whether a file holds a Kubernetes resource (not Steward's own policy or configuration).
     private static func holdsResources(_ file: YAMLFile) -> Bool {
-        file.documents.contains { $0.root?["kind"]?.scalar != nil && $0.root?["apiVersion"]?.scalar != nil }
+        file.documents.contains { document in
+            guard document.root?["kind"]?.scalar != nil, let apiVersion = document.root?["apiVersion"]?.scalar
+            else {
+                return false
+            }
+            return group(apiVersion) != "steward.dev"
+        }
     }
 
     private static let argo = Array("argoproj.io/".utf8)

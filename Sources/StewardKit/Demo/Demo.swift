@@ -1,4 +1,5 @@
 import Foundation
+import GitStore
 
 /// `steward demo`: the loop on the bundled example, in a work directory of its own.
 public struct Demo: Sendable {
@@ -26,6 +27,7 @@ public struct Demo: Sendable {
         let directory = try prepareWorkdir()
         let repository = (directory as NSString).appendingPathComponent("repo")
         try copyRepository(to: repository)
+        try commitRemote(at: (directory as NSString).appendingPathComponent("remote.git"), from: repository)
         let profiles = (examples as NSString).appendingPathComponent("demo-profiles.json")
         let plan = try Planner().plan(PlanRequest(repository: repository, profiles: profiles))
         return PlanRenderer.render(plan, as: .text)
@@ -57,6 +59,37 @@ public struct Demo: Sendable {
             try fileManager.copyItem(atPath: source, toPath: destination)
         } catch {
             throw StewardError("cannot copy \(source) to \(destination): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes the copy into a fresh bare repository whose `main` holds every file in one commit:
+    /// the GitOps repository's remote, as Steward would be pointed at it.
+    private func commitRemote(at path: String, from checkout: String) throws(StewardError) {
+        do {
+            if FileManager.default.fileExists(atPath: path) {
+                try FileManager.default.removeItem(atPath: path)
+            }
+            let repository = try Repository(path: path, bare: true)
+            var files: [String: [UInt8]] = [:]
+            let root = URL(fileURLWithPath: checkout, isDirectory: true).standardizedFileURL.path + "/"
+            let enumerator = FileManager.default.enumerator(atPath: checkout)
+            while let relative = enumerator?.nextObject() as? String {
+                guard let data = FileManager.default.contents(atPath: root + relative),
+                    (try? FileManager.default.attributesOfItem(atPath: root + relative)[.type]
+                        as? FileAttributeType)
+                        == .typeRegular
+                else { continue }
+                files[relative] = [UInt8](data)
+            }
+            let tree = try repository.makeTree(base: nil, upserts: files)
+            let author = GitPerson(name: "Demo Platform Team", email: "platform@example.com")
+            let commit = try repository.commit(
+                tree: tree, parents: [], author: author, committer: author,
+                message: "Add the shop, payments and search apps")
+            try repository.updateReference(
+                "refs/heads/main", to: commit, expecting: nil, message: "demo: initial commit")
+        } catch {
+            throw StewardError("\(path): cannot create the demo's Git repository: \(error)")
         }
     }
 

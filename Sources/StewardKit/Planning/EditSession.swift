@@ -6,6 +6,8 @@ struct ResolvedChange: Sendable {
     var workload: Workload
     var container: String
     var field: ResourceField
+    /// The field in workload form, as policies name it.
+    var workloadPath: YAMLPath
     var from: String?
     var to: String
     var placement: WritePlacement
@@ -27,15 +29,16 @@ struct EditSession {
     }
 
     /// Applies `changes` (all for `target`) and checks the rendering.
-    /// - Returns: the planned changes, or the reason the group is refused (nothing is kept then).
+    /// - Returns: where each change was written, or the reason the group is refused (nothing is
+    ///   kept then).
     mutating func attempt(_ changes: [ResolvedChange], for target: DeploymentTarget) -> Result<
-        [PlannedChange], Refusal
+        [SourceLocation], Refusal
     > {
         var staged = files
-        var planned: [PlannedChange?] = Array(repeating: nil, count: changes.count)
+        var planned: [SourceLocation?] = Array(repeating: nil, count: changes.count)
         do {
-            try stageInPlace(changes, into: &staged, planned: &planned, target: target)
-            try stageOverlayPatches(changes, into: &staged, planned: &planned, target: target)
+            try stageInPlace(changes, into: &staged, planned: &planned)
+            try stageOverlayPatches(changes, into: &staged, planned: &planned)
         } catch {
             return .failure(Refusal(message: error.description))
         }
@@ -85,8 +88,7 @@ struct EditSession {
     }
 
     private func stageInPlace(
-        _ changes: [ResolvedChange], into staged: inout [String: [UInt8]], planned: inout [PlannedChange?],
-        target: DeploymentTarget
+        _ changes: [ResolvedChange], into staged: inout [String: [UInt8]], planned: inout [SourceLocation?]
     ) throws(YAMLError) {
         var byFile: [String: [(Int, SourceLocation)]] = [:]
         for (index, change) in changes.enumerated() {
@@ -103,15 +105,13 @@ struct EditSession {
             }
             staged[path] = try file.applying(edits).bytes
             for (index, location) in entries {
-                planned[index] = plannedChange(
-                    changes[index], target: target, location: location, placement: .inPlace)
+                planned[index] = location
             }
         }
     }
 
     private func stageOverlayPatches(
-        _ changes: [ResolvedChange], into staged: inout [String: [UInt8]], planned: inout [PlannedChange?],
-        target: DeploymentTarget
+        _ changes: [ResolvedChange], into staged: inout [String: [UInt8]], planned: inout [SourceLocation?]
     ) throws(YAMLError) {
         var byFile: [String: [(Int, OverlayPatch)]] = [:]
         for (index, change) in changes.enumerated() {
@@ -133,22 +133,9 @@ struct EditSession {
                 path, from: kustomization, path: kustomizationPath)
             if referenced.bytes != kustomization.bytes { staged[kustomizationPath] = referenced.bytes }
             for ((index, patch), document) in zip(entries, documents) {
-                planned[index] = plannedChange(
-                    changes[index], target: target,
-                    location: SourceLocation(file: path, document: document, path: patch.path),
-                    placement: .overlayPatch)
+                planned[index] = SourceLocation(file: path, document: document, path: patch.path)
             }
         }
-    }
-
-    private func plannedChange(
-        _ change: ResolvedChange, target: DeploymentTarget, location: SourceLocation,
-        placement: PlannedChange.Placement
-    ) -> PlannedChange {
-        let definedIn = change.definedIn.flatMap { $0.location == location ? nil : $0 }
-        return PlannedChange(
-            target: target.name, file: location.file, document: location.document, path: location.path,
-            field: change.field, from: change.from, to: change.to, placement: placement, definedIn: definedIn)
     }
 }
 

@@ -106,7 +106,7 @@ struct OverlayPatchWriter {
     }
 
     /// The document of an existing patch file that names the workload.
-    private static func documentIndex(of patch: OverlayPatch, in file: YAMLFile) -> Int? {
+    static func documentIndex(of patch: OverlayPatch, in file: YAMLFile) -> Int? {
         file.documents.first { document in
             guard let root = document.root, root["kind"]?.scalar == patch.kind,
                 root["metadata"]?["name"]?.scalar == patch.name

@@ -1,5 +1,6 @@
 import Analysis
 import Kubernetes
+import Policy
 import Telemetry
 import YAMLSyntax
 
@@ -23,9 +24,32 @@ public struct Plan: Sendable {
     public var fileEdits: [FileEdit]
     /// A unified diff of every file edit, with `a/` and `b/` prefixes, for `git apply` at the root.
     public var diff: String
+    /// The policy that decided every change.
+    public var policy: PolicyState
+    /// Whether the policy's schedule lets `run` publish at the planning time; nil without a
+    /// schedule (or without a usable policy).
+    public var scheduleOpen: Bool?
 
     /// True when the plan would change at least one file.
     public var proposesChanges: Bool { !fileEdits.isEmpty }
+
+    /// Every change of every finding, in plan order.
+    public var changes: [PlannedChange] { findings.flatMap(\.changes) }
+
+    /// The changes the policy lets the plan write (allowed or clamped).
+    public var permittedChanges: [PlannedChange] { changes.filter(\.decision.permitsEdit) }
+
+    /// The error to exit with after printing the plan when the policy file does not load: a
+    /// broken policy must fail a CronJob or CI run, not look like a quiet plan.
+    public var policyFailure: StewardError? {
+        guard case .invalid(let path, let error) = policy else { return nil }
+        let count = error.diagnostics.count
+        return StewardError(
+            "\(path) does not load (\(count) error\(count == 1 ? "" : "s")): every proposal is rejected")
+    }
+
+    /// Whether `run` may publish this plan: a loaded policy, an open schedule, something to write.
+    public var mayPublish: Bool { policy.policy != nil && scheduleOpen != false && proposesChanges }
 }
 
 /// A target as reports list it.
@@ -51,7 +75,8 @@ public struct PlannedFinding: Sendable {
     public var changes: [PlannedChange]
 }
 
-/// One field edit: the file, the document, the YAML path, and the old and new text.
+/// One field edit: the file, the document, the YAML path, the old and new text, and the policy's
+/// decision about it.
 public struct PlannedChange: Sendable, Hashable {
     /// How a change reaches the rendered workload.
     public enum Placement: String, Sendable, Hashable, Codable {
@@ -62,16 +87,26 @@ public struct PlannedChange: Sendable, Hashable {
     }
 
     public var target: String
+    /// Where the change is written.
     public var file: String
     public var document: Int
     public var path: YAMLPath
     public var field: ResourceField
+    /// The field in workload form, as policies name it
+    /// (`spec.template.spec.containers[name=app].resources.requests.cpu`).
+    public var workloadPath: YAMLPath
     /// The rendered value before the change, as written where it is defined; nil when unset.
     public var from: String?
+    /// The text written: the proposal, or the bound it was clamped to; for a rejected change the
+    /// proposal, which is not written.
     public var to: String
+    /// The value the analysis proposed, written like the current value.
+    public var proposed: String
     public var placement: Placement
     /// Where the current value is defined, when that is not where the change is written.
     public var definedIn: FieldLocation?
+    /// What the policy says; rejected until the policy stage decides.
+    public var decision: PolicyDecision = .rejected("no policy")
 }
 
 /// A container by workload and name, as reports list it.

@@ -7,65 +7,58 @@ import YAMLSyntax
 struct PlanEdits: Sendable {
     var findings: [PlannedFinding] = []
     var skipped: [SkippedContainer] = []
-    /// Findings whose every proposal, written like the current value, equals it.
-    var unchanged: [ContainerSubject] = []
     var files: [FileEdit] = []
 }
 
 extension Planner {
-    /// Writes each finding's proposals in the right place: in place when only its target reads
-    /// the defining location, in the overlay's patch file when a base is shared, in the most
-    /// specific values file for Helm. Every group is checked by rendering again; a finding that
-    /// cannot be written or does not render as intended is skipped with the reason.
-    static func edit(_ inventory: Inventory, analysis: PlanAnalysis) throws(StewardError) -> PlanEdits {
+    /// Writes the permitted changes of each finding in the place the inventory chose: in place
+    /// when only its target reads the defining location, in the overlay's patch file when a base
+    /// is shared, in the most specific values file for Helm. Every target's changes are checked by
+    /// rendering again; a finding whose changes do not render exactly as intended (or change
+    /// another target) is skipped with the reason, and nothing of it is written.
+    static func edit(_ inventory: Inventory, findings: [PlannedFinding], proposals: PlanProposals)
+        throws(StewardError) -> PlanEdits
+    {
         var result = PlanEdits()
         var session = EditSession(inventory: inventory)
-        var byTarget: [String: [(AnalyzedFinding, [ResolvedChange])]] = [:]
-        for analyzed in analysis.findings {
-            let changes = analyzed.finding.proposals.map { resolve($0, of: analyzed, in: inventory) }.filter {
-                $0.from.flatMap(Quantity.init) != Quantity($0.to)
-            }
-            guard !changes.isEmpty else {
-                result.unchanged.append(
-                    ContainerSubject(
-                        workload: analyzed.finding.workload, container: analyzed.finding.container,
-                        target: analyzed.target.name))
-                continue
-            }
-            if let reason = changes.lazy.compactMap({ change -> String? in
-                if case .unwritable(let reason) = change.placement { return reason }
-                return nil
-            }).first {
-                result.skipped.append(skip(analyzed, "cannot write: \(reason)"))
-                continue
-            }
-            byTarget[analyzed.target.name, default: []].append((analyzed, changes))
+        var planned = findings
+        var byTarget: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated()
+        where finding.changes.contains(where: \.decision.permitsEdit) {
+            byTarget[finding.target, default: []].append(index)
         }
-        var accepted: [String: PlannedFinding] = [:]
-        for (name, group) in byTarget.sorted(by: { $0.key < $1.key }) {
-            let target = group[0].0.target
-            if case .success(let planned) = session.attempt(group.flatMap(\.1), for: target) {
+        var refused: Set<Int> = []
+        for (_, indexes) in byTarget.sorted(by: { $0.key < $1.key }) {
+            guard let target = proposals.analyzed[findings[indexes[0]].finding.id]?.target else { continue }
+            let groups = indexes.map { (index: $0, changes: permitted(findings[$0], proposals)) }
+            if case .success(let locations) = session.attempt(
+                groups.flatMap { $0.changes.map(\.1) }, for: target)
+            {
                 var offset = 0
-                for (analyzed, changes) in group {
-                    accepted[analyzed.finding.id] = PlannedFinding(
-                        finding: analyzed.finding, target: name,
-                        changes: Array(planned[offset..<(offset + changes.count)]))
-                    offset += changes.count
+                for group in groups {
+                    record(locations[offset..<(offset + group.changes.count)], of: group, in: &planned)
+                    offset += group.changes.count
                 }
                 continue
             }
             // One finding at a time, to keep those that work and say why the others do not.
-            for (analyzed, changes) in group {
-                switch session.attempt(changes, for: target) {
-                case .success(let planned):
-                    accepted[analyzed.finding.id] = PlannedFinding(
-                        finding: analyzed.finding, target: name, changes: planned)
+            for group in groups {
+                switch session.attempt(group.changes.map(\.1), for: target) {
+                case .success(let locations):
+                    record(locations[...], of: group, in: &planned)
                 case .failure(let refusal):
-                    result.skipped.append(skip(analyzed, refusal.message))
+                    refused.insert(group.index)
+                    let finding = findings[group.index]
+                    result.skipped.append(
+                        SkippedContainer(
+                            subject: ContainerSubject(
+                                workload: finding.finding.workload, container: finding.finding.container,
+                                target: finding.target),
+                            reason: refusal.message))
                 }
             }
         }
-        result.findings = analysis.findings.compactMap { accepted[$0.finding.id] }
+        result.findings = planned.enumerated().filter { !refused.contains($0.offset) }.map(\.element)
         for (path, bytes) in session.files.sorted(by: { $0.key < $1.key }) {
             let before = inventory.snapshot.files[path]?.bytes
             if before != bytes { result.files.append(FileEdit(path: path, before: before, after: bytes)) }
@@ -73,32 +66,30 @@ extension Planner {
         return result
     }
 
-    /// A proposal with its placement and its text written like the field's current value.
-    private static func resolve(
-        _ proposal: ResourceProposal, of analyzed: AnalyzedFinding, in inventory: Inventory
-    )
-        -> ResolvedChange
-    {
-        let container = analyzed.container
-        let sibling = ResourceField.allCases.first {
-            $0 != proposal.field && $0.resource == proposal.field.resource && container.resources[$0] != nil
-        }.flatMap { container.resources[$0] }
-        let to = proposal.to.formatted(like: proposal.from ?? sibling, resource: proposal.field.resource)
-        return ResolvedChange(
-            workload: analyzed.workload, container: container.name, field: proposal.field,
-            from: proposal.from?.text, to: to.text,
-            placement: inventory.placement(
-                of: proposal.field, container: container.name, workload: analyzed.workload,
-                in: analyzed.target),
-            definedIn: container.locations[proposal.field])
+    /// The changes of a finding the policy lets the plan write, each with its position among the
+    /// finding's changes, and the value to write (the proposal or its clamped bound).
+    private static func permitted(_ finding: PlannedFinding, _ proposals: PlanProposals) -> [(
+        Int, ResolvedChange
+    )] {
+        let resolved = proposals.resolved[finding.finding.id] ?? []
+        return finding.changes.enumerated().compactMap { index, change in
+            guard change.decision.permitsEdit, index < resolved.count else { return nil }
+            var write = resolved[index]
+            write.to = change.to
+            return (index, write)
+        }
     }
 
-    private static func skip(_ analyzed: AnalyzedFinding, _ reason: String) -> SkippedContainer {
-        SkippedContainer(
-            subject: ContainerSubject(
-                workload: analyzed.finding.workload, container: analyzed.finding.container,
-                target: analyzed.target.name),
-            reason: reason)
+    /// Records where each change of a group was written.
+    private static func record(
+        _ locations: ArraySlice<SourceLocation>, of group: (index: Int, changes: [(Int, ResolvedChange)]),
+        in findings: inout [PlannedFinding]
+    ) {
+        for ((position, _), location) in zip(group.changes, locations) {
+            findings[group.index].changes[position].file = location.file
+            findings[group.index].changes[position].document = location.document
+            findings[group.index].changes[position].path = location.path
+        }
     }
 
     /// One unified diff of every edited file, as libgit2 writes it for `git apply`.

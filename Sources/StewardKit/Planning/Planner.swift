@@ -1,15 +1,19 @@
 import Analysis
+import Foundation
 import GitStore
 import Kubernetes
+import Policy
 import Telemetry
 import YAMLSyntax
 
 /// Turns a repository and usage profiles into a plan: findings, byte-minimal edits and a diff.
 ///
 /// Each stage of the data flow lives in its own extension: the inventory of the repository
-/// (`Planner+Inventory`), the analysis of each container (`Planner+Analysis`), and the edits
-/// (`Planner+Edits`). Nothing is written: the plan holds the edited bytes, and callers decide
-/// what to do with them.
+/// (`Planner+Inventory`), the analysis of each container (`Planner+Analysis`), where each
+/// proposal would be written (`Planner+Proposals`), the policy's decision on each proposed change
+/// (`Planner+Policy`), and the edits (`Planner+Edits`), whose bytes are then checked against the
+/// policy independently of the decisions. Nothing is written: the plan holds the edited bytes, and
+/// callers decide what to do with them.
 public struct Planner: Sendable {
     public var recommender = SimpleRecommender()
 
@@ -18,8 +22,10 @@ public struct Planner: Sendable {
     /// Plans `request`.
     ///
     /// - Throws: ``StewardError`` for a missing repository, a configuration or profiles file that
-    ///   cannot be used, or an edit the YAML engine refuses. Files that do not parse and targets
-    ///   that cannot be rendered are reported in ``Plan/errors`` instead.
+    ///   cannot be used, an edit the YAML engine refuses, or edits whose bytes leave the policy.
+    ///   Files that do not parse and targets that cannot be rendered are reported in
+    ///   ``Plan/errors`` instead; a missing or broken policy is held by the plan, and every change
+    ///   is rejected.
     public func plan(_ request: PlanRequest) throws(StewardError) -> Plan {
         let configuration = try request.configuration.map { path throws(StewardError) in
             try StewardConfiguration.load(from: path)
@@ -34,32 +40,45 @@ public struct Planner: Sendable {
         let inventory = try inventory(
             of: ManifestSource(root: request.repository),
             options: configuration?.inventory ?? InventoryOptions())
-        return try plan(inventory, profiles: profiles, cluster: cluster, repository: request.repository)
+        let policy = PolicyState.load(request.policy, in: request.repository)
+        return try plan(
+            inventory, profiles: profiles, cluster: cluster, policy: policy, repository: request.repository,
+            now: request.now)
     }
 
     /// Plans an inventory already taken (of a directory or of a Git tree).
     public func plan(
-        _ inventory: Inventory, profiles: UsageProfiles, cluster: String, repository: String
+        _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: PolicyState,
+        repository: String,
+        now: Date = Date()
     ) throws(StewardError) -> Plan {
         let analysis = analyze(inventory, profiles: profiles, cluster: cluster)
-        let edits = try Self.edit(inventory, analysis: analysis)
+        let proposals = Self.propose(analysis.findings, in: inventory)
+        let decided = decide(
+            proposals.findings, policy: policy, subjects: proposals.subjects, cluster: cluster)
+        let edits = try Self.edit(inventory, findings: decided, proposals: proposals)
+        if let loaded = policy.policy {
+            try Self.checkScope(
+                edits.files, policy: loaded, cluster: cluster, findings: edits.findings, inventory: inventory)
+        }
         let targets = inventory.targets.map { target in
             TargetSummary(
                 name: target.name, kind: target.kind, definedIn: target.definedIn?.file, paths: target.paths,
                 cluster: target.cluster, namespace: target.namespace, workloads: target.workloads.count,
                 planned: target.cluster == nil || target.cluster == cluster)
         }
-        let errors = inventory.problems + inventory.targets.flatMap(\.problems)
         return Plan(
             repository: repository, cluster: cluster, window: profiles.window, targets: targets,
             findings: edits.findings,
-            unchanged: (analysis.unchanged + edits.unchanged).sorted {
+            unchanged: (analysis.unchanged + proposals.unchanged).sorted {
                 ($0.workload, $0.container) < ($1.workload, $1.container)
             },
-            skipped: (analysis.skipped + edits.skipped).sorted {
+            skipped: (analysis.skipped + proposals.skipped + edits.skipped).sorted {
                 ($0.subject.workload, $0.subject.container) < ($1.subject.workload, $1.subject.container)
             },
-            errors: errors, fileEdits: edits.files, diff: try Self.diff(edits.files))
+            errors: inventory.problems + inventory.targets.flatMap(\.problems), fileEdits: edits.files,
+            diff: try Self.diff(edits.files), policy: policy,
+            scheduleOpen: policy.policy?.schedule?.isOpen(at: now))
     }
 
     /// The cluster to plan for: the one asked for, or the only one the profiles cover.

@@ -1,5 +1,6 @@
 import Analysis
 import Kubernetes
+import Policy
 
 /// The JSON form of a plan, `steward plan --format json`; the schema is `docs/plan-json.md`.
 ///
@@ -17,6 +18,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var errors: [ErrorRecord]
     public var summary: SummaryRecord
     public var diff: String
+    /// The policy in force and what it allowed.
+    public var policy: PolicyRecord
 
     public struct WindowRecord: Codable, Sendable, Equatable {
         public var start: Double
@@ -64,6 +67,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         /// The text in the file; `null` in JSON when the field is missing and will be inserted.
         public var from: String?
         public var to: String
+        public var decision: DecisionRecord
         /// `in-place` or `overlay-patch`.
         public var placement: String
         /// `file:line:column` where the current value is defined, when that is not `file`.
@@ -77,8 +81,60 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             try container.encode(field, forKey: .field)
             try container.encode(from, forKey: .from)
             try container.encode(to, forKey: .to)
+            try container.encode(decision, forKey: .decision)
             try container.encode(placement, forKey: .placement)
             try container.encode(definedIn, forKey: .definedIn)
+        }
+    }
+
+    /// The policy's decision on one change; absent parts are `null` in JSON.
+    public struct DecisionRecord: Codable, Sendable, Equatable {
+        /// `allowed`, `clamped` or `rejected`.
+        public var outcome: String
+        public var rule: String?
+        /// The value the analysis proposed.
+        public var proposed: String
+        /// The value written; `null` when rejected.
+        public var value: String?
+        public var bound: String?
+        public var reason: String?
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(outcome, forKey: .outcome)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(proposed, forKey: .proposed)
+            try container.encode(value, forKey: .value)
+            try container.encode(bound, forKey: .bound)
+            try container.encode(reason, forKey: .reason)
+        }
+    }
+
+    /// The policy file and its state; absent parts are `null` in JSON.
+    public struct PolicyRecord: Codable, Sendable, Equatable {
+        public var path: String
+        /// `loaded`, `missing` or `invalid`.
+        public var status: String
+        public var name: String?
+        /// For an invalid policy, every problem as `file:line:column: message`.
+        public var errors: [String]
+        public var maxOpenPullRequests: Int?
+        public var maxChangesPerPullRequest: Int?
+        /// The schedule's windows, e.g. `Mon-Thu 09:00-16:00 (Europe/Berlin)`.
+        public var schedule: String?
+        /// Whether the schedule was open when planning.
+        public var scheduleOpen: Bool?
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(status, forKey: .status)
+            try container.encode(name, forKey: .name)
+            try container.encode(errors, forKey: .errors)
+            try container.encode(maxOpenPullRequests, forKey: .maxOpenPullRequests)
+            try container.encode(maxChangesPerPullRequest, forKey: .maxChangesPerPullRequest)
+            try container.encode(schedule, forKey: .schedule)
+            try container.encode(scheduleOpen, forKey: .scheduleOpen)
         }
     }
 
@@ -118,10 +174,14 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
     public struct SummaryRecord: Codable, Sendable, Equatable {
         public var findings: Int
+        /// Every proposed change, whatever the policy decided.
         public var changes: Int
         public var files: Int
         public var unchanged: Int
         public var skipped: Int
+        public var allowed: Int
+        public var clamped: Int
+        public var rejected: Int
         public var targets: Int
         public var errors: Int
     }
@@ -147,7 +207,9 @@ extension PlanDocument {
                 changes: planned.changes.map {
                     ChangeRecord(
                         file: $0.file, document: $0.document, path: $0.path.description,
-                        field: $0.field.rawValue, from: $0.from, to: $0.to, placement: $0.placement.rawValue,
+                        field: $0.field.rawValue,
+                        from: $0.from, to: $0.to, decision: DecisionRecord($0),
+                        placement: $0.placement.rawValue,
                         definedIn: $0.definedIn?.position)
                 })
         }
@@ -164,10 +226,51 @@ extension PlanDocument {
                 target: $0.target, file: $0.file, line: $0.line, column: $0.column, message: $0.message,
                 blocksWrites: $0.blocksWrites)
         }
+        let changes = plan.changes
+        func count(_ outcome: PolicyDecision.Outcome) -> Int {
+            changes.filter { $0.decision.outcome == outcome }.count
+        }
         summary = SummaryRecord(
-            findings: plan.findings.count, changes: plan.findings.reduce(0) { $0 + $1.changes.count },
+            findings: plan.findings.count, changes: changes.count,
             files: plan.fileEdits.count, unchanged: plan.unchanged.count, skipped: plan.skipped.count,
+            allowed: count(.allowed), clamped: count(.clamped), rejected: count(.rejected),
             targets: plan.targets.count, errors: plan.errors.count)
         diff = plan.diff
+        policy = PolicyRecord(plan)
+    }
+}
+
+extension PlanDocument.DecisionRecord {
+    init(_ change: PlannedChange) {
+        let decision = change.decision
+        outcome = decision.outcome.rawValue
+        rule = decision.rule
+        proposed = change.proposed
+        value = decision.permitsEdit ? change.to : nil
+        bound = decision.bound
+        reason = decision.reason
+    }
+}
+
+extension PlanDocument.PolicyRecord {
+    init(_ plan: Plan) {
+        path = plan.policy.path
+        let policy = plan.policy.policy
+        name = policy?.name
+        maxOpenPullRequests = policy?.limits.maxOpenPullRequests
+        maxChangesPerPullRequest = policy?.limits.maxChangesPerPullRequest
+        schedule = policy?.schedule?.description
+        scheduleOpen = plan.scheduleOpen
+        switch plan.policy {
+        case .loaded:
+            status = "loaded"
+            errors = []
+        case .missing:
+            status = "missing"
+            errors = []
+        case .invalid(_, let error):
+            status = "invalid"
+            errors = error.summaries
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Kubernetes
+import Policy
 
 /// Renders a plan for a terminal or as JSON.
 public enum PlanRenderer {
@@ -31,10 +32,14 @@ public enum PlanRenderer {
         let days = plan.window.duration / 86_400
         lines.append(
             "Plan for \(plan.repository) (cluster \(plan.cluster), window \(Self.number(days)) days)")
-        let allChanges = plan.findings.flatMap(\.changes)
+        let allChanges = plan.changes
         let width = allChanges.map(\.field.label.count).max() ?? 0
         let fromWidth = allChanges.map { ($0.from ?? "unset").count }.max() ?? 0
         let toWidth = allChanges.map(\.to.count).max() ?? 0
+        let basisWidth =
+            plan.findings.flatMap { planned in
+                planned.changes.map { Self.basis($0.field, planned.finding.evidence).count }
+            }.max() ?? 0
         let implicit = Set(plan.targets.filter { $0.kind == .directory }.map(\.name))
         var lastWorkload: (WorkloadReference, String)?
         for planned in plan.findings {
@@ -51,11 +56,12 @@ public enum PlanRenderer {
             lines.append("  container \(finding.container)")
             for change in planned.changes {
                 let label = change.field.label.padding(toLength: width, withPad: " ", startingAt: 0)
-                let origin = change.definedIn.map { "  [defined in \($0.position)]" } ?? ""
                 let from = (change.from ?? "unset").padding(toLength: fromWidth, withPad: " ", startingAt: 0)
                 let to = change.to.padding(toLength: toWidth, withPad: " ", startingAt: 0)
-                lines.append(
-                    "    \(label)  \(from) -> \(to)  \(Self.basis(change.field, finding.evidence))\(origin)")
+                let basis = Self.basis(change.field, finding.evidence)
+                    .padding(toLength: basisWidth, withPad: " ", startingAt: 0)
+                let origin = change.definedIn.map { "  [defined in \($0.position)]" } ?? ""
+                lines.append("    \(label)  \(from) -> \(to)  \(basis)  \(Self.decision(change))\(origin)")
             }
         }
         let errors = plan.errors.filter(\.blocksWrites)
@@ -77,10 +83,11 @@ public enum PlanRenderer {
                 lines.append("  \(skip.subject.workload) container \(skip.subject.container): \(skip.reason)")
             }
         }
-        let changes = plan.findings.reduce(0) { $0 + $1.changes.count }
+        let written = plan.permittedChanges.count
         lines.append("")
+        lines += policySummary(plan)
         lines.append(
-            "\(changes) change\(changes == 1 ? "" : "s") in \(plan.fileEdits.count) "
+            "\(written) change\(written == 1 ? "" : "s") in \(plan.fileEdits.count) "
                 + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
                 + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped"
                 + Self.count(errors.count, "error") + Self.count(warnings.count, "warning")
@@ -90,6 +97,44 @@ public enum PlanRenderer {
             output += "\n" + plan.diff
         }
         return output
+    }
+
+    /// The policy's decision on a change: `allowed (rule r)`, `clamped from 180m: <bound> (rule r)`,
+    /// `rejected: <reason> (rule r)`.
+    static func decision(_ change: PlannedChange) -> String {
+        let decision = change.decision
+        let rule = decision.rule.map { " (rule \($0))" } ?? ""
+        switch decision.outcome {
+        case .allowed: return "allowed\(rule)"
+        case .clamped: return "clamped from \(change.proposed): \(decision.bound ?? "a bound")\(rule)"
+        case .rejected: return "rejected: \(decision.reason ?? "not allowed")\(rule)"
+        }
+    }
+
+    /// The policy in force, its decisions, and what a missing or broken one means.
+    private static func policySummary(_ plan: Plan) -> [String] {
+        switch plan.policy {
+        case .loaded(let policy):
+            let counts = PolicyDecision.Outcome.allCases.map { outcome in
+                "\(plan.changes.filter { $0.decision.outcome == outcome }.count) \(outcome.rawValue)"
+            }
+            var lines = ["Policy \(policy.path) (\(policy.name)): \(counts.joined(separator: ", "))"]
+            if let schedule = policy.schedule, let open = plan.scheduleOpen {
+                lines.append(
+                    "Schedule \(schedule): "
+                        + (open ? "open now" : "closed now, so `run` would only plan"))
+            }
+            return lines
+        case .missing(let path):
+            return [
+                "No policy: \(path) does not exist, so every proposal is rejected (default deny).",
+                "Add the documented default with `steward policy init --repo \(plan.repository)`, review it "
+                    + "and commit it.",
+            ]
+        case .invalid(let path, let error):
+            return ["Policy \(path) does not load, so every proposal is rejected:"]
+                + error.messages
+        }
     }
 
     /// The number behind a proposal, e.g. `(p95 0.156 cores × 1.15)`.

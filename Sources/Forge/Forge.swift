@@ -1,1 +1,0 @@
-// Pull-request clients for GitHub, GitLab and Gitea/Forgejo.

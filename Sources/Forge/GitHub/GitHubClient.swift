@@ -1,0 +1,146 @@
+import Logging
+
+/// Pull requests on GitHub or GitHub Enterprise Server through the REST API v3.
+///
+/// Requests carry `Authorization: Bearer <token>`, `Accept: application/vnd.github+json` and
+/// `X-GitHub-Api-Version: 2022-11-28`. Labels and comments go through the issues endpoints, as
+/// GitHub documents for pull requests.
+public final class GitHubClient: ForgeClient {
+    /// The API base URL of github.com.
+    public static let publicAPI = "https://api.github.com"
+    /// The REST API version Steward was written against.
+    public static let apiVersion = "2022-11-28"
+
+    public var kind: ForgeKind { .github }
+
+    /// The repository owner (user or organization); bot branches live in this repository.
+    public let owner: String
+    /// The repository name.
+    public let repository: String
+    private let http: ForgeHTTP
+
+    /// Makes a client for `owner/repository`.
+    /// - Parameters:
+    ///   - apiURL: `https://api.github.com`, or `https://HOST/api/v3` for GitHub Enterprise Server.
+    ///   - retry: how long to wait out rate limits and how often to retry server errors.
+    /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL or name.
+    public init(
+        owner: String, repository: String, apiURL: String = GitHubClient.publicAPI, token: ForgeToken,
+        retry: ForgeRetryPolicy = .standard, logger: Logger = Logger(label: "steward.forge.github")
+    ) throws(ForgeError) {
+        try RepositoryName.check(owner: owner, name: repository, forge: .github)
+        self.owner = owner
+        self.repository = repository
+        self.http = try ForgeHTTP(
+            forge: .github, baseURL: RepositoryName.trimmed(apiURL), token: token,
+            authorization: ("Authorization", "Bearer \(token.secret)"),
+            headers: [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion)],
+            retry: retry, logger: logger)
+    }
+
+    private var repositoryPath: String {
+        "/repos/\(ForgeHTTP.percentEncoded(owner))/\(ForgeHTTP.percentEncoded(repository))"
+    }
+
+    private var fullName: String { "\(owner)/\(repository)" }
+
+    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)
+        -> PullRequest?
+    {
+        // GitHub silently ignores a `head` without the `owner:` prefix and lists every pull
+        // request; the client-side filter below holds even if a server does that anyway.
+        let pages = try await http.sendAllLinkedPages(
+            "\(repositoryPath)/pulls",
+            query: [("state", "open"), ("head", "\(owner):\(branch)"), ("base", base), ("per_page", "100")])
+        for page in pages {
+            for payload in try http.decode([GitHubPullRequestPayload].self, from: page)
+            where payload.head.ref == branch && payload.base.ref == base && payload.isFrom(fullName) {
+                return payload.pullRequest
+            }
+        }
+        return nil
+    }
+
+    public func createPullRequest(_ draft: PullRequestDraft) async throws(ForgeError) -> PullRequest {
+        let created: PullRequest
+        do {
+            let response = try await http.send(
+                .POST, "\(repositoryPath)/pulls",
+                json: .object([
+                    ("title", .string(draft.title)), ("head", .string(draft.head)),
+                    ("base", .string(draft.base)),
+                    ("body", .string(draft.body)), ("maintainer_can_modify", .bool(true)),
+                ]))
+            created = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
+        } catch let error where error.status == 422 && error.message.contains("already exists") {
+            guard let existing = try await findOpenPullRequest(head: draft.head, base: draft.base) else {
+                throw error
+            }
+            return try await updatePullRequest(
+                existing.number, title: draft.title, body: draft.body, labels: draft.labels)
+        }
+        guard !draft.labels.isEmpty else { return created }
+        var labelled = created
+        labelled.labels = try await setLabels(created.number, draft.labels)
+        return labelled
+    }
+
+    public func updatePullRequest(
+        _ number: Int, title: String?, body: String?, labels: [String]?
+    ) async throws(ForgeError) -> PullRequest {
+        var fields: [(String, JSONValue)] = []
+        if let title { fields.append(("title", .string(title))) }
+        if let body { fields.append(("body", .string(body))) }
+        var pullRequest: PullRequest
+        if fields.isEmpty {
+            let response = try await http.send(.GET, "\(repositoryPath)/pulls/\(number)")
+            pullRequest = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
+        } else {
+            let response = try await http.send(
+                .PATCH, "\(repositoryPath)/pulls/\(number)", json: .object(fields))
+            pullRequest = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
+        }
+        if let labels {
+            pullRequest.labels = try await setLabels(number, labels)
+        }
+        return pullRequest
+    }
+
+    public func comment(on number: Int, body: String) async throws(ForgeError) {
+        _ = try await http.send(
+            .POST, "\(repositoryPath)/issues/\(number)/comments", json: .object([("body", .string(body))]))
+    }
+
+    public func closePullRequest(_ number: Int, comment: String?) async throws(ForgeError) {
+        if let comment { try await self.comment(on: number, body: comment) }
+        _ = try await http.send(
+            .PATCH, "\(repositoryPath)/pulls/\(number)", json: .object([("state", .string("closed"))]))
+    }
+
+    public func openPullRequests(headPrefix: String) async throws(ForgeError) -> [PullRequest] {
+        let pages = try await http.sendAllLinkedPages(
+            "\(repositoryPath)/pulls",
+            query: [("state", "open"), ("sort", "created"), ("direction", "asc"), ("per_page", "100")])
+        var found: [PullRequest] = []
+        for page in pages {
+            for payload in try http.decode([GitHubPullRequestPayload].self, from: page)
+            where payload.head.ref.hasPrefix(headPrefix) && payload.isFrom(fullName) {
+                found.append(payload.pullRequest)
+            }
+        }
+        return found
+    }
+
+    public func shutdown() async throws(ForgeError) {
+        try await http.shutdown()
+    }
+
+    /// Replaces the labels (`PUT /repos/{owner}/{repo}/issues/{number}/labels`); GitHub creates
+    /// labels that do not exist yet.
+    private func setLabels(_ number: Int, _ labels: [String]) async throws(ForgeError) -> [String] {
+        let response = try await http.send(
+            .PUT, "\(repositoryPath)/issues/\(number)/labels",
+            json: .object([("labels", .array(labels.map(JSONValue.string)))]))
+        return try http.decode([GitHubLabelPayload].self, from: response).map(\.name)
+    }
+}

@@ -1,0 +1,150 @@
+import Logging
+
+/// Pull requests on Gitea or Forgejo through the API v1.
+///
+/// Requests carry `Authorization: token <token>`. Gitea refers to labels by id, so the client
+/// looks the names up among the repository's labels and creates the missing ones (GitHub and
+/// GitLab do that on their own). Gitea's list has no filter by branch; the client reads the
+/// open pull requests page by page and picks the one for the branch.
+public final class GiteaClient: ForgeClient {
+    /// The colour of labels Steward creates.
+    public static let labelColor = "#ededed"
+
+    public var kind: ForgeKind { .gitea }
+
+    /// The repository owner (user or organization); bot branches live in this repository.
+    public let owner: String
+    /// The repository name.
+    public let repository: String
+    private let http: ForgeHTTP
+
+    /// Makes a client for `owner/repository`.
+    /// - Parameters:
+    ///   - apiURL: `https://HOST/api/v1` (Gitea and Forgejo have no public default).
+    ///   - retry: how long to wait out rate limits and how often to retry server errors.
+    /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL or name.
+    public init(
+        owner: String, repository: String, apiURL: String, token: ForgeToken,
+        retry: ForgeRetryPolicy = .standard,
+        logger: Logger = Logger(label: "steward.forge.gitea")
+    ) throws(ForgeError) {
+        try RepositoryName.check(owner: owner, name: repository, forge: .gitea)
+        self.owner = owner
+        self.repository = repository
+        self.http = try ForgeHTTP(
+            forge: .gitea, baseURL: RepositoryName.trimmed(apiURL), token: token,
+            authorization: ("Authorization", "token \(token.secret)"),
+            headers: [("Accept", "application/json")],
+            retry: retry, logger: logger)
+    }
+
+    private var repositoryPath: String {
+        "/repos/\(ForgeHTTP.percentEncoded(owner))/\(ForgeHTTP.percentEncoded(repository))"
+    }
+
+    public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)
+        -> PullRequest?
+    {
+        try await openPayloads().first {
+            $0.head.ref == branch && $0.base.ref == base && $0.isFromSameRepository
+        }?.pullRequest
+    }
+
+    public func createPullRequest(_ draft: PullRequestDraft) async throws(ForgeError) -> PullRequest {
+        let labelIDs = try await labelIDs(for: draft.labels)
+        do {
+            let response = try await http.send(
+                .POST, "\(repositoryPath)/pulls",
+                json: .object([
+                    ("head", .string(draft.head)), ("base", .string(draft.base)),
+                    ("title", .string(draft.title)),
+                    ("body", .string(draft.body)), ("labels", .array(labelIDs.map(JSONValue.int))),
+                ]))
+            return try http.decode(GiteaPullRequestPayload.self, from: response).pullRequest
+        } catch let error where error.status == 409 {
+            guard let existing = try await findOpenPullRequest(head: draft.head, base: draft.base) else {
+                throw error
+            }
+            return try await update(existing.number, title: draft.title, body: draft.body, labelIDs: labelIDs)
+        }
+    }
+
+    public func updatePullRequest(
+        _ number: Int, title: String?, body: String?, labels: [String]?
+    ) async throws(ForgeError) -> PullRequest {
+        let labelIDs: [Int]? = if let labels { try await self.labelIDs(for: labels) } else { nil }
+        return try await update(number, title: title, body: body, labelIDs: labelIDs)
+    }
+
+    public func comment(on number: Int, body: String) async throws(ForgeError) {
+        _ = try await http.send(
+            .POST, "\(repositoryPath)/issues/\(number)/comments", json: .object([("body", .string(body))]))
+    }
+
+    public func closePullRequest(_ number: Int, comment: String?) async throws(ForgeError) {
+        if let comment { try await self.comment(on: number, body: comment) }
+        _ = try await http.send(
+            .PATCH, "\(repositoryPath)/pulls/\(number)", json: .object([("state", .string("closed"))]))
+    }
+
+    public func openPullRequests(headPrefix: String) async throws(ForgeError) -> [PullRequest] {
+        try await openPayloads().filter { $0.head.ref.hasPrefix(headPrefix) && $0.isFromSameRepository }
+            .map(\.pullRequest)
+    }
+
+    public func shutdown() async throws(ForgeError) {
+        try await http.shutdown()
+    }
+
+    private func openPayloads() async throws(ForgeError) -> [GiteaPullRequestPayload] {
+        // 50 is Gitea's default MAX_RESPONSE_ITEMS; a larger limit is cut to it anyway.
+        let pages = try await http.sendAllLinkedPages(
+            "\(repositoryPath)/pulls", query: [("state", "open"), ("sort", "oldest"), ("limit", "50")])
+        var payloads: [GiteaPullRequestPayload] = []
+        for page in pages {
+            payloads += try http.decode([GiteaPullRequestPayload].self, from: page)
+        }
+        return payloads
+    }
+
+    private func update(
+        _ number: Int, title: String?, body: String?, labelIDs: [Int]?
+    ) async throws(ForgeError) -> PullRequest {
+        var fields: [(String, JSONValue)] = []
+        if let title { fields.append(("title", .string(title))) }
+        if let body { fields.append(("body", .string(body))) }
+        if let labelIDs { fields.append(("labels", .array(labelIDs.map(JSONValue.int)))) }
+        // Gitea answers an edit with 201 and the updated pull request.
+        let response =
+            fields.isEmpty
+            ? try await http.send(.GET, "\(repositoryPath)/pulls/\(number)")
+            : try await http.send(.PATCH, "\(repositoryPath)/pulls/\(number)", json: .object(fields))
+        return try http.decode(GiteaPullRequestPayload.self, from: response).pullRequest
+    }
+
+    /// The ids of the repository labels named `names`, in that order, creating missing ones.
+    private func labelIDs(for names: [String]) async throws(ForgeError) -> [Int] {
+        guard !names.isEmpty else { return [] }
+        var known: [String: Int] = [:]
+        for page in try await http.sendAllLinkedPages("\(repositoryPath)/labels", query: [("limit", "50")]) {
+            for label in try http.decode([GiteaLabelPayload].self, from: page) where known[label.name] == nil
+            {
+                known[label.name] = label.id
+            }
+        }
+        var ids: [Int] = []
+        for name in names {
+            if let id = known[name] {
+                ids.append(id)
+                continue
+            }
+            let response = try await http.send(
+                .POST, "\(repositoryPath)/labels",
+                json: .object([("name", .string(name)), ("color", .string(Self.labelColor))]))
+            let created = try http.decode(GiteaLabelPayload.self, from: response)
+            known[name] = created.id
+            ids.append(created.id)
+        }
+        return ids
+    }
+}

@@ -1,0 +1,198 @@
+import Kubernetes
+import YAMLSyntax
+
+/// Reads typed values out of a parsed file and collects every problem as a diagnostic with the
+/// node's position, so that one pass reports all errors rather than the first.
+struct PolicyReader {
+    let file: YAMLFile
+    private(set) var diagnostics: [YAMLError] = []
+
+    /// Anchored nodes by name, in document order, to resolve aliases.
+    private let anchors: [String: [YAMLNode]]
+
+    init(file: YAMLFile) {
+        self.file = file
+        var anchors: [String: [YAMLNode]] = [:]
+        for document in file.documents {
+            if let root = document.root { Self.collectAnchors(root, into: &anchors) }
+        }
+        self.anchors = anchors
+    }
+
+    /// The node an alias refers to (the last anchor of its name before it); other nodes as they are.
+    func resolve(_ node: YAMLNode) -> YAMLNode {
+        guard node.kind == .alias, let name = node.anchor else { return node }
+        return anchors[name]?.last { $0.byteRange.lowerBound < node.byteRange.lowerBound } ?? node
+    }
+
+    /// A sequence's items, aliases resolved.
+    func items(_ node: YAMLNode) -> [YAMLNode] {
+        node.items.map(resolve)
+    }
+
+    private static func collectAnchors(_ node: YAMLNode, into anchors: inout [String: [YAMLNode]]) {
+        if node.kind != .alias, let name = node.anchor { anchors[name, default: []].append(node) }
+        for (key, value) in node.entries {
+            collectAnchors(key, into: &anchors)
+            collectAnchors(value, into: &anchors)
+        }
+        for item in node.items { collectAnchors(item, into: &anchors) }
+    }
+
+    /// Records a problem at `node`.
+    mutating func report(_ node: YAMLNode, _ message: String) {
+        diagnostics.append(file.error(at: node.byteRange.lowerBound, message))
+    }
+
+    /// The single document's root mapping with its keys checked, or nil after reporting why not.
+    mutating func root(known: [String]) -> MappingFields? {
+        let documents = file.documents.filter { $0.root.map { !$0.isEmpty } ?? false }
+        guard let document = documents.first, let root = document.root else {
+            diagnostics.append(file.error(at: 0, "the file is empty"))
+            return nil
+        }
+        if documents.count > 1, let extra = documents[1].root {
+            report(extra, "a policy file holds one document; found \(documents.count)")
+        }
+        return fields(root, at: "", known: known)
+    }
+
+    /// Checks `apiVersion` (`steward.dev/v1`) and `kind`.
+    mutating func checkHeader(_ root: MappingFields, kind expected: String) {
+        if let node = required(root, "apiVersion", at: ""), let value = node.scalar,
+            value != Policy.apiVersion
+        {
+            report(node, "apiVersion: expected \(Policy.apiVersion), found \(value)")
+        }
+        if let node = required(root, "kind", at: ""), let value = node.scalar, value != expected {
+            report(node, "kind: expected \(expected), found \(value)")
+        }
+    }
+
+    /// A mapping's entries; an unknown key is reported with the nearest known one.
+    mutating func fields(_ node: YAMLNode, at location: String, known: [String]) -> MappingFields? {
+        guard node.kind == .mapping else {
+            report(node, "\(Self.name(location)): expected a mapping with \(Self.list(known))")
+            return nil
+        }
+        var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        for (key, value) in node.entries {
+            guard let text = key.scalar else {
+                report(key, "\(Self.name(location)): keys are plain names")
+                continue
+            }
+            guard known.contains(text) else {
+                let hint = Suggestion.hint(for: text, in: known)
+                report(key, "\(Self.name(location)): unknown field \"\(text)\"\(hint)")
+                continue
+            }
+            entries.append((text, key, resolve(value)))
+        }
+        return MappingFields(node: node, entries: entries)
+    }
+
+    /// A required entry, or nil after reporting that it is missing.
+    mutating func required(_ fields: MappingFields, _ key: String, at location: String) -> YAMLNode? {
+        if let value = fields[key], !value.isEmpty { return value }
+        report(fields[key] ?? fields.node, "\(Self.join(location, key)): required")
+        return nil
+    }
+
+    mutating func string(_ node: YAMLNode, at location: String) -> String? {
+        guard node.kind == .scalar, let text = node.scalar, !text.isEmpty else {
+            report(node, "\(location): expected a non-empty string")
+            return nil
+        }
+        guard case .string = node.value else {
+            report(node, "\(location): expected a string; write \"\(text)\" in quotes")
+            return nil
+        }
+        return text
+    }
+
+    /// A sequence of strings; `[]` is an empty list.
+    mutating func strings(_ node: YAMLNode, at location: String) -> [(text: String, node: YAMLNode)]? {
+        guard node.kind == .sequence else {
+            report(node, "\(location): expected a list of strings, e.g. [a, b]")
+            return nil
+        }
+        var result: [(text: String, node: YAMLNode)] = []
+        for (index, item) in items(node).enumerated() {
+            if let text = string(item, at: "\(location)[\(index)]") {
+                result.append((text, item))
+            }
+        }
+        return result
+    }
+
+    /// A mapping of strings to strings (labels, annotations).
+    mutating func stringMap(_ node: YAMLNode, at location: String) -> [String: String]? {
+        guard node.kind == .mapping else {
+            report(node, "\(location): expected a mapping of names to values")
+            return nil
+        }
+        var result: [String: String] = [:]
+        for (key, value) in node.entries {
+            guard let name = key.scalar, !name.isEmpty else {
+                report(key, "\(location): expected a name")
+                continue
+            }
+            guard value.kind == .scalar, let text = value.scalar else {
+                report(value, "\(Self.join(location, name)): expected a string value")
+                continue
+            }
+            result[name] = text
+        }
+        return result
+    }
+
+    mutating func integer(_ node: YAMLNode, at location: String, in range: ClosedRange<Int>) -> Int? {
+        guard node.kind == .scalar, case .int(let value) = node.value else {
+            report(node, "\(location): expected a whole number")
+            return nil
+        }
+        guard range.contains(value) else {
+            let upper = range.upperBound == .max ? "" : " and \(range.upperBound)"
+            let wording =
+                upper.isEmpty ? "at least \(range.lowerBound)" : "between \(range.lowerBound)\(upper)"
+            report(node, "\(location): \(value) is out of range: expected \(wording)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func boolean(_ node: YAMLNode, at location: String) -> Bool? {
+        guard node.kind == .scalar, case .bool(let value) = node.value else {
+            report(node, "\(location): expected true or false")
+            return nil
+        }
+        return value
+    }
+
+    mutating func quantity(_ node: YAMLNode, at location: String) -> Quantity? {
+        guard node.kind == .scalar, let text = node.scalar, let quantity = Quantity(text) else {
+            report(
+                node,
+                "\(location): \"\(node.source)\" is not a Kubernetes quantity (e.g. 250m, 1.5, 512Mi, 2Gi)")
+            return nil
+        }
+        guard quantity.nanos >= 0 else {
+            report(node, "\(location): \(text) is negative")
+            return nil
+        }
+        return quantity
+    }
+
+    /// `spec.rules[0]` joined with `name`.
+    static func join(_ location: String, _ key: String) -> String {
+        location.isEmpty ? key : "\(location).\(key)"
+    }
+
+    private static func name(_ location: String) -> String {
+        location.isEmpty ? "top level" : location
+    }
+
+    private static func list(_ keys: [String]) -> String {
+        keys.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
+}

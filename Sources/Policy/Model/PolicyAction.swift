@@ -1,0 +1,15 @@
+/// What kind of change the bot proposes; a rule lists the actions it allows.
+public enum PolicyAction: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
+    /// Requests and limits sized from observed usage.
+    case rightsize
+    /// A memory limit (and request) raised after OOM kills.
+    case oom
+    /// A CPU limit raised or removed after throttling.
+    case cpuLimit = "cpu-limit"
+    /// A pull request that reverts the commit blamed for a regression.
+    case revert
+
+    public static func < (lhs: PolicyAction, rhs: PolicyAction) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,43 @@
+/// A day of the week, as schedule windows name it (`Mon` … `Sun`).
+public enum Weekday: Int, Sendable, Hashable, CaseIterable, Comparable {
+    case monday = 1
+    case tuesday
+    case wednesday
+    case thursday
+    case friday
+    case saturday
+    case sunday
+
+    /// The three-letter name used in policy files.
+    public var abbreviation: String {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][rawValue - 1]
+    }
+
+    /// The day named `text` (`Mon`, `monday`, case-insensitive).
+    public init?(name text: String) {
+        let lowered = text.lowercased()
+        guard
+            let day = Weekday.allCases.first(where: {
+                lowered == $0.abbreviation.lowercased() || lowered == $0.fullName
+            })
+        else { return nil }
+        self = day
+    }
+
+    /// The day of a Foundation `Calendar` weekday number (1 = Sunday … 7 = Saturday).
+    init(calendarWeekday: Int) {
+        self = calendarWeekday == 1 ? .sunday : Weekday(rawValue: calendarWeekday - 1)!
+    }
+
+    /// The day after, Monday after Sunday.
+    var next: Weekday { Weekday(rawValue: rawValue % 7 + 1)! }
+
+    /// The day before, Sunday before Monday.
+    var previous: Weekday { Weekday(rawValue: (rawValue + 5) % 7 + 1)! }
+
+    private var fullName: String {
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1]
+    }
+
+    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+}

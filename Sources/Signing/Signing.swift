@@ -1,1 +1,0 @@
-// SSHSIG signatures over commits, OpenSSH key files and digests, on libcrypto.

@@ -1,0 +1,81 @@
+import Analysis
+import Kubernetes
+import Policy
+import YAMLSyntax
+
+extension Planner {
+    /// Asks the policy about every proposed change before anything is edited, fail closed:
+    /// without a loaded policy every change is rejected. Then admits whole findings, in plan
+    /// order, until `spec.limits.maxChangesPerPullRequest` is reached; later ones wait.
+    func decide(
+        _ findings: [PlannedFinding], policy state: PolicyState, subjects: [String: PolicySubject],
+        cluster: String
+    ) -> [PlannedFinding] {
+        guard let policy = state.policy else {
+            return findings.map { planned in
+                var planned = planned
+                planned.changes = planned.changes.map { $0.deciding(state.refusal) }
+                return planned
+            }
+        }
+        var admitted = 0
+        return findings.map { planned in
+            var planned = planned
+            let action = PolicyAction(planned.finding.kind)
+            let subject = subjects[planned.finding.id] ?? PolicySubject(workload: planned.finding.workload)
+            planned.changes = planned.changes.map { change in
+                // The rendered workload and the field in workload form, wherever it is written.
+                change.deciding(
+                    policy.evaluate(
+                        ProposedChange(
+                            subject: subject, container: planned.finding.container, path: change.workloadPath,
+                            action: action, from: change.from.flatMap { Quantity($0) },
+                            to: Quantity(change.proposed))))
+            }
+            let permitted = planned.changes.filter(\.decision.permitsEdit).count
+            if let limit = policy.limits.maxChangesPerPullRequest, admitted + permitted > limit {
+                let waiting = PolicyDecision.rejected(
+                    "over the limit of \(limit) changes per pull request (spec.limits.maxChangesPerPullRequest); "
+                        + "it waits for a later run")
+                planned.changes = planned.changes.map { $0.decision.permitsEdit ? $0.deciding(waiting) : $0 }
+            } else {
+                admitted += permitted
+            }
+            return planned
+        }
+    }
+
+    /// The independent check of the edited bytes: the semantic diff of every edited file must
+    /// stay inside the policy. It does not look at the planned changes, only at the bytes.
+    static func checkScope(
+        _ edits: [FileEdit], policy: Policy, cluster: String, findings: [PlannedFinding], inventory: Inventory
+    ) throws(StewardError) {
+        let actions = Set(findings.map { PolicyAction($0.finding.kind) })
+        // Steward's own overlay patch files and their references are checked on their bytes by
+        // OverlayPatchScope; every other file by the policy's scope check, with fields resolved
+        // through the inventory (the rendered workload, Helm values paths included).
+        let overlay = OverlayPatchScope(
+            inventory: inventory, policy: policy, cluster: cluster, actions: actions)
+        let (own, other) = overlay.partition(edits)
+        let report = ScopeCheck(
+            policy: policy, cluster: cluster, actions: actions,
+            resolver: InventoryFieldResolver(inventory: inventory)
+        ).check(other.map { ChangedFile(path: $0.path, before: $0.before, after: $0.after) })
+        let violations = report.violations.map(\.description) + overlay.check(own)
+        guard violations.isEmpty else {
+            throw StewardError(
+                "the planned edits leave the policy \(policy.path); nothing is written:\n"
+                    + violations.map { "  \($0)" }.joined(separator: "\n"))
+        }
+    }
+}
+
+extension PlannedChange {
+    /// The change with `decision`, writing the value the policy allows.
+    func deciding(_ decision: PolicyDecision) -> PlannedChange {
+        var change = self
+        change.decision = decision
+        change.to = decision.permitsEdit ? decision.value?.text ?? proposed : proposed
+        return change
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Policy
+import YAMLSyntax
+
+/// `steward policy check`: loads each file as a policy (or a policy test file) and reports every
+/// problem with its position and a caret.
+public enum PolicyChecker {
+    /// The report for every file and how many files failed.
+    public struct Result: Sendable {
+        public var report: String
+        public var failedFiles: Int
+        public var errorCount: Int
+    }
+
+    public static func check(_ paths: [String]) -> Result {
+        var lines: [String] = []
+        var failedFiles = 0
+        var errorCount = 0
+        for path in paths {
+            switch check(path) {
+            case .success(let summary):
+                lines.append("\(path): ok, \(summary)")
+            case .failure(let error):
+                failedFiles += 1
+                errorCount += error.diagnostics.count
+                lines += error.messages
+            }
+        }
+        return Result(
+            report: lines.joined(separator: "\n") + "\n", failedFiles: failedFiles, errorCount: errorCount)
+    }
+
+    /// `2 rules` or `11 cases`, or every problem.
+    private static func check(_ path: String) -> Swift.Result<String, PolicyLoadError> {
+        let file: YAMLFile
+        do {
+            file = try YAMLFile(contentsOf: path)
+        } catch {
+            return .failure(PolicyLoadError([error]))
+        }
+        do throws(PolicyLoadError) {
+            if file.documents.first?.root?["kind"]?.scalar == "PolicyTest" {
+                let tests = try PolicyTestFile(file: file)
+                return .success("\(tests.cases.count) case\(tests.cases.count == 1 ? "" : "s")")
+            }
+            let policy = try Policy(file: file)
+            return .success("\(policy.rules.count) rule\(policy.rules.count == 1 ? "" : "s")")
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Policy
+
+/// What `steward verify` is asked to check.
+public struct VerifyRequest: Sendable {
+    /// The repository (a working tree or bare repository).
+    public var repository: String
+    /// `BASE..HEAD`, or one revision checked from `base`.
+    public var range: String
+    /// The base when `range` is one revision.
+    public var base: String?
+    /// An allowed-signers file on disk; nil reads `policies/allowed_signers` from the base commit.
+    public var allowedSigners: String?
+    /// The policy file in the repository.
+    public var policy: String
+    /// Report commits without the `Steward-Finding` trailer as violations instead of ignoring them.
+    public var reportHumanCommits: Bool
+
+    /// Where the allowed signers are read from the base commit when no file is given.
+    public static let allowedSignersPath = "policies/allowed_signers"
+
+    public init(
+        repository: String = ".", range: String = "HEAD", base: String? = nil, allowedSigners: String? = nil,
+        policy: String = Policy.defaultPath, reportHumanCommits: Bool = false
+    ) {
+        self.repository = repository
+        self.range = range
+        self.base = base
+        self.allowedSigners = allowedSigners
+        self.policy = policy
+        self.reportHumanCommits = reportHumanCommits
+    }
+}

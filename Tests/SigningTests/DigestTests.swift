@@ -1,0 +1,10 @@
+import Signing
+import Testing
+
+@Suite struct DigestTests {
+    @Test func sha256MatchesTheStandardVectors() {
+        #expect(Digest.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            Digest.sha256([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
