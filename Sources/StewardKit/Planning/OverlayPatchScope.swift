@@ -62,20 +62,20 @@ struct OverlayPatchScope {
         var violations: [String] = []
         for (index, document) in after.enumerated() {
             let old = index < before.count ? before[index] : nil
-            let where_ = "\(file)#\(index)"
+            let place = "\(file)#\(index)"
             guard let kind = document["kind"]?.scalarText, let podSpec = ManifestScanner.podSpecPaths[kind],
                 let name = document["metadata"]?["name"]?.scalarText
             else {
-                violations.append("\(where_): not a patch of a workload (kind and metadata.name)")
+                violations.append("\(place): not a patch of a workload (kind and metadata.name)")
                 continue
             }
             let namespace = document["metadata"]?["namespace"]?.scalarText
             if let old, Self.identity(old) != Self.identity(document) {
-                violations.append("\(where_): the patch names another workload than before")
+                violations.append("\(place): the patch names another workload than before")
                 continue
             }
             if let message = Self.skeletonViolation(document, before: old, podSpec: podSpec) {
-                violations.append("\(where_): \(message)")
+                violations.append("\(place): \(message)")
                 continue
             }
             for section in ["containers", "initContainers"] {
@@ -89,7 +89,7 @@ struct OverlayPatchScope {
                         let new = item["resources"]?[field.section]?[field.resource]
                         let current = previous?["resources"]?[field.section]?[field.resource]
                         guard new != current else { continue }
-                        let at = "\(where_):\(path)[name=\(container)].resources.\(field.rawValue)"
+                        let at = "\(place):\(path)[name=\(container)].resources.\(field.rawValue)"
                         guard let text = new?.scalarText, let value = Quantity(text) else {
                             violations.append(
                                 "\(at): \(new == nil ? "removed" : "not a Kubernetes quantity")")
