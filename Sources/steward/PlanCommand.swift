@@ -32,6 +32,12 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A configuration file (see docs/inventory.md).", valueName: "file"))
     var config: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Plan the tree of this Git revision of --repo (a repository, bare or not), without a checkout.",
+            valueName: "rev"))
+    var ref: String?
+
     @Option(help: "Output format: text or json.")
     var format: PlanRenderer.Format = .text
 
@@ -42,8 +48,8 @@ struct PlanCommand: ParsableCommand {
         global.bootstrapLogging()
         let plan = try Planner().plan(
             PlanRequest(
-                repository: repo, profiles: profiles, cluster: cluster, policy: policy, configuration: config)
-        )
+                repository: repo, profiles: profiles, cluster: cluster, policy: policy, configuration: config,
+                revision: ref))
         print(PlanRenderer.render(plan, as: format), terminator: "")
         if let failure = plan.policyFailure {
             throw failure

@@ -3,8 +3,11 @@ import Policy
 
 /// What `steward plan` is asked to do.
 public struct PlanRequest: Sendable {
-    /// A directory holding the manifests (a checkout of the GitOps repository).
+    /// A directory holding the manifests (a checkout of the GitOps repository), or a Git
+    /// repository (bare or not) when `revision` is given.
     public var repository: String
+    /// A Git revision whose tree is planned, read without a checkout; nil to read the directory.
+    public var revision: String?
     /// A profiles file (`docs/profiles.md`).
     public var profiles: String
     /// The cluster whose profiles apply; nil when the profiles cover exactly one cluster.
@@ -18,8 +21,9 @@ public struct PlanRequest: Sendable {
 
     public init(
         repository: String, profiles: String, cluster: String? = nil, policy: String = Policy.defaultPath,
-        configuration: String? = nil, now: Date = Date()
+        configuration: String? = nil, revision: String? = nil, now: Date = Date()
     ) {
+        self.revision = revision
         self.repository = repository
         self.profiles = profiles
         self.cluster = cluster

@@ -37,10 +37,23 @@ public struct Planner: Sendable {
             throw StewardError(error.description)
         }
         let cluster = try Self.cluster(request.cluster, in: profiles)
-        let inventory = try inventory(
-            of: ManifestSource(root: request.repository),
-            options: configuration?.inventory ?? InventoryOptions())
-        let policy = PolicyState.load(request.policy, in: request.repository)
+        let options = configuration?.inventory ?? InventoryOptions()
+        let inventory: Inventory
+        let policy: PolicyState
+        if let revision = request.revision {
+            let repository: Repository
+            do {
+                repository = try Repository.open(path: request.repository)
+            } catch {
+                throw StewardError("\(error)")
+            }
+            let tree = try GitTreeSource(repository: repository, revision: revision)
+            inventory = try self.inventory(of: tree, options: options)
+            policy = Self.policy(request.policy, in: tree)
+        } else {
+            inventory = try self.inventory(of: ManifestSource(root: request.repository), options: options)
+            policy = PolicyState.load(request.policy, in: request.repository)
+        }
         return try plan(
             inventory, profiles: profiles, cluster: cluster, policy: policy, repository: request.repository,
             now: request.now)
@@ -79,6 +92,20 @@ public struct Planner: Sendable {
             errors: inventory.problems + inventory.targets.flatMap(\.problems), fileEdits: edits.files,
             diff: try Self.diff(edits.files), policy: policy,
             scheduleOpen: policy.policy?.schedule?.isOpen(at: now))
+    }
+
+    /// The policy file of a Git tree, as `PolicyState.load` reads it from a directory.
+    static func policy(_ path: String, in tree: GitTreeSource) -> PolicyState {
+        guard (try? tree.filePaths().contains(path)) == true else { return .missing(path: path) }
+        do {
+            return .loaded(try Policy(bytes: try tree.contents(of: path), path: path))
+        } catch let error as PolicyLoadError {
+            return .invalid(path: path, error: error)
+        } catch {
+            let unreadable = YAMLError(
+                path: path, line: 0, column: 0, message: "cannot read the file: \(error)")
+            return .invalid(path: path, error: PolicyLoadError([unreadable]))
+        }
     }
 
     /// The cluster to plan for: the one asked for, or the only one the profiles cover.
