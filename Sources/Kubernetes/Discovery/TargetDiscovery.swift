@@ -13,11 +13,10 @@ struct TargetDiscovery {
         let argo = ArgoApplicationReader(snapshot: snapshot, options: options)
         let applicationSets = ApplicationSetReader(snapshot: snapshot, options: options)
         let flux = FluxReader(snapshot: snapshot, options: options)
-        for path in snapshot.files.keys.sorted() {
-            let file = snapshot.files[path]!
-            // Only files that name an Argo CD or Flux API group can declare a target.
-            guard Self.mentionsDeploymentTool(file.bytes) else { continue }
-            for document in file.documents {
+        // Only files that name an Argo CD or Flux API group can declare a target.
+        let candidates = snapshot.files.filter { Self.mentionsDeploymentTool($0.value.bytes) }
+        for path in candidates.keys.sorted() {
+            for document in candidates[path]!.documents {
                 guard let root = document.root, root.kind == .mapping, let kind = root["kind"]?.scalar,
                     let apiVersion = root["apiVersion"]?.scalar
                 else { continue }
@@ -116,30 +115,21 @@ struct TargetDiscovery {
         }
     }
 
-    private static let argo = Array("argoproj.io/".utf8)
-    private static let flux = Array("fluxcd.io/".utf8)
+    private static let groups = [Array("argoproj.io".utf8), Array("fluxcd.io".utf8)]
 
-    /// Whether the bytes contain `argoproj.io/` or `fluxcd.io/`.
+    /// Whether the bytes contain `argoproj.io/` or `fluxcd.io/`: each `/` is checked for what
+    /// precedes it.
     static func mentionsDeploymentTool(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
-            while index < buffer.count {
-                switch buffer[index] {
-                case UInt8(ascii: "a") where matches(argo, buffer, at: index): return true
-                case UInt8(ascii: "f") where matches(flux, buffer, at: index): return true
-                default: index += 1
+            while let slash = buffer[index...].firstIndex(of: UInt8(ascii: "/")) {
+                for group in groups where slash >= group.count {
+                    if buffer[(slash - group.count)..<slash].elementsEqual(group) { return true }
                 }
+                index = slash + 1
             }
             return false
         }
-    }
-
-    private static func matches(_ needle: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, at index: Int)
-        -> Bool
-    {
-        guard index + needle.count <= buffer.count else { return false }
-        for offset in 0..<needle.count where buffer[index + offset] != needle[offset] { return false }
-        return true
     }
 
     /// The API group of an `apiVersion`.

@@ -9,10 +9,14 @@ struct TemplateParameters: Sendable {
     /// `path.path`, `path.basename`, `path.basenameNormalized`, `path.segments.N` for Go templates.
     var directory: String?
 
+    /// The folder names of `directory`.
+    private let segments: [Substring]
+
     init(values: [String: String], goTemplate: Bool, directory: String? = nil) {
         self.values = values
         self.goTemplate = goTemplate
         self.directory = directory
+        segments = directory?.split(separator: "/") ?? []
     }
 
     /// `text` with its placeholders replaced, or nil when one is unknown.
@@ -58,23 +62,30 @@ struct TemplateParameters: Sendable {
     }
 
     private func parameter(_ name: String) -> String? {
-        if let value = values[name] { return value }
-        guard let directory else { return nil }
-        let segments = directory.split(separator: "/")
-        let basename = String(segments.last ?? "")
+        guard let directory else { return values[name] }
+        let basename = segments.last.map(String.init) ?? ""
         switch name {
         case "path" where !goTemplate, "path.path" where goTemplate: return directory
         case "path.basename": return basename
         case "path.basenameNormalized":
             return String(basename.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
         default:
-            let prefix = goTemplate ? "path.segments." : "path["
-            guard name.hasPrefix(prefix) else { return nil }
-            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
-            guard let index = Int(digits), index < segments.count,
-                name.count == prefix.count + digits.count + (goTemplate ? 0 : 1)
-            else { return nil }
-            return String(segments[index])
+            return values[name] ?? segment(name)
         }
+    }
+
+    /// `path[N]` (fasttemplate) or `path.segments.N` (Go templates).
+    private func segment(_ name: String) -> String? {
+        let prefix = goTemplate ? "path.segments." : "path["
+        guard name.hasPrefix(prefix) else { return nil }
+        var digits = name.utf8.dropFirst(prefix.utf8.count)
+        if !goTemplate {
+            guard digits.last == UInt8(ascii: "]") else { return nil }
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let index = Int(String(decoding: digits, as: UTF8.self)), index < segments.count
+        else { return nil }
+        return String(segments[index])
     }
 }

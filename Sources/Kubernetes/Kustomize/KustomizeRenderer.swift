@@ -165,7 +165,22 @@ struct KustomizeRenderer {
             output.problems.append(problem(entry, in: kustomization, "'\(entry.text)' does not exist"))
             return
         }
-        for resource in added.resources {
+        if output.resources.isEmpty {
+            // The first entry shares the storage of what it adds (often a cached base).
+            output.resources = added.resources
+        } else {
+            append(added.resources, of: entry, in: kustomization, to: &output)
+        }
+        output.used.formUnion(added.used)
+        output.problems += added.problems
+    }
+
+    /// Appends resources, refusing one already added (kustomize's "already registered id").
+    private func append(
+        _ resources: [RenderedResource], of entry: Kustomization.Entry, in kustomization: Kustomization,
+        to output: inout RenderOutput
+    ) {
+        for resource in resources {
             if let existing = output.resources.first(where: { Self.sameIdentity($0, resource) }) {
                 output.problems.append(
                     problem(
@@ -176,8 +191,6 @@ struct KustomizeRenderer {
             }
             output.resources.append(resource)
         }
-        output.used.formUnion(added.used)
-        output.problems += added.problems
     }
 
     /// The resources of every document of a file; with `strict`, a document that is not a
