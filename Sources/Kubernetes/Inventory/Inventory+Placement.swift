@@ -71,14 +71,6 @@ extension Inventory {
             layer.readOnlyReason == nil && layer.kind != .inlineString
                 && targets(using: layer.root.file, document: layer.root.document) == [target.name]
         }
-        if let winner, owned(values.layers[winner]) {
-            let layer = values.layers[winner]
-            if layer.kind == .parameters {
-                return .unwritable(
-                    "the \(field.label) is set by helm.parameters in \(layer.root.file); edit it there")
-            }
-            return .inPlace(layer.root.appending(path.components))
-        }
         // The most specific layer Steward may create the key in: the last values file of the
         // release, else its inline values, else the chart's defaults.
         let creatable = values.layers.indices.filter {
@@ -88,6 +80,18 @@ extension Inventory {
             creatable.last { values.layers[$0].kind == .file }
             ?? creatable.last { values.layers[$0].kind == .inline }
             ?? creatable.last { values.layers[$0].kind == .chartDefaults }
+        // The winning layer is edited in place when only this target reads it, unless it is the
+        // chart's defaults and the release has a layer of its own.
+        if let winner, owned(values.layers[winner]),
+            values.layers[winner].kind != .chartDefaults || preferred == winner
+        {
+            let layer = values.layers[winner]
+            if layer.kind == .parameters {
+                return .unwritable(
+                    "the \(field.label) is set by helm.parameters in \(layer.root.file); edit it there")
+            }
+            return .inPlace(layer.root.appending(path.components))
+        }
         guard let chosen = preferred else {
             return .unwritable("the release has no values file Steward can write")
         }
