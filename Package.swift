@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "steward", targets: ["steward"]),
         .executable(name: "yaml-bench", targets: ["YAMLBench"]),
+        .executable(name: "profile-bench", targets: ["ProfileBench"]),
         .executable(name: "inventory-bench", targets: ["InventoryBench"]),
     ],
     dependencies: [
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -48,6 +50,7 @@ let package = Package(
             name: "Telemetry",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -83,6 +86,11 @@ let package = Package(
             name: "YAMLBench",
             dependencies: ["YAMLSyntax", "CLibYAML"],
             path: "Benchmarks/YAMLBench"
+        ),
+        .executableTarget(
+            name: "ProfileBench",
+            dependencies: ["Telemetry", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/ProfileBench"
         ),
         .executableTarget(
             name: "InventoryBench",

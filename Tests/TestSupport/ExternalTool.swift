@@ -22,6 +22,14 @@ public struct ExternalTool: Sendable {
     /// OpenSSH's `ssh-keygen`, used to make keys and check SSHSIG signatures.
     public static let sshKeygen = ExternalTool(
         name: "ssh-keygen", install: "apt-get install -y --no-install-recommends openssh-client")
+    /// Prometheus' server, started on loopback over backfilled history.
+    public static let prometheus = ExternalTool(
+        name: "prometheus", install: "apt-get install -y --no-install-recommends prometheus")
+    /// Prometheus' `promtool`, which backfills OpenMetrics history into TSDB blocks.
+    public static let promtool = ExternalTool(
+        name: "promtool", install: "apt-get install -y --no-install-recommends prometheus")
+    /// `cp`, to copy cached data directories with their modes.
+    public static let copy = ExternalTool(name: "/bin/cp", install: "apt-get install -y coreutils")
     /// OpenSSH's server, run on loopback by the SSH transport tests.
     public static let sshd = ExternalTool(
         name: "/usr/sbin/sshd", install: "apt-get install -y --no-install-recommends openssh-server")

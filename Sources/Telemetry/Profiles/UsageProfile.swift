@@ -26,12 +26,20 @@ public struct UsageProfile: Codable, Sendable, Equatable {
     public var throttlingRatio: Double?
     /// A downsampled memory series, e.g. hourly maxima.
     public var memorySeries: Series?
+    /// How much of the window the samples cover, so that later stages can refuse thin history.
+    public var coverage: Coverage?
+    /// When each ReplicaSet of the workload was created, oldest first (Deployments, Argo Rollouts).
+    public var rollouts: [Rollout]?
+    /// Why this profile must not be acted on, e.g. `no CPU samples in the window`; absent when
+    /// the profile is usable. A missing number is left out, never made up.
+    public var insufficient: [String]?
 
     public init(
         cluster: String, namespace: String, workload: WorkloadKey, container: String,
         cpu: CPUUsage? = nil, memory: MemoryUsage? = nil, requests: ResourceAmounts? = nil,
         limits: ResourceAmounts? = nil, oomKills: Int? = nil, restarts: Int? = nil,
-        throttlingRatio: Double? = nil, memorySeries: Series? = nil
+        throttlingRatio: Double? = nil, memorySeries: Series? = nil, coverage: Coverage? = nil,
+        rollouts: [Rollout]? = nil, insufficient: [String]? = nil
     ) {
         self.cluster = cluster
         self.namespace = namespace
@@ -45,7 +53,13 @@ public struct UsageProfile: Codable, Sendable, Equatable {
         self.restarts = restarts
         self.throttlingRatio = throttlingRatio
         self.memorySeries = memorySeries
+        self.coverage = coverage
+        self.rollouts = rollouts
+        self.insufficient = insufficient
     }
+
+    /// Whether later stages may act on this profile.
+    public var isSufficient: Bool { insufficient?.isEmpty ?? true }
 }
 
 /// Identifies a workload by its controller kind and name, e.g. `Deployment/web`.

@@ -11,11 +11,11 @@ public struct UsageProfiles: Codable, Sendable, Equatable {
     public var apiVersion: String
     public var kind: String
     public var window: Window
-    /// Where the profiles came from (free-form: the Prometheus URL, the queries, the tool).
-    public var source: [String: String]?
+    /// Where the profiles came from: the tool, the Prometheus URL, the queries, warnings.
+    public var source: ProfileSource?
     public var profiles: [UsageProfile]
 
-    public init(window: Window, source: [String: String]? = nil, profiles: [UsageProfile]) {
+    public init(window: Window, source: ProfileSource? = nil, profiles: [UsageProfile]) {
         self.apiVersion = Self.apiVersion
         self.kind = Self.kind
         self.window = window

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The PromQL of one collection. Every query covers the whole cluster: the number of queries
+/// grows with the window's length (range queries are cut into time chunks), never with the
+/// number of pods or containers. `docs/prometheus.md` explains each one.
+struct ProfileQueries: Sendable {
+    /// `namespace, pod, container`, with the cluster label first when there is one.
+    let containerLabels: String
+    /// `namespace, pod`, with the cluster label.
+    let podLabels: String
+    /// `cluster, ` when a cluster label is set, else empty.
+    private let clusterPrefix: String
+    /// Extra matchers for every selector: the cluster, when one is selected by label.
+    private let clusterMatcher: String
+    let step: PrometheusDuration
+    let window: PrometheusDuration
+    let rateWindow: PrometheusDuration
+
+    init(options: CollectionOptions) {
+        clusterPrefix = options.clusterLabel.map { "\($0), " } ?? ""
+        containerLabels = clusterPrefix + "namespace, pod, container"
+        podLabels = clusterPrefix + "namespace, pod"
+        if let label = options.clusterLabel, let cluster = options.cluster {
+            clusterMatcher = "\(label)=\"\(Self.escape(cluster))\""
+        } else {
+            clusterMatcher = ""
+        }
+        step = options.step
+        window = options.window
+        rateWindow = options.effectiveRateWindow
+    }
+
+    /// A selector: `metric{matchers, cluster}`, always filtering the pod-level cAdvisor series
+    /// (no `container` label) when `containers` is set.
+    private func select(_ metric: String, containers: Bool = false, _ matchers: String...) -> String {
+        var all = matchers
+        if containers { all.insert("container!=\"\"", at: 0) }
+        if !clusterMatcher.isEmpty { all.append(clusterMatcher) }
+        return all.isEmpty ? metric : "\(metric){\(all.joined(separator: ", "))}"
+    }
+
+    private func by(_ labels: String, extra: String = "") -> String {
+        extra.isEmpty ? labels : "\(labels), \(extra)"
+    }
+
+    // MARK: Range queries, one per time chunk
+
+    /// CPU cores of every cAdvisor container series at each step. No aggregation here: a
+    /// `max by` over a day of steps costs Prometheus more than the whole query without it, so
+    /// the series of one pod and container (a restarted container's old and new ones) are merged
+    /// by Steward, taking the larger value per step.
+    var cpuUsage: String {
+        "rate(\(select("container_cpu_usage_seconds_total", containers: true))[\(rateWindow)])"
+    }
+
+    /// Working-set bytes of every cAdvisor container series at each step; merged the same way.
+    var memoryUsage: String {
+        select("container_memory_working_set_bytes", containers: true)
+    }
+
+    // MARK: Instant queries at the end of a chunk or of the window
+
+    /// Restarts whose last termination reason is `OOMKilled`, counted per step of a chunk: the
+    /// restart counter's increase over one step, kept only where the reason is `OOMKilled`.
+    /// Filtering by the reason first keeps the subtraction to the few containers ever OOM-killed.
+    func oomKills(over chunk: PrometheusDuration) -> String {
+        let restarts = select("kube_pod_container_status_restarts_total")
+        let reason = select("kube_pod_container_status_last_terminated_reason", "reason=\"OOMKilled\"")
+        return """
+            max by (\(containerLabels)) (sum_over_time((((\(restarts) and on (\(containerLabels)) \
+            (\(reason) == 1)) - \(restarts) offset \(step)) > 0)[\(chunk):\(step)]))
+            """
+    }
+
+    /// Restarts in the window: the counter only grows for one pod, so its last minus its first
+    /// value, per series (two kube-state-metrics replicas give two; Steward keeps the larger).
+    var restarts: String {
+        let restarts = select("kube_pod_container_status_restarts_total")
+        return "max_over_time(\(restarts)[\(window)]) - min_over_time(\(restarts)[\(window)])"
+    }
+
+    var throttledPeriods: String {
+        "sum by (\(containerLabels)) (increase(\(select("container_cpu_cfs_throttled_periods_total", containers: true))[\(window)]))"
+    }
+
+    var cfsPeriods: String {
+        "sum by (\(containerLabels)) (increase(\(select("container_cpu_cfs_periods_total", containers: true))[\(window)]))"
+    }
+
+    /// Requests or limits of the pods alive at the window's end.
+    func resources(_ metric: String) -> String {
+        "max by (\(by(containerLabels, extra: "resource"))) (\(select(metric, "resource=~\"cpu|memory\"")))"
+    }
+
+    var requests: String { resources("kube_pod_container_resource_requests") }
+    var limits: String { resources("kube_pod_container_resource_limits") }
+
+    /// Every pod seen in the window and its controller.
+    var podOwners: String {
+        "group by (\(by(podLabels, extra: "owner_kind, owner_name, owner_is_controller"))) (last_over_time(\(select("kube_pod_owner"))[\(window)]))"
+    }
+
+    var replicaSetOwners: String {
+        "group by (\(replicaSetLabels), owner_kind, owner_name) (last_over_time(\(select("kube_replicaset_owner"))[\(window)]))"
+    }
+
+    var replicaSetCreated: String {
+        "max by (\(replicaSetLabels)) (last_over_time(\(select("kube_replicaset_created"))[\(window)]))"
+    }
+
+    var jobOwners: String {
+        "group by (\(clusterPrefix)namespace, job_name, owner_kind, owner_name) (last_over_time(\(select("kube_job_owner"))[\(window)]))"
+    }
+
+    private var replicaSetLabels: String {
+        clusterPrefix + "namespace, replicaset"
+    }
+
+    /// A label value inside double quotes, as PromQL reads it.
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}

@@ -1,0 +1,16 @@
+/// One query of a collection and what its answer feeds.
+struct QueryJob: Sendable {
+    enum Kind: Sendable {
+        case podOwners, replicaSetOwners, jobOwners, replicaSetCreated
+        case cpu, memory, oomKills, restarts, throttledPeriods, cfsPeriods, requests, limits
+    }
+
+    enum Evaluation: Sendable {
+        case instant(at: Double)
+        case range(start: Double, end: Double)
+    }
+
+    var kind: Kind
+    var query: String
+    var evaluation: Evaluation
+}

@@ -1,0 +1,241 @@
+extension ClusterHistory {
+    private static let mebibyte = 1_048_576.0
+
+    /// The test fixture: two days of a small cluster `prod` (and one workload in `staging`),
+    /// scraped every 5 minutes, with one workload per pattern the issue asks for:
+    ///
+    /// | workload | pattern |
+    /// |---|---|
+    /// | `shop/Deployment/web` | steady, with an `istio-proxy` sidecar |
+    /// | `shop/Deployment/checkout` | daily cycle |
+    /// | `payments/StatefulSet/ledger` | creeping memory leak |
+    /// | `payments/Deployment/fraud-model` | OOM kill and restart, again and again |
+    /// | `shop/Deployment/search` | spiky CPU at its limit, throttled |
+    /// | `platform/DaemonSet/node-agent` | no CPU limit |
+    /// | `shop/Deployment/catalog` | a rollout 9 hours before the end, new usage and requests |
+    /// | `shop/Deployment/ghost` | no cAdvisor samples at all |
+    /// | `reports/CronJob/nightly-report` | a Job a day, 01:00 to 07:00, pods owned by the Job |
+    /// | `platform/Pod/debug-shell` | a bare pod, owner `<none>` |
+    /// | `staging`: `shop/Deployment/web` | same names, another cluster |
+    ///
+    /// Every series has a `cluster` label; cAdvisor's pod-level series (no `container`) are there
+    /// too. Profile the last day: `expectedProfiles(windowStart: end - 86_400, windowEnd: end)`.
+    public static func fixture() -> ClusterHistory {
+        let start: Int64 = 1_789_948_800  // 2026-09-21T00:00:00Z
+        let end = start + 2 * 86_400
+        let noise = DeterministicNoise(seed: 5)
+        var build = WorkloadBuilder(noise: noise, start: start, end: end, interval: 300)
+        let mebibyte = Self.mebibyte
+        func spec(
+            _ name: String, _ pattern: UsagePattern, requests: (Double, Double), limits: (Double?, Double?)
+        ) -> ContainerSpec {
+            ContainerSpec(
+                name: name, pattern: pattern,
+                requests: Resources(cpu: requests.0, memory: requests.1 * mebibyte),
+                limits: Resources(cpu: limits.0, memory: limits.1.map { $0 * mebibyte }))
+        }
+        func always(_ containers: [ContainerSpec]) -> [WorkloadBuilder.Revision] {
+            [
+                WorkloadBuilder.Revision(
+                    containers: containers, created: start - 10 * 86_400, from: build.beforeStart,
+                    until: build.afterEnd)
+            ]
+        }
+        let rollout = end - 9 * 3600
+        var workloads: [Workload] = []
+        workloads.append(
+            build.deployment(
+                cluster: "prod", namespace: "shop", name: "web", replicas: 3,
+                revisions: always([
+                    spec(
+                        "app", .steady(cpu: 0.25, memory: 300 * mebibyte), requests: (0.3, 512),
+                        limits: (1, 1024)),
+                    spec(
+                        "istio-proxy", .steady(cpu: 0.05, memory: 80 * mebibyte), requests: (0.1, 128),
+                        limits: (0.5, 256)),
+                ])))
+        workloads.append(
+            build.deployment(
+                cluster: "prod", namespace: "shop", name: "checkout", replicas: 2,
+                revisions: always([
+                    spec(
+                        "app",
+                        .dailyCycle(
+                            cpuLow: 0.1, cpuHigh: 0.6, memoryLow: 200 * mebibyte, memoryHigh: 350 * mebibyte),
+                        requests: (0.25, 512), limits: (1, 768))
+                ])))
+        workloads.append(
+            build.statefulSet(
+                cluster: "prod", namespace: "payments", name: "ledger", replicas: 2,
+                containers: [
+                    spec(
+                        "db", .memoryLeak(cpu: 0.2, memory: 400 * mebibyte, bytesPerHour: 8 * mebibyte),
+                        requests: (0.5, 1024), limits: (2, 2048))
+                ]))
+        workloads.append(
+            build.deployment(
+                cluster: "prod", namespace: "payments", name: "fraud-model", replicas: 2,
+                revisions: always([
+                    spec(
+                        "model", .oomLoop(cpu: 0.4, memory: 300 * mebibyte, bytesPerHour: 60 * mebibyte),
+                        requests: (0.5, 768), limits: (1, 1024))
+                ])))
+        workloads.append(
+            build.deployment(
+                cluster: "prod", namespace: "shop", name: "search", replicas: 2,
+                revisions: always([
+                    spec(
+                        "app", .spiky(base: 0.15, memory: 250 * mebibyte), requests: (0.2, 256),
+                        limits: (0.5, 512))
+                ])))
+        workloads.append(
+            build.daemonSet(
+                cluster: "prod", namespace: "platform", name: "node-agent", nodes: 3,
+                containers: [
+                    spec(
+                        "agent", .steady(cpu: 0.03, memory: 60 * mebibyte), requests: (0.05, 64),
+                        limits: (nil, 128))
+                ]))
+        workloads.append(
+            build.deployment(
+                cluster: "prod", namespace: "shop", name: "catalog", replicas: 2,
+                revisions: [
+                    WorkloadBuilder.Revision(
+                        containers: [
+                            spec(
+                                "app", .steady(cpu: 0.2, memory: 200 * mebibyte), requests: (0.25, 256),
+                                limits: (1, 512))
+                        ], created: start - 10 * 86_400, from: build.beforeStart, until: rollout),
+                    WorkloadBuilder.Revision(
+                        containers: [
+                            spec(
+                                "app", .steady(cpu: 0.45, memory: 260 * mebibyte), requests: (0.5, 384),
+                                limits: (1, 512))
+                        ], created: rollout - 30, from: rollout, until: build.afterEnd),
+                ]))
+        workloads.append(
+            build.deployment(
+                cluster: "prod", namespace: "shop", name: "ghost", replicas: 1,
+                revisions: always([spec("app", .noSamples, requests: (0.1, 128), limits: (0.5, 256))])))
+        workloads.append(
+            build.cronJob(
+                cluster: "prod", namespace: "reports", name: "nightly-report",
+                runs: [(start + 3600, start + 7 * 3600), (start + 86_400 + 3600, start + 86_400 + 7 * 3600)],
+                containers: [
+                    spec(
+                        "report", .steady(cpu: 0.8, memory: 500 * mebibyte), requests: (1, 1024),
+                        limits: (2, 2048))
+                ]))
+        workloads.append(
+            build.barePod(
+                cluster: "prod", namespace: "platform", name: "debug-shell",
+                containers: [
+                    spec(
+                        "shell", .steady(cpu: 0.01, memory: 20 * mebibyte), requests: (0.01, 32),
+                        limits: (nil, nil))
+                ]))
+        workloads.append(
+            build.deployment(
+                cluster: "staging", namespace: "shop", name: "web", replicas: 1,
+                revisions: always([
+                    spec(
+                        "app", .steady(cpu: 0.1, memory: 200 * mebibyte), requests: (0.2, 256),
+                        limits: (0.5, 512))
+                ])))
+        return ClusterHistory(
+            start: start, end: end, seed: noise.seed, clusterLabel: "cluster", podLevelSeries: true,
+            workloads: workloads)
+    }
+
+    /// The benchmark's cluster: `pods` pods (about 1.25 containers each) over `days` days at
+    /// 5-minute scrapes, in 20 namespaces, cycling through the fixture's patterns; one
+    /// Deployment in ten rolls out halfway. No cluster label and no pod-level series, to keep the
+    /// files small.
+    public static func benchmark(pods podCount: Int, days: Int) -> ClusterHistory {
+        let start: Int64 = 1_789_948_800
+        let end = start + Int64(days) * 86_400
+        let noise = DeterministicNoise(seed: 2000)
+        var build = WorkloadBuilder(noise: noise, start: start, end: end, interval: 300)
+        let mebibyte = Self.mebibyte
+        let namespaces = [
+            "shop", "payments", "search", "identity", "catalog", "checkout", "media", "ads", "analytics",
+            "platform", "ingest", "billing", "notifications", "reviews", "pricing", "inventory", "shipping",
+            "support", "reports", "ml",
+        ]
+        var workloads: [Workload] = []
+        var pods = 0
+        var index = 0
+        while pods < podCount {
+            let namespace = namespaces[index % namespaces.count]
+            let name = "svc-\(index)"
+            let cpu = 0.05 + 0.5 * noise.unit(index, 1)
+            let memory = (100 + 700 * noise.unit(index, 2)).rounded() * mebibyte
+            let pattern: UsagePattern
+            switch index % 6 {
+            case 0, 5: pattern = .steady(cpu: cpu, memory: memory)
+            case 1:
+                pattern = .dailyCycle(
+                    cpuLow: cpu / 3, cpuHigh: cpu * 1.5, memoryLow: memory * 0.7, memoryHigh: memory)
+            case 2: pattern = .memoryLeak(cpu: cpu, memory: memory, bytesPerHour: 2 * mebibyte)
+            case 3: pattern = .oomLoop(cpu: cpu, memory: memory * 0.5, bytesPerHour: 8 * mebibyte)
+            default: pattern = .spiky(base: cpu / 2, memory: memory)
+            }
+            let cpuLimit: Double? = index % 6 == 5 ? nil : (cpu * 2 * 100).rounded() / 100 + 0.1
+            var containers = [
+                ContainerSpec(
+                    name: "app", pattern: pattern,
+                    requests: Resources(cpu: (cpu * 100).rounded() / 100, memory: memory),
+                    limits: Resources(cpu: cpuLimit, memory: memory * 1.5))
+            ]
+            if index % 4 == 0 {
+                containers.append(
+                    ContainerSpec(
+                        name: "sidecar", pattern: .steady(cpu: 0.02, memory: 50 * mebibyte),
+                        requests: Resources(cpu: 0.05, memory: 64 * mebibyte),
+                        limits: Resources(cpu: 0.2, memory: 128 * mebibyte)))
+            }
+            let replicas = min(podCount - pods, 1 + Int(noise.unit(index, 3) * 8))
+            switch index % 10 {
+            case 8:
+                workloads.append(
+                    build.statefulSet(
+                        cluster: "default", namespace: namespace, name: name, replicas: replicas,
+                        containers: containers))
+                pods += replicas
+            case 9:
+                workloads.append(
+                    build.daemonSet(
+                        cluster: "default", namespace: namespace, name: name, nodes: replicas,
+                        containers: containers))
+                pods += replicas
+            case 7 where replicas * 2 <= podCount - pods:
+                let half = start + Int64(days) * 43_200
+                workloads.append(
+                    build.deployment(
+                        cluster: "default", namespace: namespace, name: name, replicas: replicas,
+                        revisions: [
+                            .init(
+                                containers: containers, created: start - 86_400, from: build.beforeStart,
+                                until: half),
+                            .init(
+                                containers: containers, created: half - 30, from: half, until: build.afterEnd),
+                        ]))
+                pods += 2 * replicas
+            default:
+                workloads.append(
+                    build.deployment(
+                        cluster: "default", namespace: namespace, name: name, replicas: replicas,
+                        revisions: [
+                            .init(
+                                containers: containers, created: start - 86_400, from: build.beforeStart,
+                                until: build.afterEnd)
+                        ]))
+                pods += replicas
+            }
+            index += 1
+        }
+        return ClusterHistory(
+            start: start, end: end, seed: noise.seed, clusterLabel: nil, podLevelSeries: false,
+            workloads: workloads)
+    }
+}

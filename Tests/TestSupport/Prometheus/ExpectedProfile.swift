@@ -1,0 +1,35 @@
+/// What a correct collector reports for one workload container over a window, computed from
+/// the generator's model. Percentiles use linear interpolation between closest ranks.
+public struct ExpectedProfile: Sendable, Equatable {
+    public var cluster: String
+    public var namespace: String
+    public var kind: String
+    public var name: String
+    public var container: String
+    /// CPU cores (rate over two scrape intervals at each scrape): p50, p90, p95, p99, max; nil
+    /// without samples.
+    public var cpu: [Double]?
+    public var cpuSamples: Int
+    /// Working-set bytes: p50, p95, max; nil without samples.
+    public var memory: [Double]?
+    public var memorySamples: Int
+    public var restarts: Int
+    public var oomKills: Int
+    /// The requests and limits of the pods alive at the window's end (the largest if they differ).
+    public var requests: ClusterHistory.Resources
+    public var limits: ClusterHistory.Resources
+    /// Throttled over all CFS periods in the window; nil without a CPU limit.
+    public var throttlingRatio: Double?
+    /// `(ReplicaSet, created)` oldest first, for Deployments.
+    public var rollouts: [(String, Int64)]
+
+    public static func == (lhs: ExpectedProfile, rhs: ExpectedProfile) -> Bool {
+        lhs.cluster == rhs.cluster && lhs.namespace == rhs.namespace && lhs.kind == rhs.kind
+            && lhs.name == rhs.name && lhs.container == rhs.container && lhs.cpu == rhs.cpu
+            && lhs.memory == rhs.memory && lhs.restarts == rhs.restarts && lhs.oomKills == rhs.oomKills
+            && lhs.requests == rhs.requests && lhs.limits == rhs.limits
+            && lhs.throttlingRatio == rhs.throttlingRatio
+            && lhs.rollouts.map(\.0) == rhs.rollouts.map(\.0)
+            && lhs.rollouts.map(\.1) == rhs.rollouts.map(\.1)
+    }
+}
