@@ -87,25 +87,6 @@ import Testing
                 == "2 OOM kills at the 512Mi limit: the manifest already allows 615Mi")
     }
 
-    @Test func aLimitInGitBelowThePeakIsAnOOMKillWaitingToHappen() throws {
-        // A small container peaking at 65 MiB under a 64Mi limit in Git (the live pods run with
-        // more; the limit was lowered in Git): 65 × 1.15 = 74.75, up to 75Mi. Only 11Mi more, under
-        // the 16Mi hysteresis step, but it is OOM protection, not right-sizing. The request
-        // (an autoscaler holds it) stays.
-        var scenario = RightsizingScenarioTests.overProvisioned()
-        scenario.resources = [.requestsCPU: "190m", .requestsMemory: "32Mi", .limitsMemory: "64Mi"]
-        scenario.autoscaler = HorizontalScaling(name: "web", utilization: ["memory": 80])
-        scenario.profile.memory?.max = 65 * Self.mebibyte
-        scenario.profile.memorySeries = nil
-        #expect(scenario.proposals() == ["oom limits.memory 64Mi->75Mi"])
-        let finding = try #require(scenario.analyze().findings.first)
-        #expect(
-            finding.summary
-                == "the limit in Git, 64Mi, is not above the peak working set 65 MiB: an OOM kill waiting to happen; "
-                + "limits.memory 64Mi → 75Mi")
-        #expect(finding.priority == .high)
-    }
-
     /// A leak: 8 MiB an hour on top of 400 MiB for a week, with ±2 MiB of noise, under a 2Gi limit.
     static func leaking() -> Scenario {
         let profile = ProfileBuilder.profile(
@@ -142,6 +123,15 @@ import Testing
                 + "2Gi in 38 h; memory is not sized up for it")
         #expect(finding.priority == .medium)
         #expect(analysis.containers == [ContainerVerdict(container: "db", status: .unchanged)])
+    }
+
+    @Test func aLeakUnderALimitBelowItsPeakStillGetsThatLimitRaised() throws {
+        var scenario = Self.leaking()
+        // Git says 1536Mi, the live pods ran with 2Gi and peaked at 1745 MiB: the next sync would
+        // OOM-kill them. The limit rises to the peak × 1.15 (2006.75 → 2007Mi); the request stays.
+        scenario.resources[.limitsMemory] = "1536Mi"
+        #expect(scenario.kinds() == [.memoryLeak, .rightsize])
+        #expect(scenario.proposals() == ["rightsize limits.memory 1536Mi->2007Mi"])
     }
 
     @Test func aLeakBeyondTheHorizonIsNotReported() throws {

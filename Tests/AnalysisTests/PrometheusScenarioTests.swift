@@ -29,7 +29,7 @@ import Testing
                 "istio-proxy: rightsize limits.memory 256Mi->95Mi",
             ])
         #expect(
-            web.findings.first?.evidence.held == [
+            web.findings.first?.evidence.withinHysteresis == [
                 "requests.cpu held at 300m: 310m is within the hysteresis band (changes under 10 % or under 10m CPU / "
                     + "16Mi memory are not proposed)"
             ])

@@ -166,6 +166,19 @@ import Testing
         #expect(scenario.proposals() == [])
     }
 
+    @Test func aMemoryLimitBelowThePeakIsRaisedWhateverTheHysteresis() throws {
+        // A small container peaking at 65 MiB under a 64Mi limit in Git (the live pods ran with
+        // more; the limit was lowered in Git): 65 × 1.15 = 74.75, up to 75Mi. Only 11Mi more, under
+        // the 16Mi hysteresis step, but the next sync would OOM-kill it. The request (an
+        // autoscaler holds it) stays.
+        var scenario = Self.overProvisioned()
+        scenario.resources = [.requestsCPU: "190m", .requestsMemory: "32Mi", .limitsMemory: "64Mi"]
+        scenario.autoscaler = HorizontalScaling(name: "web", utilization: ["memory": 80])
+        scenario.profile.memory?.max = 65 * Self.mebibyte
+        scenario.profile.memorySeries = nil
+        #expect(scenario.proposals() == ["rightsize limits.memory 64Mi->75Mi"])
+    }
+
     @Test func roundsToHumanValues() throws {
         var scenario = Self.overProvisioned()
         scenario.resources = [:]

@@ -10,7 +10,7 @@ extension ContainerAnalyzer {
     /// peak × memory margin)`; the request rises to it too, unless a leak is suspected (a leak is
     /// not fixed by reserving more memory) or an autoscaler scales on memory utilisation.
     func oomFinding(leakSuspected: Bool) -> Finding? {
-        guard let kills = profile.oomKills, kills > 0 else { return belowPeakFinding() }
+        guard let kills = profile.oomKills, kills > 0 else { return nil }
         let peak = profile.memory?.max
         let level: (bytes: Double, source: String)? =
             profile.oomKillLimit.map { ($0, "oomKillLimit of the profile") }
@@ -89,42 +89,10 @@ extension ContainerAnalyzer {
             evidence: evidence, proposals: proposals)
     }
 
-    /// The `oom` finding without kills: the limit in Git is below the highest working set seen,
-    /// so the next sync (or the pod's next peak) OOM-kills the container. The limit rises to the
-    /// peak with the memory margin; the request is left to right-sizing. Acted on whatever the
-    /// history length, like a kill.
-    private func belowPeakFinding() -> Finding? {
-        guard let limit = container.resources[.limitsMemory], let peak = profile.memory?.max,
-            limit.value <= peak
-        else { return nil }
-        let raw = peak * settings.memoryFactor
-        let target = Quantity.memory(
-            bytes: ResourceRounding.memory(bytes: raw, minimum: settings.minimumMemoryBytes))
-        var evidence = baseEvidence(rule: oomRule, metrics: [QuerySelection.memory])
-        evidence.calculations = [
-            Calculation(
-                field: ResourceField.limitsMemory.rawValue,
-                formula:
-                    "peak \(Text.mebibytes(peak)) × \(Text.number(settings.memoryFactor)) = \(Text.mebibytes(raw)), "
-                    + "up to 1Mi",
-                result: target.text)
-        ]
-        let proposals = [ResourceProposal(field: .limitsMemory, from: limit, to: target)]
-        evidence.replay = replay(after: proposals)
-        return Finding(
-            kind: .oom, workload: workload, container: container.name,
-            summary:
-                "the limit in Git, \(limit.text), is not above the peak working set \(Text.mebibytes(peak)): "
-                + "an OOM kill waiting to happen; \(Self.describe(proposals))",
-            priority: .high, confidence: .observed("the peak working set observed"), evidence: evidence,
-            proposals: proposals)
-    }
-
     var oomRule: String {
         "memory limit = max(limit at the kill × \(Text.number(1 + settings.oomBumpPercent / 100)), limit at the kill + "
             + "\(settings.oomMinimumBumpBytes / Quantity.mebi)Mi, peak × \(Text.number(settings.memoryFactor))), "
             + "up to 1Mi; the request rises to it unless a leak is suspected or an autoscaler scales on memory; "
-            + "never lowered, whatever the history length; a limit in Git not above the observed peak rises to "
-            + "peak × \(Text.number(settings.memoryFactor)) even without a kill"
+            + "never lowered, whatever the history length"
     }
 }

@@ -35,8 +35,10 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var cpuLimit: Double?
     /// Each number Steward derived, with its formula: what an auditor recomputes.
     public var calculations: [Calculation]?
-    /// Fields left alone on purpose, and why (an autoscaler, hysteresis, a leak).
+    /// Fields left alone on purpose, and why (an autoscaler scales on the request, a leak).
     public var held: [String]?
+    /// Fields left alone because the change would be too small to be worth a pull request.
+    public var withinHysteresis: [String]?
     /// The trend fit of a suspected leak.
     public var leak: LeakEvidence?
     /// The onset, rollout and commits of a regression.

@@ -8,11 +8,15 @@ extension ContainerAnalyzer {
     /// - Parameters:
     ///   - decided: fields another finding of the container already decides.
     ///   - cpuLimit: the CPU limit in force once the throttling finding has spoken.
+    ///   - leakSuspected: memory is then held, but for a limit below the peak (OOM protection).
     ///   - held: holds to report, e.g. memory held for a suspected leak.
-    func rightsizeFinding(decided: Set<ResourceField>, cpuLimit: Quantity?, held: [String]) -> Finding? {
+    func rightsizeFinding(
+        decided: Set<ResourceField>, cpuLimit: Quantity?, leakSuspected: Bool, held: [String]
+    ) -> Finding? {
         var proposals: [ResourceProposal] = []
         var calculations: [Calculation] = []
         var held = held
+        var withinBand: [String] = []
         var autoscalerHold = false
 
         var cpuRequestAfter = container.resources[.requestsCPU]
@@ -26,7 +30,7 @@ extension ContainerAnalyzer {
                 let limitCap = settings.cpuLimit == .keep || decided.contains(.limitsCPU) ? cpuLimit : nil
                 let (target, calculation) = cpuRequest(cpu, cappedAt: limitCap)
                 calculations.append(calculation)
-                if propose(.requestsCPU, target, to: &proposals, held: &held) {
+                if propose(.requestsCPU, target, to: &proposals, withinBand: &withinBand) {
                     cpuRequestAfter = target
                 }
             }
@@ -34,11 +38,13 @@ extension ContainerAnalyzer {
         if let cpu = profile.cpu, cpu.samples > 0, !decided.contains(.limitsCPU) {
             cpuLimitRule(
                 cpu, request: cpuRequestAfter, proposals: &proposals, calculations: &calculations,
-                held: &held)
+                withinBand: &withinBand)
         }
         if let memory = profile.memory, memory.samples > 0, !decided.contains(.limitsMemory) {
             autoscalerHold =
-                sizeMemory(memory, proposals: &proposals, calculations: &calculations, held: &held)
+                sizeMemory(
+                    memory, leakSuspected: leakSuspected, proposals: &proposals, calculations: &calculations,
+                    held: &held, withinBand: &withinBand)
                 || autoscalerHold
         }
         guard !proposals.isEmpty || autoscalerHold else { return nil }
@@ -50,6 +56,7 @@ extension ContainerAnalyzer {
         evidence.cpuMax = profile.cpu?.max
         evidence.calculations = calculations
         evidence.held = held.isEmpty ? nil : held
+        evidence.withinHysteresis = withinBand.isEmpty ? nil : withinBand
         evidence.replay = replay(after: proposals)
         let summary =
             proposals.isEmpty
@@ -98,7 +105,7 @@ extension ContainerAnalyzer {
     /// Applies the policy's CPU limit rule (`keep` by default).
     private func cpuLimitRule(
         _ cpu: CPUUsage, request: Quantity?, proposals: inout [ResourceProposal],
-        calculations: inout [Calculation], held: inout [String]
+        calculations: inout [Calculation], withinBand: inout [String]
     ) {
         let current = container.resources[.limitsCPU]
         switch settings.cpuLimit {
@@ -124,15 +131,15 @@ extension ContainerAnalyzer {
                         "max(request \(request.text) × \(Text.number(factor)), peak \(Text.cores(cpu.max))) = "
                         + "\(Text.number(raw, decimals: 4)) cores, rounded up",
                     result: target.text))
-            _ = propose(.limitsCPU, target, to: &proposals, held: &held)
+            _ = propose(.limitsCPU, target, to: &proposals, withinBand: &withinBand)
         }
     }
 
     /// Sizes the memory request and limit from the peak; returns whether an autoscaler holds
-    /// the request.
+    /// the request. With a suspected leak only a limit below the peak is raised.
     private func sizeMemory(
-        _ memory: MemoryUsage, proposals: inout [ResourceProposal], calculations: inout [Calculation],
-        held: inout [String]
+        _ memory: MemoryUsage, leakSuspected: Bool, proposals: inout [ResourceProposal],
+        calculations: inout [Calculation], held: inout [String], withinBand: inout [String]
     ) -> Bool {
         let raw = memory.max * settings.memoryFactor
         let target = Quantity.memory(
@@ -143,16 +150,21 @@ extension ContainerAnalyzer {
         if ResourceRounding.memory(bytes: raw, minimum: 0) < settings.minimumMemoryBytes {
             formula += ", at least the minimum \(settings.minimumMemoryBytes / Quantity.mebi)Mi"
         }
+        let current = container.resources[.limitsMemory]
+        let belowPeak = current.map { $0.value <= memory.max } ?? false
+        guard !leakSuspected || belowPeak else { return false }
         calculations.append(Calculation(field: "memory", formula: formula, result: target.text))
 
         var autoscalerHold = false
         var requestAfter = container.resources[.requestsMemory]
-        if let autoscaler, let percent = autoscaler.utilization["memory"] {
+        if leakSuspected {
+            // Only OOM protection: the request stays.
+        } else if let autoscaler, let percent = autoscaler.utilization["memory"] {
             held.append(
                 "requests.memory held: HorizontalPodAutoscaler \(autoscaler.name) scales on \(percent) % memory "
                     + "utilisation of the request; changing the request would move its target")
             autoscalerHold = true
-        } else if propose(.requestsMemory, target, to: &proposals, held: &held) {
+        } else if propose(.requestsMemory, target, to: &proposals, withinBand: &withinBand) {
             requestAfter = target
         }
 
@@ -165,24 +177,26 @@ extension ContainerAnalyzer {
                     formula: "raised to the request \(requestAfter.text): a limit is never below the request",
                     result: limit.text))
         }
-        // A limit below the new request is raised whatever the hysteresis says: the API server
-        // refuses a limit under its request. (A limit below the peak is the oom finding's.)
-        let current = container.resources[.limitsMemory]
+        // A limit not above the peak, or below the new request, is raised whatever the hysteresis
+        // says: the first is an OOM kill waiting to happen (the next sync of a lowered limit, the
+        // next peak), the second a manifest the API server refuses.
         let belowRequest = current.map { current in requestAfter.map { $0 > current } ?? false } ?? false
-        _ = propose(.limitsMemory, limit, to: &proposals, held: &held, force: belowRequest)
+        _ = propose(
+            .limitsMemory, limit, to: &proposals, withinBand: &withinBand, force: belowPeak || belowRequest)
         return autoscalerHold
     }
 
     /// Appends a proposal for `field` unless it equals the current value or is within the
-    /// hysteresis band (which `force` overrides); returns whether it was appended.
+    /// hysteresis band (which `force` overrides, and which `withinBand` then notes); returns
+    /// whether it was appended.
     func propose(
         _ field: ResourceField, _ target: Quantity, to proposals: inout [ResourceProposal],
-        held: inout [String], force: Bool = false
+        withinBand: inout [String], force: Bool = false
     ) -> Bool {
         let current = container.resources[field]
         guard current != target else { return false }
         if !force && settings.withinHysteresis(field, from: current, to: target) {
-            held.append(
+            withinBand.append(
                 "\(field.rawValue) held at \(current?.text ?? "unset"): \(target.text) is within the hysteresis band "
                     + "(\(settings.hysteresisText))")
             return false

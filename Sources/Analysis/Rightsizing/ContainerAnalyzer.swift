@@ -37,18 +37,15 @@ struct ContainerAnalyzer {
         let leak = LeakDetector(settings: settings).detect(profile, container: container)
         if let oom = oomFinding(leakSuspected: leak != nil) {
             findings.append(oom)
-            // Without kills only the limit was below the peak; the request is still right-sized.
-            decided.formUnion(
-                (profile.oomKills ?? 0) > 0 ? [.requestsMemory, .limitsMemory] : [.limitsMemory])
+            decided.formUnion([.requestsMemory, .limitsMemory])
         }
         if let leak {
             findings.append(leakFinding(leak, oomDecided: !findings.isEmpty))
             if !decided.contains(.requestsMemory) {
                 held.append(
                     "memory held: a leak is suspected (memory-leak finding), and sizing memory for a leak only "
-                        + "postpones its OOM kill")
+                        + "postpones its OOM kill; only a limit below the peak is raised")
             }
-            decided.formUnion([.requestsMemory, .limitsMemory])
         }
         var cpuLimit = container.resources[.limitsCPU]
         if let throttling = throttlingFinding() {
@@ -59,7 +56,8 @@ struct ContainerAnalyzer {
             }
         }
         if history.refusal == nil,
-            let rightsize = rightsizeFinding(decided: decided, cpuLimit: cpuLimit, held: held)
+            let rightsize = rightsizeFinding(
+                decided: decided, cpuLimit: cpuLimit, leakSuspected: leak != nil, held: held)
         {
             findings.append(rightsize)
         }

@@ -5,70 +5,119 @@ import YAMLSyntax
 
 /// The findings of one plan, and what was left alone.
 struct PlanAnalysis: Sendable {
-    var findings: [PlannedFinding] = []
+    var findings: [AnalyzedFinding] = []
     var unchanged: [ContainerSubject] = []
     var skipped: [SkippedContainer] = []
     /// What the analysis could not do, e.g. read the Git history.
     var notes: [String] = []
 }
 
+/// A finding with the target, workload and container it is about, for the edit stage.
+struct AnalyzedFinding: Sendable {
+    var finding: Finding
+    var target: DeploymentTarget
+    var workload: Workload
+    var container: ContainerSpec
+}
+
+/// Where the regression detector reads the commits it may blame.
+struct HistorySource: Sendable {
+    /// A working tree or bare repository, as `--repo` names it.
+    var repository: String
+    /// The revision whose history is read (`--ref`, else `HEAD`).
+    var revision: String
+}
+
 extension Planner {
-    /// Matches every workload of the inventory with its profiles, autoscaler, Git history and
-    /// probes, and asks the analyzer.
-    ///
-    /// - Parameters:
-    ///   - repository: the checkout, whose Git history the regression detector reads (only when a
-    ///     profile carries restart, OOM-kill or probe series to blame).
-    ///   - now: the planning time, unix seconds.
+    /// Matches every workload of the targets deployed to `cluster` with its profiles, its
+    /// autoscaler, the commits that touched it and the probes of its hosts, and asks the analyzer.
+    /// A workload that two targets deploy to the same place is skipped.
     func analyze(
-        _ inventory: RepositoryInventory, profiles: UsageProfiles, cluster: String, repository: String,
+        _ inventory: Inventory, profiles: UsageProfiles, cluster: String, history source: HistorySource,
         now: Double
     ) -> PlanAnalysis {
         let index = Dictionary(
             profiles.profiles.filter { $0.cluster == cluster }.map { (ProfileKey($0), $0) },
             uniquingKeysWith: { first, _ in first })
-        let related = RelatedObjects(files: inventory.files)
-        let context = AnalysisContext(
-            window: profiles.window, now: now, queries: profiles.source?.queries ?? [])
-        let exposures = inventory.workloads.map { workload in
-            related.exposure(
-                of: workload.reference(cluster: cluster),
-                podLabels: Self.podLabels(of: workload, in: inventory))
+        let related = RelatedObjects(snapshot: inventory.snapshot)
+        var deployedBy: [WorkloadReference: String] = [:]
+        var subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)] = []
+        var analysis = PlanAnalysis()
+        for target in inventory.targets where target.cluster == nil || target.cluster == cluster {
+            for workload in target.workloads {
+                let reference = workload.reference(cluster: cluster)
+                if let other = deployedBy[reference] {
+                    for container in workload.containers {
+                        analysis.skipped.append(
+                            SkippedContainer(
+                                subject: ContainerSubject(
+                                    workload: reference, container: container.name, target: target.name),
+                                reason: "also deployed by target \(other)"))
+                    }
+                    continue
+                }
+                deployedBy[reference] = target.name
+                var containers: [ContainerSpec] = []
+                var matched: [String: UsageProfile] = [:]
+                for container in workload.containers {
+                    if let (field, invalid) = container.invalidFields.min(by: { $0.key < $1.key }) {
+                        let reason =
+                            "\(invalid.file):\(invalid.line):\(invalid.column): \(field.label) "
+                            + "\"\(invalid.text)\" is not a Kubernetes quantity"
+                        analysis.skipped.append(
+                            SkippedContainer(
+                                subject: ContainerSubject(
+                                    workload: reference, container: container.name, target: target.name),
+                                reason: reason))
+                        continue
+                    }
+                    containers.append(container)
+                    matched[container.name] = index[ProfileKey(reference, container: container.name)]
+                }
+                let subject = WorkloadSubject(
+                    workload: reference, containers: containers, profiles: matched,
+                    autoscaler: workload.autoscaler.map {
+                        HorizontalScaling(name: $0.name, utilization: $0.utilization)
+                    })
+                subjects.append((target, workload, subject))
+            }
         }
         let history = Self.history(
-            inventory, exposures: exposures, profiles: profiles, index: index, repository: repository,
-            window: profiles.window, now: now)
-
-        var analysis = PlanAnalysis()
+            source, subjects: subjects, related: related, inventory: inventory,
+            profiles: profiles, window: profiles.window, now: now)
         analysis.notes += history.unavailable.map { [$0] } ?? []
+
         let analyzer = Analyzer(settings: settings)
-        for (workload, exposure) in zip(inventory.workloads, exposures) {
-            let reference = workload.reference(cluster: cluster)
-            var containers: [ContainerSpec] = []
-            for container in workload.containers {
-                if let (field, invalid) = container.invalidFields.min(by: { $0.key < $1.key }) {
-                    let reason =
-                        "\(workload.file):\(invalid.line):\(invalid.column): \(field.label) "
-                        + "\"\(invalid.text)\" is not a Kubernetes quantity"
-                    analysis.skipped.append(
-                        SkippedContainer(
-                            subject: ContainerSubject(workload: reference, container: container.name),
-                            reason: reason))
-                } else {
-                    containers.append(container)
+        let context = AnalysisContext(
+            window: profiles.window, now: now, queries: profiles.source?.queries ?? [])
+        for (target, workload, subject) in subjects {
+            var subject = subject
+            let exposure = related.exposure(of: workload, in: target, inventory: inventory)
+            subject.commits = history.commits(
+                workloadFiles: Self.manifestFiles(of: workload, in: target), tlsFiles: exposure.tlsFiles)
+            subject.probes = (profiles.probes ?? []).filter {
+                RelatedObjects.probe($0, matches: exposure.hosts)
+            }
+            let result = analyzer.analyze(subject, context: context)
+            let withFindings = Set(result.findings.map(\.container))
+            for verdict in result.containers {
+                let container = ContainerSubject(
+                    workload: subject.workload, container: verdict.container, target: target.name)
+                switch verdict.status {
+                case .changed:
+                    continue
+                case .unchanged:
+                    if !withFindings.contains(verdict.container) { analysis.unchanged.append(container) }
+                case .skipped(let reason):
+                    analysis.skipped.append(SkippedContainer(subject: container, reason: reason))
                 }
             }
-            var matched: [String: UsageProfile] = [:]
-            for container in containers {
-                matched[container.name] = index[ProfileKey(reference, container: container.name)]
+            for finding in result.findings {
+                guard let container = workload.container(finding.container) else { continue }
+                analysis.findings.append(
+                    AnalyzedFinding(
+                        finding: finding, target: target, workload: workload, container: container))
             }
-            let subject = WorkloadSubject(
-                workload: reference, containers: containers, profiles: matched,
-                autoscaler: related.autoscaler(for: reference),
-                commits: history.commits(workloadFiles: [workload.file], tlsFiles: exposure.tlsFiles),
-                probes: (profiles.probes ?? []).filter { RelatedObjects.probe($0, matches: exposure.hosts) })
-            let result = analyzer.analyze(subject, context: context)
-            record(result, of: workload, reference: reference, into: &analysis)
         }
         analysis.findings.sort {
             ($0.finding.workload, $0.finding.container, $0.finding.kind)
@@ -77,74 +126,46 @@ extension Planner {
         return analysis
     }
 
-    /// Files the findings and verdicts of one workload into the plan's lists.
-    private func record(
-        _ result: WorkloadAnalysis, of workload: Workload, reference: WorkloadReference,
-        into analysis: inout PlanAnalysis
-    ) {
-        let withFindings = Set(result.findings.map(\.container))
-        for verdict in result.containers {
-            let subject = ContainerSubject(workload: reference, container: verdict.container)
-            switch verdict.status {
-            case .changed:
-                continue
-            case .unchanged:
-                if !withFindings.contains(verdict.container) {
-                    analysis.unchanged.append(subject)
-                }
-            case .skipped(let reason):
-                analysis.skipped.append(SkippedContainer(subject: subject, reason: reason))
-            }
+    /// The files whose commits can roll a workload out: its own manifest, where its resources are
+    /// defined (overlay patches, Helm values), the target's kustomization (images, patches) and
+    /// the document declaring the target (an Argo CD Application, a HelmRelease).
+    static func manifestFiles(of workload: Workload, in target: DeploymentTarget) -> Set<String> {
+        var files: Set<String> = [workload.file]
+        if let kustomization = target.kustomizationFile { files.insert(kustomization) }
+        if let definition = target.definedIn?.file { files.insert(definition) }
+        for container in workload.containers {
+            files.formUnion(container.locations.values.map(\.location.file))
         }
-        for finding in result.findings {
-            let container = workload.containers.first { $0.name == finding.container }
-            let changes = finding.proposals.compactMap { proposal -> PlannedChange? in
-                guard let container else { return nil }
-                return PlannedChange(
-                    file: workload.file, document: workload.document,
-                    path: container.path(of: proposal.field),
-                    field: proposal.field, from: proposal.from?.text, to: proposal.to?.text,
-                    proposed: proposal.to?.text)
-            }
-            analysis.findings.append(
-                PlannedFinding(
-                    finding: finding, changes: changes,
-                    revert: finding.revert.map { PlannedRevert(commit: $0) }))
-        }
+        return files
     }
 
-    /// The commits of the repository's history that the regression detector may need: read only
-    /// when some profile has a restart or OOM-kill series, or the profiles have probes.
+    /// The commits the regression detector may need: read only when some profile has a restart or
+    /// OOM-kill series, or the profiles have probes, from a day before the window to now.
     private static func history(
-        _ inventory: RepositoryInventory, exposures: [(hosts: Set<String>, tlsFiles: Set<String>)],
-        profiles: UsageProfiles, index: [ProfileKey: UsageProfile], repository: String, window: Window,
-        now: Double
+        _ source: HistorySource,
+        subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)],
+        related: RelatedObjects, inventory: Inventory, profiles: UsageProfiles, window: Window, now: Double
     ) -> ManifestHistory {
         let signals =
-            index.values.contains { $0.restartSeries != nil || $0.oomKillSeries != nil }
+            subjects.contains {
+                $0.subject.profiles.values.contains { $0.restartSeries != nil || $0.oomKillSeries != nil }
+            }
             || !(profiles.probes ?? []).isEmpty
         guard signals else { return ManifestHistory(commits: []) }
-        let paths = Set(inventory.workloads.map(\.file)).union(exposures.flatMap(\.tlsFiles))
-        // A commit shortly before the window can still explain a rollout inside it.
+        var paths: Set<String> = []
+        for (target, workload, _) in subjects {
+            paths.formUnion(manifestFiles(of: workload, in: target))
+            paths.formUnion(related.exposure(of: workload, in: target, inventory: inventory).tlsFiles)
+        }
         return ManifestHistory.load(
-            repository: repository, paths: paths, since: window.start - 86_400, until: max(now, window.end))
-    }
-
-    /// The labels of a workload's pod template, which Services select.
-    static func podLabels(of workload: Workload, in inventory: RepositoryInventory) -> [String: String] {
-        guard let podSpec = ManifestScanner.podSpecPaths[workload.kind],
-            let document = inventory.files[workload.file]?.documents.first(where: {
-                $0.index == workload.document
-            })
-        else { return [:] }
-        let template = YAMLPath(Array(podSpec.components.dropLast()))
-        return RelatedObjects.stringMap(
-            document.node(at: template.appending(.key("metadata")).appending(.key("labels"))))
+            repository: source.repository, revision: source.revision, paths: paths,
+            since: window.start - 86_400,
+            until: max(now, window.end))
     }
 }
 
 /// Matches a profile to a workload container.
-struct ProfileKey: Hashable {
+private struct ProfileKey: Hashable {
     var namespace: String
     var kind: String
     var name: String

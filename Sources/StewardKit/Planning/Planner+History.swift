@@ -21,14 +21,15 @@ struct ManifestHistory: Sendable {
     /// left out rather than making every plan slower.
     static let limit = 2000
 
-    /// Reads the commits of `repository` (a working tree or a bare repository) that touched any of
-    /// `paths` and were committed in `since...until`.
-    static func load(repository: String, paths: Set<String>, since: Double, until: Double) -> ManifestHistory
+    /// Reads the commits of `repository` (a working tree or a bare repository) reachable from
+    /// `revision` that touched any of `paths` and were committed in `since...until`.
+    static func load(repository: String, revision: String, paths: Set<String>, since: Double, until: Double)
+        -> ManifestHistory
     {
         guard !paths.isEmpty else { return ManifestHistory(commits: []) }
         do {
             let git = try Repository.open(path: repository)
-            let infos = try git.history(of: paths.sorted(), from: "HEAD", limit: limit)
+            let infos = try git.history(of: paths.sorted(), from: revision, limit: limit)
             let commits = infos.compactMap { info -> Commit? in
                 let time = info.committer.date.timeIntervalSince1970
                 guard time >= since, time <= until else { return nil }

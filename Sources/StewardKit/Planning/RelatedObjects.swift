@@ -3,27 +3,30 @@ import Kubernetes
 import Telemetry
 import YAMLSyntax
 
-/// The objects of the repository that say something about a workload without being one: the
-/// HorizontalPodAutoscalers that scale it, and the Services, Ingresses, Certificates and Secrets
-/// that expose it under a host name (which ties blackbox probes and TLS changes to it).
+/// The objects of the repository that expose a workload under a host name: the Services that
+/// select its pods, the Ingresses that route to those Services, and the Certificates and Secrets
+/// that fill those Ingresses' TLS Secrets. They tie blackbox probes and TLS changes to the
+/// workload.
+///
+/// They are read from the files as written, not rendered: an object without a namespace counts
+/// as in the workload's namespace when the workload's target reads its document (Kustomize's
+/// `namespace`, Argo CD's destination), and names are compared as written.
 struct RelatedObjects: Sendable {
-    struct Autoscaler: Sendable {
-        var name: String
-        var namespace: String
-        var targetKind: String
-        var targetName: String
-        var utilization: [String: Int]
+    /// Where an object is declared and the namespace it names, if any.
+    struct Origin: Sendable {
+        var file: String
+        var document: Int
+        var namespace: String?
     }
 
     struct Service: Sendable {
+        var origin: Origin
         var name: String
-        var namespace: String
         var selector: [String: String]
     }
 
     struct Ingress: Sendable {
-        var file: String
-        var namespace: String
+        var origin: Origin
         var hosts: [String]
         var services: Set<String>
         var tlsSecrets: Set<String>
@@ -32,42 +35,36 @@ struct RelatedObjects: Sendable {
     /// A Certificate (cert-manager) or a Secret (plain or sealed): a file that changes what TLS
     /// an Ingress serves, by the Secret name it fills.
     struct TLSSource: Sendable {
-        var file: String
-        var namespace: String
+        var origin: Origin
         var secretName: String
     }
 
-    private(set) var autoscalers: [Autoscaler] = []
     private(set) var services: [Service] = []
     private(set) var ingresses: [Ingress] = []
     private(set) var tlsSources: [TLSSource] = []
 
-    /// Scans every document of `files` (path relative to the root → parsed file).
-    init(files: [String: YAMLFile]) {
-        for (path, file) in files.sorted(by: { $0.key < $1.key }) {
+    /// Scans every document of the repository.
+    init(snapshot: RepositorySnapshot) {
+        for (path, file) in snapshot.files.sorted(by: { $0.key < $1.key }) {
             for document in file.documents {
                 guard let root = document.root, let kind = root["kind"]?.scalar,
                     let name = root["metadata"]?["name"]?.scalar
                 else { continue }
-                let namespace = root["metadata"]?["namespace"]?.scalar ?? "default"
+                let origin = Origin(
+                    file: path, document: document.index, namespace: root["metadata"]?["namespace"]?.scalar)
                 switch kind {
-                case "HorizontalPodAutoscaler":
-                    if let autoscaler = Self.autoscaler(root, name: name, namespace: namespace) {
-                        autoscalers.append(autoscaler)
-                    }
                 case "Service":
                     services.append(
                         Service(
-                            name: name, namespace: namespace,
-                            selector: Self.stringMap(root["spec"]?["selector"])))
+                            origin: origin, name: name, selector: Self.stringMap(root["spec"]?["selector"])))
                 case "Ingress":
-                    ingresses.append(Self.ingress(root, file: path, namespace: namespace))
+                    ingresses.append(Self.ingress(root, origin: origin))
                 case "Certificate":
                     if let secret = root["spec"]?["secretName"]?.scalar {
-                        tlsSources.append(TLSSource(file: path, namespace: namespace, secretName: secret))
+                        tlsSources.append(TLSSource(origin: origin, secretName: secret))
                     }
                 case "Secret", "SealedSecret":
-                    tlsSources.append(TLSSource(file: path, namespace: namespace, secretName: name))
+                    tlsSources.append(TLSSource(origin: origin, secretName: name))
                 default:
                     continue
                 }
@@ -75,33 +72,31 @@ struct RelatedObjects: Sendable {
         }
     }
 
-    /// The autoscaler that scales `workload`, with the resources it scales on by utilisation.
-    func autoscaler(for workload: WorkloadReference) -> HorizontalScaling? {
-        autoscalers.first {
-            $0.namespace == workload.namespace && $0.targetKind == workload.kind
-                && $0.targetName == workload.name
-        }.map { HorizontalScaling(name: $0.name, utilization: $0.utilization) }
-    }
-
     /// The host names under which Ingresses serve `workload` (through a Service selecting its
     /// pods), and the files declaring those Ingresses and their TLS Secrets and Certificates.
-    func exposure(of workload: WorkloadReference, podLabels: [String: String]) -> (
-        hosts: Set<String>, tlsFiles: Set<String>
-    ) {
+    func exposure(of workload: Workload, in target: DeploymentTarget, inventory: Inventory)
+        -> (hosts: Set<String>, tlsFiles: Set<String>)
+    {
+        let namespace = workload.namespace ?? "default"
+        func local(_ origin: Origin) -> Bool {
+            if let declared = origin.namespace { return declared == namespace }
+            return inventory.targets(using: origin.file, document: origin.document).contains(target.name)
+        }
+        let podLabels = Self.podLabels(of: workload, in: inventory.snapshot)
         let selecting = Set(
             services.filter { service in
-                service.namespace == workload.namespace && !service.selector.isEmpty
+                local(service.origin) && !service.selector.isEmpty
                     && service.selector.allSatisfy { podLabels[$0.key] == $0.value }
             }.map(\.name))
         var hosts: Set<String> = []
         var files: Set<String> = []
-        for ingress in ingresses
-        where ingress.namespace == workload.namespace && !ingress.services.isDisjoint(with: selecting) {
-            hosts.formUnion(ingress.hosts)
-            files.insert(ingress.file)
+        for ingress in ingresses where local(ingress.origin) && !ingress.services.isDisjoint(with: selecting)
+        {
+            hosts.formUnion(ingress.hosts.map { $0.lowercased() })
+            files.insert(ingress.origin.file)
             for source in tlsSources
-            where source.namespace == ingress.namespace && ingress.tlsSecrets.contains(source.secretName) {
-                files.insert(source.file)
+            where local(source.origin) && ingress.tlsSecrets.contains(source.secretName) {
+                files.insert(source.origin.file)
             }
         }
         return (hosts, files)
@@ -111,42 +106,25 @@ struct RelatedObjects: Sendable {
     static func probe(_ probe: ProbeProfile, matches hosts: Set<String>) -> Bool {
         guard let host = probe.host else { return false }
         return hosts.contains { pattern in
-            let pattern = pattern.lowercased()
-            if pattern.hasPrefix("*.") {
-                let suffix = pattern.dropFirst(1)
-                return host.hasSuffix(suffix) && !host.dropLast(suffix.count).contains(".")
-                    && host.count > suffix.count
-            }
-            return pattern == host
+            guard pattern.hasPrefix("*.") else { return pattern == host }
+            let suffix = pattern.dropFirst()
+            return host.hasSuffix(suffix) && host.count > suffix.count
+                && !host.dropLast(suffix.count).contains(".")
         }
     }
 
-    private static func autoscaler(_ root: YAMLNode, name: String, namespace: String) -> Autoscaler? {
-        let spec = root["spec"]
-        guard let kind = spec?["scaleTargetRef"]?["kind"]?.scalar,
-            let target = spec?["scaleTargetRef"]?["name"]?.scalar
-        else { return nil }
-        var utilization: [String: Int] = [:]
-        if let percent = spec?["targetCPUUtilizationPercentage"]?.scalar.flatMap({ Int($0) }) {
-            utilization["cpu"] = percent
-        }
-        for metric in spec?["metrics"]?.items ?? [] {
-            // autoscaling/v2 `Resource` and `ContainerResource`, and v2beta1's `targetAverageUtilization`.
-            let source = metric["resource"] ?? metric["containerResource"]
-            guard let resource = source?["name"]?.scalar else { continue }
-            let percent =
-                source?["target"]?["type"]?.scalar == "Utilization"
-                ? source?["target"]?["averageUtilization"]?.scalar
-                : source?["targetAverageUtilization"]?.scalar
-            if let percent = percent.flatMap({ Int($0) }) {
-                utilization[resource] = percent
-            }
-        }
-        return Autoscaler(
-            name: name, namespace: namespace, targetKind: kind, targetName: target, utilization: utilization)
+    /// The labels of a workload's pod template as its manifest writes them, which Services select.
+    static func podLabels(of workload: Workload, in snapshot: RepositorySnapshot) -> [String: String] {
+        guard let podSpec = ManifestScanner.podSpecPaths[workload.kind],
+            let document = snapshot.files[workload.file]?.documents.first(where: {
+                $0.index == workload.document
+            })
+        else { return [:] }
+        let template = YAMLPath(Array(podSpec.components.dropLast()))
+        return stringMap(document.node(at: template.appending(.key("metadata")).appending(.key("labels"))))
     }
 
-    private static func ingress(_ root: YAMLNode, file: String, namespace: String) -> Ingress {
+    private static func ingress(_ root: YAMLNode, origin: Origin) -> Ingress {
         let spec = root["spec"]
         var hosts: [String] = []
         var services: Set<String> = []
@@ -168,11 +146,10 @@ struct RelatedObjects: Sendable {
             hosts += (tls["hosts"]?.items ?? []).compactMap(\.scalar)
             if let secret = tls["secretName"]?.scalar { secrets.insert(secret) }
         }
-        return Ingress(
-            file: file, namespace: namespace, hosts: hosts, services: services, tlsSecrets: secrets)
+        return Ingress(origin: origin, hosts: hosts, services: services, tlsSecrets: secrets)
     }
 
-    static func stringMap(_ node: YAMLNode?) -> [String: String] {
+    private static func stringMap(_ node: YAMLNode?) -> [String: String] {
         var map: [String: String] = [:]
         for (key, value) in node?.entries ?? [] {
             if let key = key.scalar, let value = value.scalar {

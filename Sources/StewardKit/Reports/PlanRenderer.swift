@@ -40,18 +40,24 @@ public enum PlanRenderer {
             plan.findings.flatMap { planned in
                 planned.changes.map { Self.basis($0.field, planned.finding).count }
             }.max() ?? 0
-        var lastWorkload: WorkloadReference?
+        let implicit = Set(plan.targets.filter { $0.kind == .directory }.map(\.name))
+        var lastWorkload: (WorkloadReference, String)?
         var lastContainer: String?
         for planned in plan.findings {
             let finding = planned.finding
-            if finding.workload != lastWorkload {
+            if lastWorkload.map({ $0 != (finding.workload, planned.target) }) ?? true {
                 lines.append("")
-                let file = plan.findings.first {
-                    $0.finding.workload == finding.workload && !$0.changes.isEmpty
-                }?
-                .changes.first?.file
-                lines.append("\(finding.workload)" + (file.map { "  (\($0))" } ?? ""))
-                lastWorkload = finding.workload
+                let files = plan.findings.filter {
+                    $0.finding.workload == finding.workload && $0.target == planned.target
+                }
+                .flatMap(\.changes).map(\.file).reduce(into: [String]()) {
+                    if !$0.contains($1) { $0.append($1) }
+                }
+                let target = implicit.contains(planned.target) ? [] : ["target \(planned.target)"]
+                let place = [files.joined(separator: ", ")].filter { !$0.isEmpty } + target
+                lines.append(
+                    "\(finding.workload)" + (place.isEmpty ? "" : "  (\(place.joined(separator: ", ")))"))
+                lastWorkload = (finding.workload, planned.target)
                 lastContainer = nil
             }
             if finding.container != lastContainer {
@@ -73,12 +79,28 @@ public enum PlanRenderer {
                 let to = Self.target(change).padding(toLength: toWidth, withPad: " ", startingAt: 0)
                 let basis = Self.basis(change.field, finding)
                     .padding(toLength: basisWidth, withPad: " ", startingAt: 0)
-                lines.append("    \(label)  \(from) -> \(to)  \(basis)  \(Self.decision(change))")
+                let origin = change.definedIn.map { "  [defined in \($0.position)]" } ?? ""
+                lines.append("    \(label)  \(from) -> \(to)  \(basis)  \(Self.decision(change))\(origin)")
+            }
+            if !planned.changes.isEmpty {
+                lines += (finding.evidence.held ?? []).map { "    \($0)" }
             }
             if let revert = planned.revert {
                 lines.append(
                     "    revert \(revert.commit.short) \"\(revert.commit.summary)\"  \(Self.decision(revert.decision))"
                 )
+            }
+        }
+        let errors = plan.errors.filter(\.blocksWrites)
+        let warnings = plan.errors.filter { !$0.blocksWrites }
+        for (title, problems) in [("Errors:", errors), ("Warnings:", warnings)] where !problems.isEmpty {
+            lines.append("")
+            lines.append(title)
+            for problem in problems {
+                lines.append("  " + (problem.target.map { "target \($0): " } ?? "") + problem.description)
+                for detail in problem.detail?.split(separator: "\n", omittingEmptySubsequences: false) ?? [] {
+                    lines.append("    " + detail)
+                }
             }
         }
         if !plan.skipped.isEmpty {
@@ -100,6 +122,7 @@ public enum PlanRenderer {
             "\(written) change\(written == 1 ? "" : "s") in \(plan.fileEdits.count) "
                 + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
                 + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped"
+                + Self.count(errors.count, "error") + Self.count(warnings.count, "warning")
         )
         if !plan.reverts.isEmpty {
             let permitted = plan.permittedReverts.count
@@ -211,6 +234,11 @@ public enum PlanRenderer {
             guard let max = evidence.memoryMax else { return "" }
             return "(max \(number(max / 1_048_576)) MiB)"
         }
+    }
+
+    /// `, 2 errors` (nothing for zero).
+    private static func count(_ count: Int, _ noun: String) -> String {
+        count == 0 ? "" : ", \(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// A number with at most three decimals and no trailing zeros.
