@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(
             name: "StewardKitTests",
             dependencies: [
-                "StewardKit", "Policy", "GitStore", "Signing", "Kubernetes", "TestSupport",
+                "StewardKit", "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
