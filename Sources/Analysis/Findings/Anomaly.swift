@@ -1,7 +1,7 @@
 /// Something that began in the window: restarts, OOM kills, failing probes, or a certificate
 /// that expires soon after it was replaced. Carries the numbers before and after its onset.
 public struct Anomaly: Codable, Sendable, Hashable {
-    public enum Signal: String, Codable, Sendable, Hashable, Comparable {
+    public enum Signal: String, Codable, Sendable, Hashable {
         /// Container restarts (a crash loop when they keep coming).
         case restarts
         /// OOM kills.
@@ -11,8 +11,6 @@ public struct Anomaly: Codable, Sendable, Hashable {
         /// `probe_ssl_earliest_cert_expiry` dropped to within the warning period after a new
         /// certificate chain appeared.
         case certificateExpiry
-
-        public static func < (lhs: Signal, rhs: Signal) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     public var signal: Signal

@@ -17,14 +17,6 @@ public enum FindingKind: String, Codable, Sendable, Hashable, CaseIterable, Comp
     /// change explains it: reported.
     case probeFailure = "probe-failure"
 
-    /// Whether findings of this kind ever propose a change (a resize or a revert).
-    public var mayPropose: Bool {
-        switch self {
-        case .regressionAfterChange, .oom, .cpuThrottling, .rightsize: true
-        case .memoryLeak, .crashLoop, .probeFailure: false
-        }
-    }
-
     /// Findings of a container are listed in this order: the most urgent first.
     public static func < (lhs: FindingKind, rhs: FindingKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

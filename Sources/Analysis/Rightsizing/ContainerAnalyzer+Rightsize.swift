@@ -157,15 +157,16 @@ extension ContainerAnalyzer {
 
         var autoscalerHold = false
         var requestAfter = container.resources[.requestsMemory]
-        if leakSuspected {
-            // Only OOM protection: the request stays.
-        } else if let autoscaler, let percent = autoscaler.utilization["memory"] {
-            held.append(
-                "requests.memory held: HorizontalPodAutoscaler \(autoscaler.name) scales on \(percent) % memory "
-                    + "utilisation of the request; changing the request would move its target")
-            autoscalerHold = true
-        } else if propose(.requestsMemory, target, to: &proposals, withinBand: &withinBand) {
-            requestAfter = target
+        // Under a suspected leak only the limit is OOM protection; the request stays.
+        if !leakSuspected {
+            if let autoscaler, let percent = autoscaler.utilization["memory"] {
+                held.append(
+                    "requests.memory held: HorizontalPodAutoscaler \(autoscaler.name) scales on \(percent) % "
+                        + "memory utilisation of the request; changing the request would move its target")
+                autoscalerHold = true
+            } else if propose(.requestsMemory, target, to: &proposals, withinBand: &withinBand) {
+                requestAfter = target
+            }
         }
 
         var limit = target
