@@ -1,0 +1,35 @@
+/// How a run turns findings into branches and pull requests.
+public struct PublishSettings: Sendable, Equatable {
+    /// Branches are `<branchPrefix><group>` (`steward/shop`); the prefix ends with `/` or `-`.
+    public var branchPrefix: String
+    /// Which findings share a branch.
+    public var groupBy: Grouping
+    /// Labels every bot pull request carries.
+    public var labels: [String]
+    /// A Mustache template in the repository that replaces the bundled pull-request template.
+    public var template: String
+
+    /// Where a repository overrides the pull-request body by default.
+    public static let defaultTemplatePath = ".steward/pull-request.md.mustache"
+
+    /// Describes publishing; the defaults are `steward/`, one branch per namespace, label `steward`.
+    public init(
+        branchPrefix: String = "steward/", groupBy: Grouping = .namespace, labels: [String] = ["steward"],
+        template: String = PublishSettings.defaultTemplatePath
+    ) {
+        self.branchPrefix = branchPrefix
+        self.groupBy = groupBy
+        self.labels = labels
+        self.template = template
+    }
+}
+
+/// Which findings share one branch and one pull request.
+public enum Grouping: String, Sendable, Equatable, CaseIterable {
+    /// One branch per namespace: `steward/shop`.
+    case namespace
+    /// One branch per workload: `steward/shop-web`.
+    case workload
+    /// One branch for everything: `steward/all`.
+    case all
+}
