@@ -1,0 +1,45 @@
+import Foundation
+import Telemetry
+
+extension Runner {
+    /// The usage profiles of the run and the file the planner reads them from: the configured
+    /// file, or Prometheus collected into the scratch folder.
+    func observe(_ configuration: RunConfiguration, scratch: String) async throws(StewardError)
+        -> (String, UsageProfiles)
+    {
+        switch configuration.observe {
+        case .profiles(let path):
+            do {
+                return (path, try UsageProfiles.load(from: path))
+            } catch {
+                throw StewardError(error.description)
+            }
+        case .prometheus(let settings):
+            let request = ProfileCollectRequest(
+                prometheus: settings.url, window: settings.window, step: settings.step,
+                cluster: configuration.cluster, clusterLabel: settings.clusterLabel,
+                tokenFile: settings.tokenFile,
+                basicAuthFile: settings.basicAuthFile, caFile: settings.caFile, timeout: settings.timeout)
+            let options = try ProfileCollect.collectionOptions(request)
+            let client = try ProfileCollect.clientConfiguration(request)
+            let collection: ProfileCollection
+            do {
+                collection = try await PrometheusClient.withClient(configuration: client) { client in
+                    try await ProfileCollector(client: client, options: options).collect()
+                }
+            } catch let error as CollectionError {
+                throw StewardError(error.message)
+            } catch {
+                throw StewardError("cannot collect the usage profiles from Prometheus: \(error)")
+            }
+            let path = (scratch as NSString).appendingPathComponent("profiles.json")
+            do {
+                try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+                try collection.profiles.encoded().write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw StewardError("cannot write \(path): \(error)")
+            }
+            return (path, collection.profiles)
+        }
+    }
+}

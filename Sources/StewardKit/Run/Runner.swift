@@ -1,0 +1,175 @@
+import Forge
+import Foundation
+import GitStore
+import Logging
+import Policy
+import Telemetry
+
+/// `steward run`: fetch, observe, plan, publish, report.
+///
+/// One run fetches the base branch, the bot branches and the evidence notes, plans the base
+/// commit with the usage profiles and the repository's policy, builds one bot branch per group
+/// (``Publisher``), and pushes and opens pull requests as the policy's schedule and limits allow.
+public struct Runner: Sendable {
+    public var request: RunRequest
+    private let logger: Logger
+
+    public init(_ request: RunRequest, logger: Logger = Logger(label: "steward.run")) {
+        self.request = request
+        self.logger = logger
+    }
+
+    /// Runs to the end.
+    /// - Throws: ``StewardError`` when the run cannot start or plan (configuration, credentials,
+    ///   the remote, the profiles, a manifest that does not parse); what happens to each branch
+    ///   is in the report, whose ``RunReport/exitStatus`` says whether to fail.
+    public func run() async throws(StewardError) -> RunReport {
+        await publish(try await prepare())
+    }
+
+    /// Fetches, plans, builds and checks every branch, and decides; writes nothing remote.
+    public func prepare() async throws(StewardError) -> PreparedRun {
+        let configuration = request.configuration
+        let run = Self.runID(at: request.now)
+        let identity = try BotIdentity(configuration.signing)
+        let workspace = try Workspace.open(
+            configuration.repository, branchPrefix: configuration.publish.branchPrefix)
+        let snapshot = try workspace.fetch()
+        logger.info(
+            "fetched", metadata: ["base": "\(snapshot.base.hex)", "branches": "\(snapshot.branches.count)"])
+        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent(
+            "steward-\(UUID().uuidString)")
+        let tree = (scratch as NSString).appendingPathComponent("tree")
+        try TreeExport.write(snapshot.base, of: workspace.repository, to: tree)
+        let (profilesPath, profiles) = try await observe(configuration, scratch: scratch)
+        var plan = try Planner().plan(
+            PlanRequest(
+                repository: tree, profiles: profilesPath, cluster: configuration.cluster,
+                policy: configuration.policy, now: request.now))
+        plan.repository = Workspace.redacted(configuration.repository.url)
+        var report = RunReport(
+            run: run, repository: plan.repository, baseBranch: configuration.repository.baseBranch,
+            baseCommit: snapshot.base.short, cluster: plan.cluster, window: plan.window,
+            findings: plan.findings.filter { !$0.writtenChanges.isEmpty }.count,
+            changes: plan.permittedChanges.count,
+            rejected: plan.changes.count - plan.permittedChanges.count,
+            mode: request.dryRun ? .dryRun : .published,
+            outcomes: [])
+        if let reason = Self.reasonNotToPublish(plan) {
+            report.mode = .planned(reason: reason)
+            report.failure = plan.policyFailure?.message
+            report.planText = PlanRenderer.render(plan, as: .text)
+            return PreparedRun(
+                report: report, workspace: nil, publisher: nil, decisions: [], forge: nil, scratch: scratch)
+        }
+        let policyBlob = try Self.policyBlob(plan, at: snapshot.base, in: workspace.repository)
+        let template = try Self.template(
+            configuration.publish.template, at: snapshot.base, in: workspace.repository)
+        let forge: any ForgeClient
+        do {
+            forge = try configuration.forge.makeClient(logger: logger)
+        } catch {
+            throw StewardError("\(error)")
+        }
+        let publisher = Publisher(
+            workspace: workspace, snapshot: snapshot, identity: identity, plan: plan,
+            groups: configuration.publish.groupBy.groups(
+                of: plan, branchPrefix: configuration.publish.branchPrefix),
+            builder: BranchBuilder(
+                repository: workspace.repository, identity: identity, plan: plan, base: snapshot.base,
+                policyBlob: policyBlob, profiles: profiles, run: run, date: request.now),
+            composer: PullRequestComposer(
+                plan: plan, profiles: profiles, source: Self.describe(configuration.observe, profiles.source),
+                policyBlob: policyBlob, base: configuration.repository.baseBranch,
+                grouping: configuration.publish.groupBy, run: run),
+            template: template, settings: configuration.publish, logger: logger)
+        let decisions: [BranchDecision]
+        do {
+            decisions = try await publisher.prepare(forge)
+        } catch {
+            try? await forge.shutdown()
+            throw error
+        }
+        return PreparedRun(
+            report: report, workspace: workspace, publisher: publisher, decisions: decisions, forge: forge,
+            scratch: scratch)
+    }
+
+    /// Carries out a prepared run (pushes nothing in a dry run) and reports.
+    public func publish(_ prepared: PreparedRun) async -> RunReport {
+        var report = prepared.report
+        guard let publisher = prepared.publisher, let forge = prepared.forge else { return report }
+        report.outcomes = await publisher.execute(prepared.decisions, forge: forge, dryRun: request.dryRun)
+        do {
+            try await forge.shutdown()
+        } catch {
+            logger.warning("cannot shut the forge client down", metadata: ["error": "\(error)"])
+        }
+        return report
+    }
+
+    /// Why the plan must not be published, if it must not.
+    static func reasonNotToPublish(_ plan: Plan) -> String? {
+        switch plan.policy {
+        case .missing(let path):
+            return "\(path) does not exist, so every proposal is rejected (default deny)"
+        case .invalid(let path, _):
+            return "\(path) does not load, so every proposal is rejected"
+        case .loaded(let policy):
+            guard plan.scheduleOpen != false, let schedule = policy.schedule else { return nil }
+            return "outside the policy's schedule (\(schedule)), so nothing is published"
+        }
+    }
+
+    /// `2026-07-02T09:00:00Z-7f3a`: the time and four random hex digits.
+    static func runID(at date: Date) -> String {
+        let time = date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        return "\(time)-\(String(format: "%04x", UInt16.random(in: 0...UInt16.max)))"
+    }
+
+    /// The id of the policy file's blob in the base commit, for the `Steward-Policy` trailer.
+    private static func policyBlob(_ plan: Plan, at base: ObjectID, in repository: Repository)
+        throws(StewardError)
+        -> String
+    {
+        do {
+            guard let bytes = try repository.blob(at: base.hex, path: plan.policy.path) else {
+                throw StewardError("\(plan.policy.path) is not in the base commit \(base.short)")
+            }
+            // Writing a blob that exists returns its id, which is what `git hash-object` computes.
+            return try repository.writeBlob(bytes).hex
+        } catch let error as StewardError {
+            throw error
+        } catch {
+            throw StewardError("cannot read \(plan.policy.path) at \(base.short): \(error)")
+        }
+    }
+
+    /// The repository's own pull-request template at the base commit, or the bundled one.
+    private static func template(_ path: String, at base: ObjectID, in repository: Repository)
+        throws(StewardError)
+        -> PullRequestTemplate
+    {
+        let bytes: [UInt8]?
+        do {
+            bytes = try repository.blob(at: base.hex, path: path)
+        } catch {
+            throw StewardError("cannot read \(path) at \(base.short): \(error)")
+        }
+        guard let bytes else { return PullRequestTemplate.bundled }
+        return try PullRequestTemplate(String(decoding: bytes, as: UTF8.self), origin: path)
+    }
+
+    /// Where the usage came from, in words for the pull request.
+    private static func describe(_ observe: ObservationSettings, _ source: ProfileSource?) -> String {
+        if let prometheus = source?.prometheus {
+            let collector = source?.collector.map { ", collected by \($0)" } ?? ""
+            let step = source?.step.map { ", step \($0)" } ?? ""
+            return "Prometheus at \(prometheus)\(step)\(collector)"
+        }
+        switch observe {
+        case .profiles(let path): return "the profiles file `\((path as NSString).lastPathComponent)`"
+        case .prometheus(let settings): return "Prometheus at \(settings.url)"
+        }
+    }
+}
