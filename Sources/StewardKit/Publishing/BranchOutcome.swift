@@ -51,3 +51,16 @@ public struct BranchOutcome: Sendable, Equatable {
         self.detail = detail
     }
 }
+
+extension BranchOutcome.Action {
+    /// How a dry run names the action: `would open`, `would update`, `would close`, or the
+    /// state itself for what involves no write.
+    public var dryRunLabel: String {
+        switch self {
+        case .opened: "would open"
+        case .updated: "would update"
+        case .closed: "would close"
+        default: rawValue
+        }
+    }
+}

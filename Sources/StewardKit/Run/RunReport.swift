@@ -67,9 +67,7 @@ public struct RunReport: Sendable {
 
     /// `opened #3`, `waiting`, `would open`.
     private func label(_ outcome: BranchOutcome) -> String {
-        let action =
-            mode == .dryRun && outcome.action != .failed
-            ? "would \(outcome.action.rawValue)" : outcome.action.rawValue
+        let action = mode == .dryRun ? outcome.action.dryRunLabel : outcome.action.rawValue
         return outcome.pullRequest.map { "\(action) #\($0)" } ?? action
     }
 

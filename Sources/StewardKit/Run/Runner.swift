@@ -116,7 +116,7 @@ public struct Runner: Sendable {
         case .invalid(let path, _):
             return "\(path) does not load, so every proposal is rejected"
         case .loaded(let policy):
-            guard plan.scheduleOpen != false, let schedule = policy.schedule else { return nil }
+            guard plan.scheduleOpen == false, let schedule = policy.schedule else { return nil }
             return "outside the policy's schedule (\(schedule)), so nothing is published"
         }
     }
