@@ -4,8 +4,6 @@ import Mustache
 /// repository's own.
 struct PullRequestTemplate: Sendable {
     let template: MustacheTemplate
-    /// Where the template came from, for messages.
-    let origin: String
 
     /// Parses `text`.
     /// - Throws: ``StewardError`` with `origin:line:column`, the line and a caret.
@@ -16,12 +14,28 @@ struct PullRequestTemplate: Sendable {
             let context = error.context
             let caret = String(repeating: " ", count: max(context.columnNumber - 1, 0)) + "^"
             throw StewardError(
-                "\(origin):\(context.lineNumber):\(context.columnNumber): the pull-request template does not parse "
-                    + "(\(error.error))\n\(context.line)\n\(caret)")
+                "\(origin):\(context.lineNumber):\(context.columnNumber): the pull-request template does not parse: "
+                    + "\(Self.explain(error.error))\n\(context.line)\n\(caret)")
         } catch {
             throw StewardError("\(origin): the pull-request template does not parse (\(error))")
         }
-        self.origin = origin
+    }
+
+    /// swift-mustache's parser errors in words.
+    private static func explain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect:
+            return "a section is closed with another name than it was opened with"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is not closed (a {{/name}} is missing)"
+        case .invalidSetDelimiter: return "a set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection,
+            .textInsideInheritSection:
+            return "an inheritance section is malformed"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
+            return "a pragma ({{% …}}) is not understood"
+        }
     }
 
     /// The bundled template.
