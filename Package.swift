@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "StewardKitTests",
             dependencies: [
-                "StewardKit", "Policy", "GitStore", "Signing", "Forge", "Telemetry", "TestSupport",
+                "StewardKit", "Policy", "GitStore", "Signing", "Forge", "Telemetry", "YAMLSyntax", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
