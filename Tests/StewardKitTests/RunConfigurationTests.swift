@@ -102,7 +102,7 @@ import Testing
             (
                 Self.complete.replacingOccurrences(of: "  groupBy: workload", with: "  groupby: workload"),
                 "steward.yaml:26:3: unknown key \"groupby\" in publish (known keys: branchPrefix, groupBy, labels, "
-                    + "template)\n  groupby: workload\n  ^"
+                    + "template, revertTemplate)\n  groupby: workload\n  ^"
             ),
             (
                 Self.complete.replacingOccurrences(of: "groupBy: workload", with: "groupBy: team"),

@@ -21,6 +21,7 @@ struct BranchBuilder {
     /// The branch for `group`.
     /// - Throws: ``StewardError`` when an edit or a Git write fails.
     func build(_ group: ChangeGroup) throws(StewardError) -> BuiltBranch {
+        if let revert = group.revert { return try build(revert, in: group) }
         var contents: [String: [UInt8]] = [:]
         var parent = base
         var commits: [BuiltBranch.Commit] = []
@@ -75,5 +76,56 @@ struct BranchBuilder {
             policyPath: plan.policy.path,
             policyBlob: policyBlob
         ).text
+    }
+
+    /// The revert branch: one signed commit whose tree is the base with the inverse of the blamed
+    /// commit applied, as `git revert` makes it, and whose message names the commit as
+    /// `git revert` does (`This reverts commit <id>.`).
+    private func build(_ revert: RevertProposal, in group: ChangeGroup) throws(StewardError) -> BuiltBranch {
+        let person = identity.person(at: date)
+        do {
+            guard let reverted = ObjectID(hex: revert.commit),
+                let info = try repository.history(of: [], from: reverted.hex, limit: 1).first
+            else {
+                throw StewardError(
+                    "\(group.branch): the commit to revert, \(revert.commit), is not in the repository")
+            }
+            guard try repository.history(of: [], from: reverted.hex, excluding: base.hex, limit: 1).isEmpty
+            else {
+                throw StewardError(
+                    "\(group.branch): \(reverted.short) is not in the history of the base commit \(base.short)"
+                )
+            }
+            let tree = try repository.revert(reverted, onto: base, mainline: info.parents.count > 1 ? 1 : 0)
+            let note = RevertEvidenceRecord(
+                finding: revert.finding, workload: revert.workload, container: revert.container,
+                reverted: RevertEvidenceRecord.Reverted(
+                    commit: reverted.hex, subject: info.summary, author: info.author.name,
+                    date: info.author.date.formatted(.iso8601)),
+                reason: revert.reason, evidence: revert.evidence, decision: revert.decision.outcome.rawValue,
+                rule: revert.decision.rule,
+                policy: EvidenceRecord.PolicyReference(path: plan.policy.path, blob: policyBlob)
+            ).text
+            let message = BotCommitMessage(
+                subject: "steward: revert \(reverted.short) \"\(info.summary)\"",
+                body: "This reverts commit \(reverted.hex).\n\n\(revert.reason)\n",
+                finding: revert.finding, evidence: Digest.sha256(note),
+                policyRule: revert.decision.rule ?? "none",
+                policyPath: plan.policy.path, policyBlob: policyBlob, run: run)
+            let commit = try repository.commit(
+                tree: tree, parents: [base], author: person, committer: person, message: message.text,
+                signer: identity.signer)
+            try repository.addNote(note, to: commit, author: person, committer: person, overwrite: true)
+            return BuiltBranch(
+                group: group,
+                commits: [BuiltBranch.Commit(id: commit, finding: nil, message: message, note: note)],
+                reverted: info)
+        } catch let error as StewardError {
+            throw error
+        } catch let error as GitError where error.code == .conflict {
+            throw StewardError("\(group.branch): \(error.message) on \(base.short); nothing is proposed")
+        } catch {
+            throw StewardError("\(group.branch): cannot build the revert of \(revert.commit): \(error)")
+        }
     }
 }

@@ -1,11 +1,12 @@
 import GitStore
 
-/// A bot branch as this run built it locally: base, then one signed commit per finding, each
-/// with its evidence note.
+/// A bot branch as this run built it locally: base, then one signed commit per finding (or the
+/// one revert commit), each with its evidence note.
 struct BuiltBranch: Sendable {
     struct Commit: Sendable {
         var id: ObjectID
-        var finding: PlannedFinding
+        /// The finding the commit writes; nil for a revert commit.
+        var finding: PlannedFinding?
         var message: BotCommitMessage
         /// The evidence note's text (`Steward-Evidence` is its SHA-256).
         var note: String
@@ -14,6 +15,8 @@ struct BuiltBranch: Sendable {
     var group: ChangeGroup
     /// The commits, oldest first.
     var commits: [Commit]
+    /// For a revert branch, the commit it reverts.
+    var reverted: CommitInfo?
 
     /// The last commit.
     var tip: ObjectID { commits.last!.id }

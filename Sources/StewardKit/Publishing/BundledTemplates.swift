@@ -96,4 +96,42 @@ enum BundledTemplates {
         <sub>Steward run {{run}}. Steward rebuilds this branch on every run; it stops as soon as anyone else pushes to it.</sub>
 
         """#
+
+    /// `templates/revert-pull-request.md.mustache`.
+    static let revertPullRequest = #"""
+        {{% CONTENT_TYPE: TEXT }}
+        {{! The body of Steward's revert pull requests, rendered with swift-mustache. A repository
+            replaces it by committing its own template at .steward/revert-pull-request.md.mustache
+            (publish.revertTemplate in steward.yaml); docs/publishing.md lists the values. }}
+        Steward proposes reverting {{short}} because {{workload}} container `{{container}}` regressed right after it: {{reason}}
+
+        | commit | subject | author | date |
+        |---|---|---|---|
+        | `{{commit}}` | {{subject}} | {{author}} | {{date}} |
+
+        The branch holds one commit, made as `git revert {{short}}` makes it, signed by Steward. Merging it undoes that change and nothing else; the original author can then fix forward.
+
+        ## Evidence
+        {{#evidence}}
+
+        | | |
+        |---|---|
+        {{#items}}
+        | {{name}} | {{value}} |
+        {{/items}}
+        {{/evidence}}
+
+        ## Policy
+
+        {{policy}}
+
+        ```console
+        $ git fetch origin {{branch}} refs/notes/steward:refs/notes/steward
+        $ git notes --ref=steward show {{lastCommit}}
+        $ steward verify --base origin/{{base}} origin/{{branch}}
+        ```
+
+        <sub>Steward run {{run}}. Steward rebuilds this branch on every run; it stops as soon as anyone else pushes to it.</sub>
+
+        """#
 }

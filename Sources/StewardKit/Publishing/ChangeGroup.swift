@@ -1,20 +1,26 @@
-/// Findings that share one bot branch and one pull request: all those of a namespace, of a
-/// workload, or of the whole repository, as the configuration groups them.
+/// What one bot branch and its pull request carry: the findings of a namespace, of a workload,
+/// or of the whole repository, as the configuration groups them; or one revert, alone.
 struct ChangeGroup: Sendable {
-    /// The group as people read it: `shop`, `shop/web`, `all`.
+    /// The group as people read it: `shop`, `shop/web`, `all`, `revert-4e1f0a2`.
     var name: String
     /// `steward/shop`.
     var branch: String
     /// The findings with at least one change the policy lets Steward write, in plan order; each
-    /// becomes one commit.
+    /// becomes one commit. Empty for a revert.
     var findings: [PlannedFinding]
+    /// The revert this branch holds, if it is a revert branch.
+    var revert: RevertProposal?
 
     /// Every change the branch writes.
     var changes: [PlannedChange] { findings.flatMap(\.writtenChanges) }
+
+    /// How many changes the branch proposes: its field changes, or one revert.
+    var size: Int { revert == nil ? changes.count : 1 }
 }
 
 extension Grouping {
-    /// The findings of `plan` that Steward may write, grouped, in branch-name order.
+    /// The findings of `plan` that Steward may write, grouped, then one group per revert the
+    /// policy allows; in branch-name order.
     func groups(of plan: Plan, branchPrefix: String) -> [ChangeGroup] {
         var groups: [String: ChangeGroup] = [:]
         for planned in plan.findings where !planned.writtenChanges.isEmpty {
@@ -23,6 +29,11 @@ extension Grouping {
                 prefix: branchPrefix, group: name.replacingOccurrences(of: "/", with: "-"))
             groups[branch, default: ChangeGroup(name: name, branch: branch, findings: [])].findings.append(
                 planned)
+        }
+        for revert in plan.reverts where revert.decision.permitsEdit {
+            let name = "revert-\(revert.commit.prefix(7))"
+            let branch = BranchName.make(prefix: branchPrefix, group: name)
+            groups[branch] = ChangeGroup(name: name, branch: branch, findings: [], revert: revert)
         }
         return groups.values.sorted { $0.branch < $1.branch }
     }

@@ -55,6 +55,7 @@ enum CommitMessageWriter {
     static func verb(_ kind: FindingKind) -> String {
         switch kind {
         case .rightsize: "right-size"
+        case .revert: "revert"
         }
     }
 

@@ -64,7 +64,7 @@ extension Publisher {
     ) async -> BranchOutcome {
         let branch = built.group.branch
         let commits = built.commits.map(\.id.short)
-        let changes = built.group.changes.count
+        let changes = built.group.size
         do {
             try workspace.setReference(
                 "refs/heads/\(branch)", to: built.tip, message: "steward: build \(branch)")
@@ -85,7 +85,7 @@ extension Publisher {
         }
         logger.info("pushed", metadata: ["branch": "\(branch)", "tip": "\(built.tip.hex)"])
         let title = composer.title(built)
-        let body = template.render(composer.context(built))
+        let body = composer.body(built, templates: templates)
         do {
             if let pullRequest {
                 let labels =
@@ -191,25 +191,25 @@ extension Publisher {
             return BranchOutcome(
                 branch: built.group.branch, action: pullRequest == nil ? .opened : .updated, performed: false,
                 pullRequest: pullRequest?.number, pullRequestURL: pullRequest?.webURL,
-                commits: built.commits.map(\.id.short), changes: built.group.changes.count,
+                commits: built.commits.map(\.id.short), changes: built.group.size,
                 detail: "\(would)push \(commits) commit\(commits == 1 ? "" : "s") and "
                     + (pullRequest == nil ? "open the pull request" : "update the pull request"))
         case .unchanged(let built, let remote, let pullRequest):
             guard let pullRequest else {
                 return BranchOutcome(
                     branch: built.group.branch, action: .declined, performed: performed,
-                    changes: built.group.changes.count,
+                    changes: built.group.size,
                     detail: PublisherMessages.declined(branch: built.group.branch))
             }
             return BranchOutcome(
                 branch: built.group.branch, action: .unchanged, performed: performed,
                 pullRequest: pullRequest.number,
-                pullRequestURL: pullRequest.webURL, changes: built.group.changes.count,
+                pullRequestURL: pullRequest.webURL, changes: built.group.size,
                 detail: "the branch at \(remote.tip.short) already holds these changes: nothing pushed")
         case .waiting(let built, let limit, let open):
             return BranchOutcome(
                 branch: built.group.branch, action: .waiting, performed: false,
-                changes: built.group.changes.count,
+                changes: built.group.size,
                 detail: "waits: \(open) of at most \(limit) bot pull requests are open "
                     + "(spec.limits.maxOpenPullRequests); nothing pushed")
         case .blocked(let branch, _, let human, let pullRequest, let changes):
@@ -235,7 +235,7 @@ extension Publisher {
     private func changeCount(_ decision: BranchDecision) -> Int {
         switch decision {
         case .push(let built, _, _), .unchanged(let built, _, _), .waiting(let built, _, _):
-            built.group.changes.count
+            built.group.size
         case .blocked(_, _, _, _, let changes), .failed(_, let changes, _):
             changes
         case .close:

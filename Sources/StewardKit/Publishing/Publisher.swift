@@ -20,7 +20,7 @@ struct Publisher {
     let groups: [ChangeGroup]
     let builder: BranchBuilder
     let composer: PullRequestComposer
-    let template: PullRequestTemplate
+    let templates: PullRequestTemplates
     let settings: PublishSettings
     let logger: Logger
 
@@ -91,7 +91,7 @@ struct Publisher {
     private func decide(_ group: ChangeGroup, remote: RemoteBranch?, pullRequest: PullRequest?)
         -> BranchDecision
     {
-        let changes = group.changes.count
+        let changes = group.size
         if let remote, let human = remote.humanCommit {
             return .blocked(
                 branch: group.branch, remote: remote, human: human, pullRequest: pullRequest, changes: changes

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import GitStore
 import Kubernetes
 import Policy
 import Telemetry
@@ -18,9 +19,38 @@ struct PullRequestComposer {
     /// `steward: right-size shop/web container app (cpu 500m→180m)` for one finding,
     /// `steward: right-size 3 containers in namespace shop` for several.
     func title(_ branch: BuiltBranch) -> String {
+        if branch.group.revert != nil, let subject = branch.commits.first?.message.subject { return subject }
         let findings = branch.group.findings
         if findings.count == 1 { return CommitMessageWriter.subject(findings[0]) }
         return "steward: right-size \(findings.count) containers in \(scope(branch.group))"
+    }
+
+    /// The body of the pull request for `branch`, from the template for its kind.
+    func body(_ branch: BuiltBranch, templates: PullRequestTemplates) -> String {
+        if let revert = branch.group.revert, let reverted = branch.reverted {
+            return templates.revert.render(revertContext(branch, revert, reverted))
+        }
+        return templates.rightsize.render(context(branch))
+    }
+
+    func revertContext(_ branch: BuiltBranch, _ revert: RevertProposal, _ reverted: CommitInfo)
+        -> RevertPullRequestContext
+    {
+        let entries = revert.evidence.sorted { $0.key < $1.key }.map {
+            RevertPullRequestContext.Entry(name: $0.key, value: $0.value)
+        }
+        let policyName = plan.policy.policy.map { " (\($0.name))" } ?? ""
+        return RevertPullRequestContext(
+            title: title(branch), commit: reverted.id.hex, short: reverted.id.short,
+            subject: reverted.summary,
+            author: reverted.author.name,
+            date: reverted.author.date.formatted(
+                Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)),
+            workload: revert.workload.description, container: revert.container, reason: revert.reason,
+            evidence: entries.isEmpty ? nil : RevertPullRequestContext.EntryList(items: entries),
+            policy: "Policy `\(plan.policy.path)`\(policyName) at blob \(policyBlob.prefix(7)): "
+                + "the revert is \(revert.decision).",
+            branch: branch.group.branch, base: base, lastCommit: branch.tip.short, run: run)
     }
 
     func context(_ branch: BuiltBranch) -> PullRequestContext {
@@ -30,7 +60,8 @@ struct PullRequestComposer {
         let rejected = group.findings.flatMap { planned in
             planned.changes.filter { !$0.decision.permitsEdit }.map { row($0, planned.finding) }
         }
-        let containers = branch.commits.map { container($0) }
+        let containers = branch.commits.compactMap { commit in commit.finding.map { container(commit.id, $0) }
+        }
         let written = group.changes
         let counts = PolicyDecision.Outcome.allCases.filter { $0 != .rejected }.map { outcome in
             "\(written.filter { $0.decision.outcome == outcome }.count) \(outcome.rawValue)"
@@ -69,20 +100,20 @@ struct PullRequestComposer {
             current: change.from ?? "unset", proposed: change.to, decision: PlanRenderer.decision(change))
     }
 
-    private func container(_ commit: BuiltBranch.Commit) -> PullRequestContext.Container {
-        let finding = commit.finding.finding
+    private func container(_ commit: ObjectID, _ planned: PlannedFinding) -> PullRequestContext.Container {
+        let finding = planned.finding
         let profile = profiles.profiles.first {
             $0.cluster == finding.workload.cluster && $0.namespace == finding.workload.namespace
                 && $0.workload.kind == finding.workload.kind && $0.workload.name == finding.workload.name
                 && $0.container == finding.container
         }
-        let limit = commit.finding.writtenChanges.first { $0.field == .limitsMemory }
+        let limit = planned.writtenChanges.first { $0.field == .limitsMemory }
         let current: Double? =
             if let limit { limit.from.flatMap(Quantity.init)?.value } else { profile?.limits?.memory }
         let proposed = limit.flatMap { Quantity($0.to)?.value } ?? current
         return PullRequestContext.Container(
             workload: finding.workload.description, container: finding.container,
-            file: commit.finding.changes.first?.file ?? "", commit: commit.id.short,
+            file: planned.changes.first?.file ?? "", commit: commit.short,
             cpu: profile?.cpu.map { cpu in
                 PullRequestContext.CPUUsageRow(
                     p50: Quantities.number(cpu.p50), p95: Quantities.number(cpu.p95),

@@ -38,12 +38,21 @@ struct PullRequestTemplate: Sendable {
         }
     }
 
-    /// The bundled template.
+    /// The bundled template of right-sizing pull requests.
     static let bundled = try! PullRequestTemplate(
         BundledTemplates.pullRequest, origin: "templates/pull-request.md.mustache")
 
-    /// The body for `context`.
+    /// The bundled template of revert pull requests.
+    static let bundledRevert = try! PullRequestTemplate(
+        BundledTemplates.revertPullRequest, origin: "templates/revert-pull-request.md.mustache")
+
+    /// The body of a right-sizing pull request.
     func render(_ context: PullRequestContext) -> String {
+        template.render(context)
+    }
+
+    /// The body of a revert pull request.
+    func render(_ context: RevertPullRequestContext) -> String {
         template.render(context)
     }
 }

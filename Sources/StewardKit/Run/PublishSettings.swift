@@ -8,19 +8,25 @@ public struct PublishSettings: Sendable, Equatable {
     public var labels: [String]
     /// A Mustache template in the repository that replaces the bundled pull-request template.
     public var template: String
+    /// The same for revert pull requests.
+    public var revertTemplate: String
 
     /// Where a repository overrides the pull-request body by default.
     public static let defaultTemplatePath = ".steward/pull-request.md.mustache"
+    /// Where a repository overrides the revert pull-request body by default.
+    public static let defaultRevertTemplatePath = ".steward/revert-pull-request.md.mustache"
 
     /// Describes publishing; the defaults are `steward/`, one branch per namespace, label `steward`.
     public init(
         branchPrefix: String = "steward/", groupBy: Grouping = .namespace, labels: [String] = ["steward"],
-        template: String = PublishSettings.defaultTemplatePath
+        template: String = PublishSettings.defaultTemplatePath,
+        revertTemplate: String = PublishSettings.defaultRevertTemplatePath
     ) {
         self.branchPrefix = branchPrefix
         self.groupBy = groupBy
         self.labels = labels
         self.template = template
+        self.revertTemplate = revertTemplate
     }
 }
 

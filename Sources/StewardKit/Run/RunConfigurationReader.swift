@@ -122,7 +122,9 @@ struct RunConfigurationReader {
     }
 
     private func publish(_ node: ConfigurationNode) throws(StewardError) -> PublishSettings {
-        let node = try node.mapping(allowing: ["branchPrefix", "groupBy", "labels", "template"])
+        let node = try node.mapping(allowing: [
+            "branchPrefix", "groupBy", "labels", "template", "revertTemplate",
+        ])
         var settings = PublishSettings()
         if let prefix = node["branchPrefix"] {
             settings.branchPrefix = try prefix.string()
@@ -135,6 +137,7 @@ struct RunConfigurationReader {
         if let groupBy = node["groupBy"] { settings.groupBy = try groupBy.choice(Grouping.self) }
         if let labels = node["labels"] { settings.labels = try labels.strings() }
         if let template = node["template"] { settings.template = try template.string() }
+        if let template = node["revertTemplate"] { settings.revertTemplate = try template.string() }
         return settings
     }
 

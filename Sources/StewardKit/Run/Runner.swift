@@ -29,6 +29,12 @@ public struct Runner: Sendable {
 
     /// Fetches, plans, builds and checks every branch, and decides; writes nothing remote.
     public func prepare() async throws(StewardError) -> PreparedRun {
+        try await prepare(amending: { _ in })
+    }
+
+    /// ``prepare()`` with a last word on the plan before anything is built. The analysis's revert
+    /// findings are to arrive in ``Plan/reverts``; until it produces them, tests put them there.
+    func prepare(amending amend: (inout Plan) -> Void) async throws(StewardError) -> PreparedRun {
         let configuration = request.configuration
         let run = Self.runID(at: request.now)
         let identity = try BotIdentity(configuration.signing)
@@ -47,12 +53,14 @@ public struct Runner: Sendable {
                 repository: tree, profiles: profilesPath, cluster: configuration.cluster,
                 policy: configuration.policy, now: request.now))
         plan.repository = Workspace.redacted(configuration.repository.url)
+        amend(&plan)
+        let reverts = plan.reverts.filter(\.decision.permitsEdit).count
         var report = RunReport(
             run: run, repository: plan.repository, baseBranch: configuration.repository.baseBranch,
             baseCommit: snapshot.base.short, cluster: plan.cluster, window: plan.window,
-            findings: plan.findings.filter { !$0.writtenChanges.isEmpty }.count,
-            changes: plan.permittedChanges.count,
-            rejected: plan.changes.count - plan.permittedChanges.count,
+            findings: plan.findings.filter { !$0.writtenChanges.isEmpty }.count + reverts,
+            changes: plan.permittedChanges.count + reverts,
+            rejected: plan.changes.count - plan.permittedChanges.count + plan.reverts.count - reverts,
             mode: request.dryRun ? .dryRun : .published,
             outcomes: [])
         if let reason = Self.reasonNotToPublish(plan) {
@@ -63,8 +71,13 @@ public struct Runner: Sendable {
                 report: report, workspace: nil, publisher: nil, decisions: [], forge: nil, scratch: scratch)
         }
         let policyBlob = try Self.policyBlob(plan, at: snapshot.base, in: workspace.repository)
-        let template = try Self.template(
-            configuration.publish.template, at: snapshot.base, in: workspace.repository)
+        let templates = PullRequestTemplates(
+            rightsize: try Self.template(
+                configuration.publish.template, at: snapshot.base, in: workspace.repository, bundled: .bundled
+            ),
+            revert: try Self.template(
+                configuration.publish.revertTemplate, at: snapshot.base, in: workspace.repository,
+                bundled: .bundledRevert))
         let forge: any ForgeClient
         do {
             forge = try configuration.forge.makeClient(logger: logger)
@@ -82,7 +95,7 @@ public struct Runner: Sendable {
                 plan: plan, profiles: profiles, source: Self.describe(configuration.observe, profiles.source),
                 policyBlob: policyBlob, base: configuration.repository.baseBranch,
                 grouping: configuration.publish.groupBy, run: run),
-            template: template, settings: configuration.publish, logger: logger)
+            templates: templates, settings: configuration.publish, logger: logger)
         let decisions: [BranchDecision]
         do {
             decisions = try await publisher.prepare(forge)
@@ -146,17 +159,16 @@ public struct Runner: Sendable {
     }
 
     /// The repository's own pull-request template at the base commit, or the bundled one.
-    private static func template(_ path: String, at base: ObjectID, in repository: Repository)
-        throws(StewardError)
-        -> PullRequestTemplate
-    {
+    private static func template(
+        _ path: String, at base: ObjectID, in repository: Repository, bundled: PullRequestTemplate
+    ) throws(StewardError) -> PullRequestTemplate {
         let bytes: [UInt8]?
         do {
             bytes = try repository.blob(at: base.hex, path: path)
         } catch {
             throw StewardError("cannot read \(path) at \(base.short): \(error)")
         }
-        guard let bytes else { return PullRequestTemplate.bundled }
+        guard let bytes else { return bundled }
         return try PullRequestTemplate(String(decoding: bytes, as: UTF8.self), origin: path)
     }
 

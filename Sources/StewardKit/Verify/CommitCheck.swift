@@ -39,7 +39,14 @@ struct CommitCheck {
             return
         }
         guard let policy = policy(message, at: parent, in: repository) else { return }
-        checkScope(finding: finding, rule: message.policyRule, policy: policy, parent: parent, in: repository)
+        if finding.kind == .revert {
+            var revert = RevertCheck(commit: commit, finding: finding, rule: message.policyRule)
+            revert.run(policy: policy, parent: parent, in: repository)
+            problems += revert.problems
+        } else {
+            checkScope(
+                finding: finding, rule: message.policyRule, policy: policy, parent: parent, in: repository)
+        }
     }
 
     private mutating func checkSignature(in repository: Repository) {
