@@ -11,23 +11,7 @@ import Testing
 @Suite struct PullRequestBodyTests {
     @Test func theBundledTemplateRendersTheShopsPullRequestByteForByte() throws {
         let directory = try TemporaryDirectory("steward-body")
-        try directory.write("repo/policies/steward.yaml", RunFixture.policy)
-        try directory.write("repo/apps/shop/web.yaml", RunFixture.web)
-        try directory.write("repo/apps/shop/cart.yaml", RunFixture.cart)
-        try directory.write("repo/apps/payments/api.yaml", RunFixture.api)
-        var profiles = UsageProfiles(
-            window: RunFixture.window, profiles: RunFixture.profiles(webMemoryMax: 350_119_526))
-        profiles.source = ProfileSource(
-            collector: "steward 0.1.0", prometheus: "http://prometheus.monitoring:9090", step: "5m",
-            queries: [
-                "max by (namespace, pod, container) (container_memory_working_set_bytes{container!=\"\"})"
-            ])
-        let profilesFile = directory.path("profiles.json").path
-        try profiles.encoded().write(to: URL(fileURLWithPath: profilesFile))
-        let plan = try Planner().plan(
-            PlanRequest(
-                repository: directory.path("repo").path, profiles: profilesFile, cluster: "prod",
-                now: RunFixture.now))
+        let (plan, profiles) = try RunFixture.plan(in: directory)
         let group = try #require(Grouping.namespace.groups(of: plan, branchPrefix: "steward/").last)
         #expect(group.branch == "steward/shop")
         let ids = ["3c71b8800a1e0f37a0a3e1c2d1f0c1b2a3b4c5d6", "02f2030e9d8c7b6a5f4e3d2c1b0a998877665544"]

@@ -240,3 +240,25 @@ final class RunFixture {
         forge.requests.filter { $0.method != "GET" }.map(\.line)
     }
 }
+
+extension RunFixture {
+    /// The plan of the fixture's repository as `steward plan` makes it from a folder, with profiles
+    /// that say they came from Prometheus.
+    static func plan(in directory: TemporaryDirectory) throws -> (Plan, UsageProfiles) {
+        try directory.write("repo/policies/steward.yaml", policy)
+        try directory.write("repo/apps/shop/web.yaml", web)
+        try directory.write("repo/apps/shop/cart.yaml", cart)
+        try directory.write("repo/apps/payments/api.yaml", api)
+        var profiles = UsageProfiles(window: window, profiles: profiles(webMemoryMax: 350_119_526))
+        profiles.source = ProfileSource(
+            collector: "steward 0.1.0", prometheus: "http://prometheus.monitoring:9090", step: "5m",
+            queries: [
+                "max by (namespace, pod, container) (container_memory_working_set_bytes{container!=\"\"})"
+            ])
+        let file = directory.path("profiles.json").path
+        try profiles.encoded().write(to: URL(fileURLWithPath: file))
+        let plan = try Planner().plan(
+            PlanRequest(repository: directory.path("repo").path, profiles: file, cluster: "prod", now: now))
+        return (plan, profiles)
+    }
+}

@@ -4,8 +4,9 @@ import Kubernetes
 import Telemetry
 
 /// The evidence behind one bot commit, stored as its note on `refs/notes/steward`: the finding,
-/// the observation window, the usage profile the numbers came from, where the profiles came from
-/// (Prometheus and its queries), the recommender's rule, and each change with the policy's
+/// the observation window, the usage profile the numbers came from (without its memory series),
+/// where the profiles came from
+/// (Prometheus and its queries), the analysis's numbers and rule, and each change with the policy's
 /// decision. The commit's `Steward-Evidence` trailer is the SHA-256 of these exact bytes, so an
 /// auditor can fetch the note, check the hash and recompute the proposal.
 struct EvidenceRecord: Encodable {
@@ -33,7 +34,6 @@ struct EvidenceRecord: Encodable {
     var workload: WorkloadReference
     var container: String
     var window: Window
-    var recommender: String
     var evidence: Evidence
     var profile: UsageProfile?
     var source: ProfileSource?
@@ -48,9 +48,14 @@ struct EvidenceRecord: Encodable {
         workload = planned.finding.workload
         container = planned.finding.container
         self.window = window
-        recommender = planned.finding.evidence.rule
         evidence = planned.finding.evidence
-        self.profile = profile
+        // The series draws the pull request's chart; the proposal comes from the percentiles and
+        // peaks, and a week of hourly points would make every note hundreds of lines long.
+        self.profile = profile.map { profile in
+            var profile = profile
+            profile.memorySeries = nil
+            return profile
+        }
         self.source = source
         policy = PolicyReference(path: policyPath, blob: policyBlob)
         changes = planned.changes.filter(\.decision.permitsEdit).map { change in
