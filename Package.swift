@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "steward", targets: ["steward"]),
         .executable(name: "yaml-bench", targets: ["YAMLBench"]),
         .executable(name: "profile-bench", targets: ["ProfileBench"]),
+        .executable(name: "inventory-bench", targets: ["InventoryBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -91,6 +92,11 @@ let package = Package(
             dependencies: ["Telemetry", "TestSupport", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/ProfileBench"
         ),
+        .executableTarget(
+            name: "InventoryBench",
+            dependencies: ["Kubernetes", "YAMLSyntax", "TestSupport"],
+            path: "Benchmarks/InventoryBench"
+        ),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -110,7 +116,10 @@ let package = Package(
         ),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "Signing", "TestSupport"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "TestSupport"]),
-        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "TestSupport"]),
+        .testTarget(
+            name: "KubernetesTests",
+            dependencies: ["Kubernetes", "TestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"]),
         .testTarget(
@@ -133,7 +142,8 @@ let package = Package(
         .testTarget(
             name: "StewardKitTests",
             dependencies: [
-                "StewardKit", "Policy", "GitStore", "Signing", "Forge", "Telemetry", "YAMLSyntax", "TestSupport",
+                "StewardKit", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Telemetry", "YAMLSyntax",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

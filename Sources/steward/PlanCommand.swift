@@ -29,6 +29,15 @@ struct PlanCommand: ParsableCommand {
             "The policy file, relative to the repository root (see docs/policy.md).", valueName: "file"))
     var policy = "policies/steward.yaml"
 
+    @Option(help: ArgumentHelp("A configuration file (see docs/inventory.md).", valueName: "file"))
+    var config: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Plan the tree of this Git revision of --repo (a repository, bare or not), without a checkout.",
+            valueName: "rev"))
+    var ref: String?
+
     @Option(help: "Output format: text or json.")
     var format: PlanRenderer.Format = .text
 
@@ -38,7 +47,9 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         global.bootstrapLogging()
         let plan = try Planner().plan(
-            PlanRequest(repository: repo, profiles: profiles, cluster: cluster, policy: policy))
+            PlanRequest(
+                repository: repo, profiles: profiles, cluster: cluster, policy: policy, configuration: config,
+                revision: ref))
         print(PlanRenderer.render(plan, as: format), terminator: "")
         if let failure = plan.policyFailure {
             throw failure

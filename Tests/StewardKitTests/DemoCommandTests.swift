@@ -20,12 +20,12 @@ import Testing
                 """
                 5 findings with 14 changes to write, 0 rejected by the policy
 
-                steward/payments  opened #1  pushed 1 commit and opened the pull request
-                                  file://\(directory)/steward-payments.md
-                steward/search    opened #2  pushed 1 commit and opened the pull request
-                                  file://\(directory)/steward-search.md
-                steward/shop      opened #3  pushed 3 commits and opened the pull request
-                                  file://\(directory)/steward-shop.md
+                steward/apps-payments  opened #1  pushed 1 commit and opened the pull request
+                                       file://\(directory)/steward-apps-payments.md
+                steward/apps-search    opened #2  pushed 1 commit and opened the pull request
+                                       file://\(directory)/steward-apps-search.md
+                steward/apps-shop      opened #3  pushed 3 commits and opened the pull request
+                                       file://\(directory)/steward-apps-shop.md
 
                 """))
         let good = text.split(separator: "\n").filter {
@@ -33,8 +33,10 @@ import Testing
         }
         #expect(good.count == 5)
         #expect(
-            text.contains("  ok: 3 bot commits verified in main..steward/shop, 0 human commits ignored\n"))
-        #expect(text.contains("Pull request steward/shop → main (\(directory)/steward-shop.md):\n\n"))
+            text.contains(
+                "  ok: 3 bot commits verified in main..steward/apps-shop, 0 human commits ignored\n"))
+        #expect(
+            text.contains("Pull request steward/apps-shop → main (\(directory)/steward-apps-shop.md):\n\n"))
         #expect(
             text.hasSuffix(
                 "Run `steward demo --workdir \(directory)` again: it finds every branch as it would "
@@ -43,11 +45,11 @@ import Testing
         // The files the issue promises, in the formats it promises.
         let allowed = try String(contentsOf: workdir.path("allowed_signers"), encoding: .utf8)
         #expect(allowed.hasPrefix("steward@demo.invalid namespaces=\"git\" ssh-ed25519 AAAA"))
-        let shop = try String(contentsOf: workdir.path("steward-shop.md"), encoding: .utf8)
+        let shop = try String(contentsOf: workdir.path("steward-apps-shop.md"), encoding: .utf8)
         #expect(
             shop.hasPrefix(
-                "<!-- steward pull request: head=steward%2Fshop base=main labels=steward -->\n"
-                    + "# steward: right-size 3 containers in namespace shop\n\n"))
+                "<!-- steward pull request: head=steward%2Fapps-shop base=main labels=steward -->\n"
+                    + "# steward: right-size 3 containers in target apps/shop\n\n"))
         #expect(
             shop.contains(
                 "| shop/Deployment/web | app | cpu request | 500m | **180m** | allowed (rule demo-apps) |\n"))
@@ -55,7 +57,7 @@ import Testing
 
         // The test's own check with stock git: every bot commit is Good, and only values changed.
         let remote = workdir.path("remote.git").path
-        let commits = try ExternalTool.git.run(["-C", remote, "rev-list", "main..steward/shop"]).split(
+        let commits = try ExternalTool.git.run(["-C", remote, "rev-list", "main..steward/apps-shop"]).split(
             separator: "\n")
         #expect(commits.count == 3)
         for commit in commits {
@@ -72,7 +74,7 @@ import Testing
             )
         }
         let diff = try ExternalTool.git.run([
-            "-C", remote, "diff", "main", "steward/shop", "--", "apps/shop/web.yaml",
+            "-C", remote, "diff", "main", "steward/apps-shop", "--", "apps/shop/web.yaml",
         ])
         #expect(
             diff.contains(
@@ -101,13 +103,13 @@ import Testing
         #expect(second.status == 0)
         #expect(second.stderr == "")
         #expect(second.text.contains("(reused; first made from "))
-        #expect(second.text.contains("steward/shop      unchanged #3  the branch at "))
+        #expect(second.text.contains("steward/apps-shop      unchanged #3  the branch at "))
         #expect(second.text.contains("\"opened\":0,\"pushed\":0,"))
         #expect(second.text.contains("\"unchanged\":3,"))
         #expect(
             try ExternalTool.git.run(["-C", remote, "for-each-ref", "--format=%(refname) %(objectname)"])
                 == references)
-        #expect(try String(contentsOf: workdir.path("steward-shop.md"), encoding: .utf8) == shop)
+        #expect(try String(contentsOf: workdir.path("steward-apps-shop.md"), encoding: .utf8) == shop)
     }
 
     @Test func failsClearlyWithoutTheExamples() throws {

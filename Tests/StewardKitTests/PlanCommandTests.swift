@@ -68,8 +68,7 @@ import Testing
         #expect(
             object["summary"] as? [String: Int] == [
                 "findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0, "allowed": 6,
-                "clamped": 0,
-                "rejected": 0,
+                "clamped": 0, "rejected": 0, "targets": 1, "errors": 0,
             ])
         let decision = try #require(changes.first?["decision"] as? [String: Any])
         #expect(decision["outcome"] as? String == "allowed")
@@ -83,6 +82,14 @@ import Testing
         #expect(policy["status"] as? String == "loaded")
         #expect(policy["name"] as? String == "fixture")
         #expect(policy["errors"] as? [String] == [])
+        #expect(findings[0]["target"] as? String == "apps")
+        #expect(changes.map { $0["placement"] as? String } == ["in-place", "in-place", "in-place"])
+        #expect(changes.allSatisfy { $0["definedIn"] is NSNull })
+        let targets = try #require(object["targets"] as? [[String: Any]])
+        #expect(targets.map { $0["name"] as? String } == ["apps"])
+        #expect(targets.first?["kind"] as? String == "directory")
+        #expect(targets.first?["planned"] as? Bool == true)
+        #expect((object["errors"] as? [Any])?.isEmpty == true)
 
         // The diff applies with stock git at the repository root and gives exactly the planned bytes.
         let diff = try #require(object["diff"] as? String)
@@ -138,20 +145,29 @@ import Testing
         #expect(try fixture.snapshot() == before)
     }
 
+    /// A file that does not parse is reported with its target, line and caret; the rest of the
+    /// repository is still planned and nothing is written.
     @Test func reportsAManifestThatDoesNotParseWithLineAndCaret() throws {
         let fixture = try PlanFixture(
             manifest: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: \"web\n")
+        try fixture.directory.write("repo/other/worker.yaml", PlanFixture.manifest)
         let before = try fixture.snapshot()
         let output = try fixture.steward(["plan", "--repo", "repo", "--profiles", "profiles.json"])
-        #expect(output.status == 1)
-        #expect(output.stdout.isEmpty)
+        #expect(output.status == 0)
+        #expect(output.stderr == "")
         #expect(
-            output.stderr == """
-                steward: error: repo/apps/api.yaml:4:9: unclosed double-quoted scalar: missing closing "
-                  name: "web
-                        ^
+            output.text.contains(
+                """
+                Errors:
+                  target apps: apps/api.yaml:4:9: unclosed double-quoted scalar: missing closing "
+                      name: "web
+                            ^
 
-                """)
+                """))
+        #expect(output.text.contains("shop/Deployment/api  (other/worker.yaml)\n"))
+        #expect(
+            output.text.contains(
+                "\n6 changes in 1 file, 0 containers already right-sized, 0 skipped, 1 error\n"))
         #expect(try fixture.snapshot() == before)
     }
 

@@ -79,7 +79,7 @@ import Testing
             object["summary"] as? [String: Int] == [
                 "findings": 2, "changes": 6, "files": 1, "unchanged": 0, "skipped": 0, "allowed": 0,
                 "clamped": 2,
-                "rejected": 4,
+                "rejected": 4, "targets": 1, "errors": 0,
             ])
     }
 

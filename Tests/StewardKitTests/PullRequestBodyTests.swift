@@ -69,7 +69,7 @@ import Testing
             #expect(report.outcomes.map(\.action) == [.opened, .opened])
             #expect(
                 fixture.forge.pullRequest(1)?.body
-                    == "Please review 3 changes to 1 container (steward/payments into main):\n"
+                    == "Please review 3 changes to 1 container (steward/apps-payments into main):\n"
                     + "- payments/Deployment/api cpu request: 200m -> 175m\n"
                     + "- payments/Deployment/api memory request: 256Mi -> 198Mi\n"
                     + "- payments/Deployment/api memory limit: 512Mi -> 198Mi\n")

@@ -47,7 +47,7 @@ import Testing
             let report = await runner.publish(prepared)
             let branch = "steward/revert-\(bump.prefix(7))"
             #expect(report.exitStatus == .success)
-            #expect(report.outcomes.map(\.branch) == ["steward/payments", branch, "steward/shop"])
+            #expect(report.outcomes.map(\.branch) == ["steward/apps-payments", "steward/apps-shop", branch])
             #expect(report.outcomes.map(\.action) == [.opened, .opened, .opened])
             #expect(report.findings == 4)
 

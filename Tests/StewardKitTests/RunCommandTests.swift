@@ -62,7 +62,7 @@ import Testing
             }
             #expect(
                 logs.contains {
-                    $0.contains("\"message\":\"pushed\"") && $0.contains("\"branch\":\"steward/shop\"")
+                    $0.contains("\"message\":\"pushed\"") && $0.contains("\"branch\":\"steward/apps-shop\"")
                 })
             #expect(
                 !output.stderr.contains(RunFixture.gitToken) && !output.stderr.contains(RunFixture.forgeToken)
@@ -82,7 +82,7 @@ import Testing
                 """
                 #!/bin/sh
                 while read old new ref; do
-                  if [ "$ref" = refs/heads/steward/shop ]; then echo "steward/shop is protected" >&2; exit 1; fi
+                  if [ "$ref" = refs/heads/steward/apps-shop ]; then echo "steward/apps-shop is protected" >&2; exit 1; fi
                 done
 
                 """, to: "remotes/deploy.git/hooks/pre-receive", permissions: 0o755)
@@ -98,9 +98,10 @@ import Testing
             #expect(summary["failed"] as? Int == 1)
             #expect(
                 output.text.contains(
-                    "steward/shop      failed     cannot push steward/shop: push failed: the remote refused"))
-            #expect(try fixture.remote("steward/shop") == nil)
-            #expect(fixture.forge.pullRequests.map(\.head) == ["steward/payments"])
+                    "steward/apps-shop      failed     cannot push steward/apps-shop: push failed: the remote refused"
+                ))
+            #expect(try fixture.remote("steward/apps-shop") == nil)
+            #expect(fixture.forge.pullRequests.map(\.head) == ["steward/apps-payments"])
         }
     }
 

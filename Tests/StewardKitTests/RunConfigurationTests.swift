@@ -93,7 +93,7 @@ import Testing
         #expect(configuration.forge.kind == ForgeKind.none)
         #expect(configuration.publish == PublishSettings())
         #expect(configuration.publish.branchPrefix == "steward/")
-        #expect(configuration.publish.groupBy == .namespace)
+        #expect(configuration.publish.groupBy == .target)
         #expect(configuration.signing.email == "steward@localhost")
     }
 
@@ -106,7 +106,7 @@ import Testing
             ),
             (
                 Self.complete.replacingOccurrences(of: "groupBy: workload", with: "groupBy: team"),
-                "steward.yaml:26:12: publish.groupBy must be one of namespace, workload, all, not \"team\"\n"
+                "steward.yaml:26:12: publish.groupBy must be one of target, namespace, workload, all, not \"team\"\n"
                     + "  groupBy: team\n           ^"
             ),
             (

@@ -23,10 +23,10 @@ import Testing
             )
             #expect(
                 first.text.contains(
-                    "steward/shop      waiting    waits: 1 of at most 1 bot pull requests are open"))
+                    "steward/apps-shop      waiting    waits: 1 of at most 1 bot pull requests are open"))
             #expect(first.summaryLine.contains("\"waiting\":1"))
-            #expect(try fixture.remote("steward/shop") == nil)
-            #expect(fixture.forge.pullRequests.map(\.head) == ["steward/payments"])
+            #expect(try fixture.remote("steward/apps-shop") == nil)
+            #expect(fixture.forge.pullRequests.map(\.head) == ["steward/apps-payments"])
 
             let second = try await fixture.run()
             #expect(second.outcomes.map(\.action) == [.unchanged, .waiting])
@@ -38,10 +38,10 @@ import Testing
             #expect(third.outcomes.map(\.action) == [.declined, .opened])
             #expect(
                 third.outcomes[0].detail
-                    == "steward/payments holds exactly what Steward would build but has no open pull request: a "
+                    == "steward/apps-payments holds exactly what Steward would build but has no open pull request: a "
                     + "reviewer closed it, so Steward leaves it (delete the branch to have the change proposed again)"
             )
-            #expect(fixture.forge.pullRequests.map(\.head) == ["steward/payments", "steward/shop"])
+            #expect(fixture.forge.pullRequests.map(\.head) == ["steward/apps-payments", "steward/apps-shop"])
             #expect(fixture.forge.pullRequests.map(\.state) == [.closed, .open])
         }
     }
@@ -81,7 +81,7 @@ import Testing
             #expect(report.outcomes[1].detail == "would push 2 commits and open the pull request")
             #expect(
                 report.text.contains(
-                    "steward/shop      would open  would push 2 commits and open the pull request\n"))
+                    "steward/apps-shop      would open  would push 2 commits and open the pull request\n"))
             #expect(report.text.contains("Dry run: nothing pushed, nothing written to the forge.\n"))
             #expect(fixture.pushes == 0)
             #expect(fixture.forgeWrites == [])

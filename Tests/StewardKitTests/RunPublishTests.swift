@@ -15,25 +15,25 @@ import Testing
             #expect(report.mode == .published)
             #expect(report.findings == 3)
             #expect(report.changes == 9)
-            #expect(report.outcomes.map(\.branch) == ["steward/payments", "steward/shop"])
+            #expect(report.outcomes.map(\.branch) == ["steward/apps-payments", "steward/apps-shop"])
             #expect(report.outcomes.map(\.action) == [.opened, .opened])
             #expect(report.outcomes.map(\.pullRequest) == [1, 2])
             #expect(report.outcomes.map(\.commits.count) == [1, 2])
 
             let pullRequests = fixture.forge.pullRequests
-            #expect(pullRequests.map(\.head) == ["steward/payments", "steward/shop"])
+            #expect(pullRequests.map(\.head) == ["steward/apps-payments", "steward/apps-shop"])
             #expect(pullRequests.map(\.base) == ["main", "main"])
             #expect(pullRequests.map(\.labels) == [["steward"], ["steward"]])
             #expect(
                 pullRequests.map(\.title) == [
                     "steward: right-size payments/api container api (cpu 200m→175m, memory request 256Mi→198Mi, "
                         + "memory limit 512Mi→198Mi)",
-                    "steward: right-size 2 containers in namespace shop",
+                    "steward: right-size 2 containers in target apps/shop",
                 ])
             let shop = pullRequests[1].body
             #expect(
                 shop.hasPrefix(
-                    "Steward proposes 6 changes to 2 containers in namespace shop, sized from what "
+                    "Steward proposes 6 changes to 2 containers in target apps/shop, sized from what "
                         + "cluster `prod` used over the last 7 days (2026-11-20 to 2026-11-27 UTC).\n"))
             #expect(
                 shop.contains(
@@ -45,21 +45,21 @@ import Testing
             #expect(shop.contains("```mermaid\nxychart-beta\n    title \"shop/web app: memory (MiB)\"\n"))
 
             // Each commit changes one container, exactly as the policy allows, in the manifests' own bytes.
-            let shopCommits = try fixture.commits(on: "steward/shop")
+            let shopCommits = try fixture.commits(on: "steward/apps-shop")
             #expect(
                 try fixture.git.git(["show", "--format=%s", "--stat=200", shopCommits[0]], in: fixture.bare)
                     .hasPrefix(
                         "steward: right-size shop/cart container app (cpu 300m→115m, memory request 512Mi→286Mi, "
                             + "memory limit unset→286Mi)\n"))
             #expect(
-                try fixture.git.git(["show", "steward/shop:apps/shop/web.yaml"], in: fixture.bare)
+                try fixture.git.git(["show", "steward/apps-shop:apps/shop/web.yaml"], in: fixture.bare)
                     == RunFixture.web.replacingOccurrences(of: "cpu: 500m ", with: "cpu: 180m ")
                     .replacingOccurrences(of: "\"1Gi\"", with: "\"384Mi\"").dropLast())
 
             // Stock git accepts every signature, and steward verify passes on every branch.
             let checkout = fixture.git.path("verify")
             try fixture.git.git(["clone", "--quiet", "--mirror", fixture.bare, checkout])
-            for branch in ["steward/payments", "steward/shop"] {
+            for branch in ["steward/apps-payments", "steward/apps-shop"] {
                 for commit in try fixture.commits(on: branch) {
                     let verified = try fixture.key.verifyCommit(commit, in: checkout)
                     #expect(verified.status == 0)
@@ -84,7 +84,7 @@ import Testing
     @Test func aSecondRunWithTheSameDataPushesNothingAndLeavesThePullRequestsAlone() async throws {
         try await RunFixture.with { fixture in
             _ = try await fixture.run()
-            let tips = try ["steward/payments", "steward/shop"].map { try fixture.remote($0) }
+            let tips = try ["steward/apps-payments", "steward/apps-shop"].map { try fixture.remote($0) }
             let pushes = fixture.pushes
             fixture.forge.clearRequests()
 
@@ -93,7 +93,8 @@ import Testing
             #expect(again.outcomes.map(\.action) == [.unchanged, .unchanged])
             #expect(again.outcomes.map(\.pullRequest) == [1, 2])
             #expect(fixture.pushes == pushes)
-            #expect(try ["steward/payments", "steward/shop"].map { try fixture.remote($0) } == tips)
+            #expect(
+                try ["steward/apps-payments", "steward/apps-shop"].map { try fixture.remote($0) } == tips)
             #expect(fixture.forgeWrites == [])
             #expect(again.summaryLine.contains("\"pushed\":0"))
             #expect(again.summaryLine.contains("\"unchanged\":2"))
@@ -103,7 +104,7 @@ import Testing
     @Test func aNewRecommendationUpdatesTheSamePullRequest() async throws {
         try await RunFixture.with { fixture in
             _ = try await fixture.run()
-            let before = try fixture.remote("steward/shop")
+            let before = try fixture.remote("steward/apps-shop")
             fixture.profiles.profiles = RunFixture.profiles(webMemoryMax: 450_000_000)
             try fixture.writeProfiles()
             fixture.forge.clearRequests()
@@ -112,10 +113,11 @@ import Testing
             #expect(report.outcomes.map(\.action) == [.unchanged, .updated])
             #expect(report.outcomes[1].pullRequest == 2)
             #expect(fixture.forge.pullRequests.count == 2)
-            #expect(try fixture.remote("steward/shop") != before)
+            #expect(try fixture.remote("steward/apps-shop") != before)
             #expect(
-                try fixture.git.git(["show", "steward/shop:apps/shop/web.yaml"], in: fixture.bare).contains(
-                    "memory: \"494Mi\""))
+                try fixture.git.git(["show", "steward/apps-shop:apps/shop/web.yaml"], in: fixture.bare)
+                    .contains(
+                        "memory: \"494Mi\""))
             #expect(
                 fixture.forge.pullRequest(2)?.body.contains(
                     "| shop/Deployment/web | app | memory limit | 1Gi | **494Mi** |") == true)
@@ -131,7 +133,8 @@ import Testing
         try await RunFixture.with { fixture in
             _ = try await fixture.run()
             let human = try fixture.humanPush(
-                to: "steward/shop", files: ["apps/shop/cart.yaml": RunFixture.cart + "# keep cart as is\n"],
+                to: "steward/apps-shop",
+                files: ["apps/shop/cart.yaml": RunFixture.cart + "# keep cart as is\n"],
                 message: "Keep the cart's requests")
             fixture.profiles.profiles = RunFixture.profiles(webMemoryMax: 450_000_000)
             try fixture.writeProfiles()
@@ -146,19 +149,19 @@ import Testing
                     == "commit \(human.prefix(7)) (Keep the cart's requests) by Fixture Author is not Steward's: "
                     + "nothing pushed; commented on the pull request")
             #expect(fixture.pushes == pushes)
-            #expect(try fixture.remote("steward/shop") == human)
+            #expect(try fixture.remote("steward/apps-shop") == human)
             let pullRequest = try #require(fixture.forge.pullRequest(2))
             #expect(pullRequest.comments.count == 1)
             #expect(
                 pullRequest.comments[0].hasPrefix(
-                    "Steward stopped updating `steward/shop`: commit \(human.prefix(7))"))
+                    "Steward stopped updating `steward/apps-shop`: commit \(human.prefix(7))"))
             #expect(pullRequest.labels == ["steward", "steward:human-commit"])
 
             // It says so once, not every hour.
             let again = try await fixture.run()
             #expect(again.outcomes.last?.action == .blocked)
             #expect(fixture.forge.pullRequest(2)?.comments.count == 1)
-            #expect(try fixture.remote("steward/shop") == human)
+            #expect(try fixture.remote("steward/apps-shop") == human)
         }
     }
 
@@ -169,9 +172,10 @@ import Testing
             #expect(prepared.plannedOutcomes.map(\.action) == [.opened, .opened])
 
             // Between Steward's fetch and its push, someone else creates the branch.
-            try fixture.git.git(["push", "--quiet", "hub", "main:refs/heads/steward/shop"], in: fixture.work)
+            try fixture.git.git(
+                ["push", "--quiet", "hub", "main:refs/heads/steward/apps-shop"], in: fixture.work)
             let theirs = try fixture.humanPush(
-                to: "steward/shop", files: ["README.md": "# deploy, by hand\n"], message: "Mine")
+                to: "steward/apps-shop", files: ["README.md": "# deploy, by hand\n"], message: "Mine")
 
             let report = await runner.publish(prepared)
             #expect(report.exitStatus == .failure)
@@ -180,11 +184,11 @@ import Testing
             #expect(failed.performed == false)
             #expect(
                 failed.detail
-                    == "someone pushed to steward/shop after Steward fetched it, so nothing was pushed "
-                    + "(refs/heads/steward/shop on the remote is at \(theirs), not the expected nothing (absent); "
+                    == "someone pushed to steward/apps-shop after Steward fetched it, so nothing was pushed "
+                    + "(refs/heads/steward/apps-shop on the remote is at \(theirs), not the expected nothing (absent); "
                     + "nothing was pushed); the next run starts from what is there")
-            #expect(try fixture.remote("steward/shop") == theirs)
-            #expect(fixture.forge.pullRequests.map(\.head) == ["steward/payments"])
+            #expect(try fixture.remote("steward/apps-shop") == theirs)
+            #expect(fixture.forge.pullRequests.map(\.head) == ["steward/apps-payments"])
             #expect(report.summaryLine.contains("\"exitCode\":1"))
             #expect(report.summaryLine.contains("\"failed\":1"))
         }
@@ -210,8 +214,8 @@ import Testing
                 pullRequest.comments[0].hasPrefix(
                     "The findings behind this pull request are gone: on `main` at ")
             )
-            #expect(try fixture.remote("steward/shop") == nil)
-            #expect(try fixture.remote("steward/payments") != nil)
+            #expect(try fixture.remote("steward/apps-shop") == nil)
+            #expect(try fixture.remote("steward/apps-payments") != nil)
         }
     }
 
@@ -220,21 +224,21 @@ import Testing
             _ = try await fixture.run()
             // A reviewer merges the shop's pull request (fast-forward); the forge keeps the branch.
             try fixture.git.git(
-                ["update-ref", "refs/heads/main", "refs/heads/steward/shop"], in: fixture.bare)
+                ["update-ref", "refs/heads/main", "refs/heads/steward/apps-shop"], in: fixture.bare)
             fixture.forge.setState(.merged, of: 2)
             let pushes = fixture.pushes
 
             let report = try await fixture.run()
             #expect(report.findings == 1)
-            #expect(report.outcomes.map(\.branch) == ["steward/payments", "steward/shop"])
+            #expect(report.outcomes.map(\.branch) == ["steward/apps-payments", "steward/apps-shop"])
             #expect(report.outcomes.map(\.action) == [.updated, .closed])
             #expect(report.outcomes[1].detail == "no finding left and deleted the branch")
-            #expect(try fixture.remote("steward/shop") == nil)
+            #expect(try fixture.remote("steward/apps-shop") == nil)
             #expect(fixture.forge.pullRequests.count == 2)
 
             let third = try await fixture.run()
             #expect(third.outcomes.map(\.action) == [.unchanged])
-            #expect(try fixture.remote("steward/shop") == nil)
+            #expect(try fixture.remote("steward/apps-shop") == nil)
             #expect(fixture.forge.pullRequests.count == 2)
             #expect(fixture.pushes == pushes + 3)
         }

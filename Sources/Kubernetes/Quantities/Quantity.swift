@@ -23,13 +23,14 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses a quantity; returns nil if `text` does not follow the Kubernetes grammar.
     public init?(_ text: String) {
-        guard let parsed = Self.parse(Array(text.utf8)) else { return nil }
+        var utf8 = text
+        guard let parsed = utf8.withUTF8({ Self.parse($0) }) else { return nil }
         self.nanos = parsed.nanos
         self.format = parsed.format
         self.text = text
     }
 
-    private init(nanos: Int128, format: Format, text: String) {
+    init(nanos: Int128, format: Format, text: String) {
         self.nanos = nanos
         self.format = format
         self.text = text

@@ -3,25 +3,32 @@ import Policy
 
 /// What `steward plan` is asked to do.
 public struct PlanRequest: Sendable {
-    /// A directory holding the manifests (a checkout of the GitOps repository).
+    /// A directory holding the manifests (a checkout of the GitOps repository), or a Git
+    /// repository (bare or not) when `revision` is given.
     public var repository: String
+    /// A Git revision whose tree is planned, read without a checkout; nil to read the directory.
+    public var revision: String?
     /// A profiles file (`docs/profiles.md`).
     public var profiles: String
     /// The cluster whose profiles apply; nil when the profiles cover exactly one cluster.
     public var cluster: String?
     /// The policy file, relative to the repository root.
     public var policy: String
+    /// A configuration file (`docs/inventory.md`); nil for the defaults.
+    public var configuration: String?
     /// The moment the plan is made, for the policy's schedule.
     public var now: Date
 
     public init(
         repository: String, profiles: String, cluster: String? = nil, policy: String = Policy.defaultPath,
-        now: Date = Date()
+        configuration: String? = nil, revision: String? = nil, now: Date = Date()
     ) {
+        self.revision = revision
         self.repository = repository
         self.profiles = profiles
         self.cluster = cluster
         self.policy = policy
+        self.configuration = configuration
         self.now = now
     }
 }

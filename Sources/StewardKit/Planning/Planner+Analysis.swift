@@ -4,47 +4,65 @@ import Telemetry
 
 /// The findings of one plan, and what was left alone.
 struct PlanAnalysis: Sendable {
-    var findings: [PlannedFinding] = []
+    var findings: [AnalyzedFinding] = []
     var unchanged: [ContainerSubject] = []
     var skipped: [SkippedContainer] = []
 }
 
+/// A finding with the target, workload and container it is about, for the edit stage.
+struct AnalyzedFinding: Sendable {
+    var finding: Finding
+    var target: DeploymentTarget
+    var workload: Workload
+    var container: ContainerSpec
+}
+
 extension Planner {
-    /// Matches every container of the inventory with its profile and asks the recommender.
-    func analyze(_ inventory: RepositoryInventory, profiles: UsageProfiles, cluster: String) -> PlanAnalysis {
+    /// Matches every container of the targets deployed to `cluster` with its profile and asks
+    /// the recommender. A workload that two targets deploy to the same place is skipped.
+    func analyze(_ inventory: Inventory, profiles: UsageProfiles, cluster: String) -> PlanAnalysis {
         let index = Dictionary(
             profiles.profiles.filter { $0.cluster == cluster }.map { (ProfileKey($0), $0) },
             uniquingKeysWith: { first, _ in first })
+        var deployedBy: [WorkloadReference: String] = [:]
         var analysis = PlanAnalysis()
-        for workload in inventory.workloads {
-            let reference = workload.reference(cluster: cluster)
-            for container in workload.containers {
-                let subject = ContainerSubject(workload: reference, container: container.name)
-                if let (field, invalid) = container.invalidFields.min(by: { $0.key < $1.key }) {
-                    let reason =
-                        "\(workload.file):\(invalid.line):\(invalid.column): \(field.label) "
-                        + "\"\(invalid.text)\" is not a Kubernetes quantity"
-                    analysis.skipped.append(SkippedContainer(subject: subject, reason: reason))
-                    continue
+        for target in inventory.targets where target.cluster == nil || target.cluster == cluster {
+            for workload in target.workloads {
+                let reference = workload.reference(cluster: cluster)
+                let other = deployedBy[reference]
+                if other == nil { deployedBy[reference] = target.name }
+                for container in workload.containers {
+                    let subject = ContainerSubject(
+                        workload: reference, container: container.name, target: target.name)
+                    if let other {
+                        analysis.skipped.append(
+                            SkippedContainer(subject: subject, reason: "also deployed by target \(other)"))
+                        continue
+                    }
+                    if let (field, invalid) = container.invalidFields.min(by: { $0.key < $1.key }) {
+                        let reason =
+                            "\(invalid.file):\(invalid.line):\(invalid.column): \(field.label) "
+                            + "\"\(invalid.text)\" is not a Kubernetes quantity"
+                        analysis.skipped.append(SkippedContainer(subject: subject, reason: reason))
+                        continue
+                    }
+                    guard let profile = index[ProfileKey(reference, container: container.name)] else {
+                        analysis.skipped.append(
+                            SkippedContainer(subject: subject, reason: "no usage profile"))
+                        continue
+                    }
+                    guard
+                        let finding = recommender.recommend(
+                            workload: reference, container: container, profile: profile,
+                            window: profiles.window)
+                    else {
+                        analysis.unchanged.append(subject)
+                        continue
+                    }
+                    analysis.findings.append(
+                        AnalyzedFinding(
+                            finding: finding, target: target, workload: workload, container: container))
                 }
-                guard let profile = index[ProfileKey(reference, container: container.name)] else {
-                    analysis.skipped.append(SkippedContainer(subject: subject, reason: "no usage profile"))
-                    continue
-                }
-                guard
-                    let finding = recommender.recommend(
-                        workload: reference, container: container, profile: profile, window: profiles.window)
-                else {
-                    analysis.unchanged.append(subject)
-                    continue
-                }
-                let changes = finding.proposals.map { proposal in
-                    PlannedChange(
-                        file: workload.file, document: workload.document,
-                        path: container.path(of: proposal.field), field: proposal.field,
-                        from: proposal.from?.text, to: proposal.to.text, proposed: proposal.to.text)
-                }
-                analysis.findings.append(PlannedFinding(finding: finding, changes: changes))
             }
         }
         analysis.findings.sort {

@@ -8,7 +8,7 @@ extension Planner {
     /// without a loaded policy every change is rejected. Then admits whole findings, in plan
     /// order, until `spec.limits.maxChangesPerPullRequest` is reached; later ones wait.
     func decide(
-        _ findings: [PlannedFinding], policy state: PolicyState, inventory: RepositoryInventory,
+        _ findings: [PlannedFinding], policy state: PolicyState, subjects: [String: PolicySubject],
         cluster: String
     ) -> [PlannedFinding] {
         guard let policy = state.policy else {
@@ -22,17 +22,13 @@ extension Planner {
         return findings.map { planned in
             var planned = planned
             let action = PolicyAction(planned.finding.kind)
+            let subject = subjects[planned.finding.id] ?? PolicySubject(workload: planned.finding.workload)
             planned.changes = planned.changes.map { change in
-                let workload = inventory.workloads.first {
-                    $0.file == change.file && $0.document == change.document
-                }
-                let subject =
-                    workload.map { PolicySubject($0, cluster: cluster) }
-                    ?? PolicySubject(workload: planned.finding.workload)
-                return change.deciding(
+                // The rendered workload and the field in workload form, wherever it is written.
+                change.deciding(
                     policy.evaluate(
                         ProposedChange(
-                            subject: subject, container: planned.finding.container, path: change.path,
+                            subject: subject, container: planned.finding.container, path: change.workloadPath,
                             action: action, from: change.from.flatMap { Quantity($0) },
                             to: Quantity(change.proposed))))
             }
@@ -52,15 +48,24 @@ extension Planner {
     /// The independent check of the edited bytes: the semantic diff of every edited file must
     /// stay inside the policy. It does not look at the planned changes, only at the bytes.
     static func checkScope(
-        _ edits: [FileEdit], policy: Policy, cluster: String, findings: [PlannedFinding]
+        _ edits: [FileEdit], policy: Policy, cluster: String, findings: [PlannedFinding], inventory: Inventory
     ) throws(StewardError) {
         let actions = Set(findings.map { PolicyAction($0.finding.kind) })
-        let report = ScopeCheck(policy: policy, cluster: cluster, actions: actions).check(
-            edits.map { ChangedFile(path: $0.path, before: $0.before, after: $0.after) })
-        guard report.isWithinPolicy else {
+        // Steward's own overlay patch files and their references are checked on their bytes by
+        // OverlayPatchScope; every other file by the policy's scope check, with fields resolved
+        // through the inventory (the rendered workload, Helm values paths included).
+        let overlay = OverlayPatchScope(
+            inventory: inventory, policy: policy, cluster: cluster, actions: actions)
+        let (own, other) = overlay.partition(edits)
+        let report = ScopeCheck(
+            policy: policy, cluster: cluster, actions: actions,
+            resolver: InventoryFieldResolver(inventory: inventory)
+        ).check(other.map { ChangedFile(path: $0.path, before: $0.before, after: $0.after) })
+        let violations = report.violations.map(\.description) + overlay.check(own)
+        guard violations.isEmpty else {
             throw StewardError(
                 "the planned edits leave the policy \(policy.path); nothing is written:\n"
-                    + report.violations.map { "  \($0)" }.joined(separator: "\n"))
+                    + violations.map { "  \($0)" }.joined(separator: "\n"))
         }
     }
 }

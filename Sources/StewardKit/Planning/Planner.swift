@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import GitStore
 import Kubernetes
 import Policy
@@ -8,10 +9,11 @@ import YAMLSyntax
 /// Turns a repository and usage profiles into a plan: findings, byte-minimal edits and a diff.
 ///
 /// Each stage of the data flow lives in its own extension: the inventory of the repository
-/// (`Planner+Inventory`), the analysis of each container (`Planner+Analysis`), the policy's
-/// decision on each proposed change (`Planner+Policy`), and the edits (`Planner+Edits`), whose
-/// bytes are then checked against the policy independently of the decisions. Nothing is written: the plan holds the edited bytes, and callers decide
-/// what to do with them.
+/// (`Planner+Inventory`), the analysis of each container (`Planner+Analysis`), where each
+/// proposal would be written (`Planner+Proposals`), the policy's decision on each proposed change
+/// (`Planner+Policy`), and the edits (`Planner+Edits`), whose bytes are then checked against the
+/// policy independently of the decisions. Nothing is written: the plan holds the edited bytes, and
+/// callers decide what to do with them.
 public struct Planner: Sendable {
     public var recommender = SimpleRecommender()
 
@@ -19,12 +21,15 @@ public struct Planner: Sendable {
 
     /// Plans `request`.
     ///
-    /// - Throws: ``StewardError`` for a missing repository, a profiles file that cannot be used, a
-    ///   manifest that does not parse (with its file, line, column and a caret), an edit the
-    ///   YAML engine refuses, or edits whose bytes leave the policy. A missing or broken policy is
-    ///   not an error here: the plan holds it, and every change is rejected.
+    /// - Throws: ``StewardError`` for a missing repository, a configuration or profiles file that
+    ///   cannot be used, an edit the YAML engine refuses, or edits whose bytes leave the policy.
+    ///   Files that do not parse and targets that cannot be rendered are reported in
+    ///   ``Plan/errors`` instead; a missing or broken policy is held by the plan, and every change
+    ///   is rejected.
     public func plan(_ request: PlanRequest) throws(StewardError) -> Plan {
-        let source = ManifestSource(root: request.repository)
+        let configuration = try request.configuration.map { path throws(StewardError) in
+            try StewardConfiguration.load(from: path)
+        }
         let profiles: UsageProfiles
         do {
             profiles = try UsageProfiles.load(from: request.profiles)
@@ -32,20 +37,75 @@ public struct Planner: Sendable {
             throw StewardError(error.description)
         }
         let cluster = try Self.cluster(request.cluster, in: profiles)
-        let inventory = try inventory(of: source)
+        let options = configuration?.inventory ?? InventoryOptions()
+        let inventory: Inventory
+        let policy: PolicyState
+        if let revision = request.revision {
+            let repository: Repository
+            do {
+                repository = try Repository.open(path: request.repository)
+            } catch {
+                throw StewardError("\(error)")
+            }
+            let tree = try GitTreeSource(repository: repository, revision: revision)
+            inventory = try self.inventory(of: tree, options: options)
+            policy = Self.policy(request.policy, in: tree)
+        } else {
+            inventory = try self.inventory(of: ManifestSource(root: request.repository), options: options)
+            policy = PolicyState.load(request.policy, in: request.repository)
+        }
+        return try plan(
+            inventory, profiles: profiles, cluster: cluster, policy: policy, repository: request.repository,
+            now: request.now)
+    }
+
+    /// Plans an inventory already taken (of a directory or of a Git tree).
+    public func plan(
+        _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: PolicyState,
+        repository: String,
+        now: Date = Date()
+    ) throws(StewardError) -> Plan {
         let analysis = analyze(inventory, profiles: profiles, cluster: cluster)
-        let policy = PolicyState.load(request.policy, in: request.repository)
-        let findings = decide(analysis.findings, policy: policy, inventory: inventory, cluster: cluster)
-        let permitted = findings.flatMap(\.changes).filter(\.decision.permitsEdit)
-        let fileEdits = try Self.edit(inventory.files, with: permitted)
+        let proposals = Self.propose(analysis.findings, in: inventory)
+        let decided = decide(
+            proposals.findings, policy: policy, subjects: proposals.subjects, cluster: cluster)
+        let edits = try Self.edit(inventory, findings: decided, proposals: proposals)
         if let loaded = policy.policy {
-            try Self.checkScope(fileEdits, policy: loaded, cluster: cluster, findings: findings)
+            try Self.checkScope(
+                edits.files, policy: loaded, cluster: cluster, findings: edits.findings, inventory: inventory)
+        }
+        let targets = inventory.targets.map { target in
+            TargetSummary(
+                name: target.name, kind: target.kind, definedIn: target.definedIn?.file, paths: target.paths,
+                cluster: target.cluster, namespace: target.namespace, workloads: target.workloads.count,
+                planned: target.cluster == nil || target.cluster == cluster)
         }
         return Plan(
-            repository: request.repository, cluster: cluster, window: profiles.window,
-            findings: findings, unchanged: analysis.unchanged, skipped: analysis.skipped,
-            fileEdits: fileEdits, diff: try Self.diff(fileEdits), policy: policy,
-            scheduleOpen: policy.policy?.schedule?.isOpen(at: request.now))
+            repository: repository, cluster: cluster, window: profiles.window, targets: targets,
+            findings: edits.findings,
+            unchanged: (analysis.unchanged + proposals.unchanged).sorted {
+                ($0.workload, $0.container) < ($1.workload, $1.container)
+            },
+            skipped: (analysis.skipped + proposals.skipped + edits.skipped).sorted {
+                ($0.subject.workload, $0.subject.container) < ($1.subject.workload, $1.subject.container)
+            },
+            errors: inventory.problems + inventory.targets.flatMap(\.problems), fileEdits: edits.files,
+            diff: try Self.diff(edits.files), policy: policy,
+            scheduleOpen: policy.policy?.schedule?.isOpen(at: now))
+    }
+
+    /// The policy file of a Git tree, as `PolicyState.load` reads it from a directory.
+    static func policy(_ path: String, in tree: GitTreeSource) -> PolicyState {
+        guard (try? tree.filePaths().contains(path)) == true else { return .missing(path: path) }
+        do {
+            return .loaded(try Policy(bytes: try tree.contents(of: path), path: path))
+        } catch let error as PolicyLoadError {
+            return .invalid(path: path, error: error)
+        } catch {
+            let unreadable = YAMLError(
+                path: path, line: 0, column: 0, message: "cannot read the file: \(error)")
+            return .invalid(path: path, error: PolicyLoadError([unreadable]))
+        }
     }
 
     /// The cluster to plan for: the one asked for, or the only one the profiles cover.

@@ -1,8 +1,8 @@
 import Foundation
 import GitStore
+import Kubernetes
 import Signing
 import Telemetry
-import YAMLSyntax
 
 /// Builds bot branches in the workspace: from the base commit, one signed commit per finding
 /// with the planner's own edits for that finding only, and the evidence note on each. Nothing
@@ -17,30 +17,31 @@ struct BranchBuilder {
     let profiles: UsageProfiles
     let run: String
     let date: Date
+    /// The inventory the plan was made from, and its proposals: what the edit stage works on.
+    let inventory: Inventory
+    let proposals: PlanProposals
 
     /// The branch for `group`.
     /// - Throws: ``StewardError`` when an edit or a Git write fails.
     func build(_ group: ChangeGroup) throws(StewardError) -> BuiltBranch {
         if let revert = group.revert { return try build(revert, in: group) }
-        var contents: [String: [UInt8]] = [:]
+        var session = EditSession(inventory: inventory)
         var parent = base
         var commits: [BuiltBranch.Commit] = []
         let person = identity.person(at: date)
         for planned in group.findings {
-            let changes = planned.writtenChanges
+            // The planner's own edit stage, one finding at a time on top of the ones before: each
+            // commit holds exactly one finding's edits, re-rendered and checked like the plan's.
+            guard let target = proposals.analyzed[planned.finding.id]?.target else {
+                throw StewardError("\(group.branch): \(planned.finding.id) is not in the plan's proposals")
+            }
+            let changes = Planner.permitted(planned, proposals).map(\.1)
+            if case .failure(let refusal) = session.attempt(changes, for: target) {
+                throw StewardError(
+                    "\(group.branch): cannot write \(planned.finding.id) alone: \(refusal.message)")
+            }
             do {
-                var files: [String: YAMLFile] = [:]
-                for path in Set(changes.map(\.file)) {
-                    guard let bytes = try contents[path] ?? repository.blob(at: base.hex, path: path) else {
-                        throw StewardError("\(path) is not in the base commit \(base.short)")
-                    }
-                    files[path] = try YAMLFile(bytes: bytes, path: path)
-                }
-                let edits = try Planner.edit(files, with: changes)
-                for edit in edits { contents[edit.path] = edit.after }
-                let tree = try repository.makeTree(
-                    base: parent, upserts: Dictionary(uniqueKeysWithValues: edits.map { ($0.path, $0.after) })
-                )
+                let tree = try repository.makeTree(base: base, upserts: session.files)
                 let note = evidence(for: planned)
                 let message = BotCommitMessage(
                     subject: CommitMessageWriter.subject(planned),
@@ -54,8 +55,6 @@ struct BranchBuilder {
                 try repository.addNote(note, to: commit, author: person, committer: person, overwrite: true)
                 commits.append(BuiltBranch.Commit(id: commit, finding: planned, message: message, note: note))
                 parent = commit
-            } catch let error as StewardError {
-                throw error
             } catch {
                 throw StewardError(
                     "\(group.branch): cannot build the commit for \(planned.finding.id): \(error)")

@@ -1,7 +1,7 @@
-/// What one bot branch and its pull request carry: the findings of a namespace, of a workload,
-/// or of the whole repository, as the configuration groups them; or one revert, alone.
+/// What one bot branch and its pull request carry: the findings of a target, a namespace, a
+/// workload, or the whole repository, as the configuration groups them; or one revert, alone.
 struct ChangeGroup: Sendable {
-    /// The group as people read it: `shop`, `shop/web`, `all`, `revert-4e1f0a2`.
+    /// The group as people read it: `shop-prod`, `shop`, `shop/web`, `all`, `revert-4e1f0a2`.
     var name: String
     /// `steward/shop`.
     var branch: String
@@ -41,6 +41,7 @@ extension Grouping {
     private func name(of planned: PlannedFinding) -> String {
         let workload = planned.finding.workload
         switch self {
+        case .target: return planned.target
         case .namespace: return workload.namespace
         case .workload: return "\(workload.namespace)/\(workload.name)"
         case .all: return "all"

@@ -88,6 +88,7 @@ struct PullRequestComposer {
 
     private func scope(_ group: ChangeGroup) -> String {
         switch grouping {
+        case .target: "target \(group.name)"
         case .namespace: "namespace \(group.name)"
         case .workload: group.name
         case .all: "the repository"

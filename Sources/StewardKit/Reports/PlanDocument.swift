@@ -11,9 +11,11 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public var repository: String
     public var cluster: String
     public var window: WindowRecord
+    public var targets: [TargetRecord]
     public var findings: [FindingRecord]
     public var unchanged: [ContainerRecord]
     public var skipped: [SkippedRecord]
+    public var errors: [ErrorRecord]
     public var summary: SummaryRecord
     public var diff: String
     /// The policy in force and what it allowed.
@@ -24,9 +26,33 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var end: Double
     }
 
+    public struct TargetRecord: Codable, Sendable, Equatable {
+        public var name: String
+        public var kind: String
+        public var definedIn: String?
+        public var paths: [String]
+        public var cluster: String?
+        public var namespace: String?
+        public var workloads: Int
+        public var planned: Bool
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(definedIn, forKey: .definedIn)
+            try container.encode(paths, forKey: .paths)
+            try container.encode(cluster, forKey: .cluster)
+            try container.encode(namespace, forKey: .namespace)
+            try container.encode(workloads, forKey: .workloads)
+            try container.encode(planned, forKey: .planned)
+        }
+    }
+
     public struct FindingRecord: Codable, Sendable, Equatable {
         public var id: String
         public var kind: String
+        public var target: String
         public var workload: WorkloadReference
         public var container: String
         public var evidence: Evidence
@@ -42,6 +68,10 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var from: String?
         public var to: String
         public var decision: DecisionRecord
+        /// `in-place` or `overlay-patch`.
+        public var placement: String
+        /// `file:line:column` where the current value is defined, when that is not `file`.
+        public var definedIn: String?
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -52,6 +82,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
             try container.encode(from, forKey: .from)
             try container.encode(to, forKey: .to)
             try container.encode(decision, forKey: .decision)
+            try container.encode(placement, forKey: .placement)
+            try container.encode(definedIn, forKey: .definedIn)
         }
     }
 
@@ -109,12 +141,35 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public struct ContainerRecord: Codable, Sendable, Equatable {
         public var workload: WorkloadReference
         public var container: String
+        public var target: String?
     }
 
     public struct SkippedRecord: Codable, Sendable, Equatable {
         public var workload: WorkloadReference
         public var container: String
+        public var target: String?
         public var reason: String
+    }
+
+    public struct ErrorRecord: Codable, Sendable, Equatable {
+        /// The target the problem belongs to; `null` for the repository as a whole.
+        public var target: String?
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+        public var message: String
+        /// Whether Steward refuses to write to the target because of it.
+        public var blocksWrites: Bool
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(target, forKey: .target)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(message, forKey: .message)
+            try container.encode(blocksWrites, forKey: .blocksWrites)
+        }
     }
 
     public struct SummaryRecord: Codable, Sendable, Equatable {
@@ -127,6 +182,8 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var allowed: Int
         public var clamped: Int
         public var rejected: Int
+        public var targets: Int
+        public var errors: Int
     }
 }
 
@@ -136,21 +193,38 @@ extension PlanDocument {
         repository = plan.repository
         cluster = plan.cluster
         window = WindowRecord(start: plan.window.start, end: plan.window.end)
+        targets = plan.targets.map {
+            TargetRecord(
+                name: $0.name, kind: $0.kind.rawValue, definedIn: $0.definedIn, paths: $0.paths,
+                cluster: $0.cluster,
+                namespace: $0.namespace, workloads: $0.workloads, planned: $0.planned)
+        }
         findings = plan.findings.map { planned in
             FindingRecord(
-                id: planned.finding.id, kind: planned.finding.kind.rawValue,
+                id: planned.finding.id, kind: planned.finding.kind.rawValue, target: planned.target,
                 workload: planned.finding.workload,
                 container: planned.finding.container, evidence: planned.finding.evidence,
                 changes: planned.changes.map {
                     ChangeRecord(
                         file: $0.file, document: $0.document, path: $0.path.description,
                         field: $0.field.rawValue,
-                        from: $0.from, to: $0.to, decision: DecisionRecord($0))
+                        from: $0.from, to: $0.to, decision: DecisionRecord($0),
+                        placement: $0.placement.rawValue,
+                        definedIn: $0.definedIn?.position)
                 })
         }
-        unchanged = plan.unchanged.map { ContainerRecord(workload: $0.workload, container: $0.container) }
+        unchanged = plan.unchanged.map {
+            ContainerRecord(workload: $0.workload, container: $0.container, target: $0.target)
+        }
         skipped = plan.skipped.map {
-            SkippedRecord(workload: $0.subject.workload, container: $0.subject.container, reason: $0.reason)
+            SkippedRecord(
+                workload: $0.subject.workload, container: $0.subject.container, target: $0.subject.target,
+                reason: $0.reason)
+        }
+        errors = plan.errors.map {
+            ErrorRecord(
+                target: $0.target, file: $0.file, line: $0.line, column: $0.column, message: $0.message,
+                blocksWrites: $0.blocksWrites)
         }
         let changes = plan.changes
         func count(_ outcome: PolicyDecision.Outcome) -> Int {
@@ -159,7 +233,8 @@ extension PlanDocument {
         summary = SummaryRecord(
             findings: plan.findings.count, changes: changes.count,
             files: plan.fileEdits.count, unchanged: plan.unchanged.count, skipped: plan.skipped.count,
-            allowed: count(.allowed), clamped: count(.clamped), rejected: count(.rejected))
+            allowed: count(.allowed), clamped: count(.clamped), rejected: count(.rejected),
+            targets: plan.targets.count, errors: plan.errors.count)
         diff = plan.diff
         policy = PolicyRecord(plan)
     }

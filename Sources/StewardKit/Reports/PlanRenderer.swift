@@ -40,13 +40,18 @@ public enum PlanRenderer {
             plan.findings.flatMap { planned in
                 planned.changes.map { Self.basis($0.field, planned.finding.evidence).count }
             }.max() ?? 0
-        var lastWorkload: WorkloadReference?
+        let implicit = Set(plan.targets.filter { $0.kind == .directory }.map(\.name))
+        var lastWorkload: (WorkloadReference, String)?
         for planned in plan.findings {
             let finding = planned.finding
-            if finding.workload != lastWorkload {
+            if lastWorkload.map({ $0 != (finding.workload, planned.target) }) ?? true {
                 lines.append("")
-                lines.append("\(finding.workload)  (\(planned.changes.first?.file ?? ""))")
-                lastWorkload = finding.workload
+                let files = planned.changes.map(\.file).reduce(into: [String]()) {
+                    if !$0.contains($1) { $0.append($1) }
+                }
+                let target = implicit.contains(planned.target) ? "" : ", target \(planned.target)"
+                lines.append("\(finding.workload)  (\(files.joined(separator: ", "))\(target))")
+                lastWorkload = (finding.workload, planned.target)
             }
             lines.append("  container \(finding.container)")
             for change in planned.changes {
@@ -55,7 +60,20 @@ public enum PlanRenderer {
                 let to = change.to.padding(toLength: toWidth, withPad: " ", startingAt: 0)
                 let basis = Self.basis(change.field, finding.evidence)
                     .padding(toLength: basisWidth, withPad: " ", startingAt: 0)
-                lines.append("    \(label)  \(from) -> \(to)  \(basis)  \(Self.decision(change))")
+                let origin = change.definedIn.map { "  [defined in \($0.position)]" } ?? ""
+                lines.append("    \(label)  \(from) -> \(to)  \(basis)  \(Self.decision(change))\(origin)")
+            }
+        }
+        let errors = plan.errors.filter(\.blocksWrites)
+        let warnings = plan.errors.filter { !$0.blocksWrites }
+        for (title, problems) in [("Errors:", errors), ("Warnings:", warnings)] where !problems.isEmpty {
+            lines.append("")
+            lines.append(title)
+            for problem in problems {
+                lines.append("  " + (problem.target.map { "target \($0): " } ?? "") + problem.description)
+                for detail in problem.detail?.split(separator: "\n", omittingEmptySubsequences: false) ?? [] {
+                    lines.append("    " + detail)
+                }
             }
         }
         if !plan.skipped.isEmpty {
@@ -72,6 +90,7 @@ public enum PlanRenderer {
             "\(written) change\(written == 1 ? "" : "s") in \(plan.fileEdits.count) "
                 + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
                 + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped"
+                + Self.count(errors.count, "error") + Self.count(warnings.count, "warning")
         )
         var output = lines.joined(separator: "\n") + "\n"
         if !plan.diff.isEmpty {
@@ -128,6 +147,11 @@ public enum PlanRenderer {
             guard let max = evidence.memoryMax else { return "" }
             return "(max \(number(max / 1_048_576)) MiB)"
         }
+    }
+
+    /// `, 2 errors` (nothing for zero).
+    private static func count(_ count: Int, _ noun: String) -> String {
+        count == 0 ? "" : ", \(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// A number with at most three decimals and no trailing zeros.

@@ -1,9 +1,10 @@
 import Foundation
+import Kubernetes
 
-/// The YAML files of a repository working directory, read in a stable order.
+/// The files of a repository working directory, as a tree the inventory reads.
 ///
-/// Hidden directories (`.git`, `.github`) are skipped: they hold no manifests Steward edits.
-public struct ManifestSource: Sendable {
+/// Hidden files and folders (`.git`, `.github`) are left out: they hold no manifests Steward edits.
+public struct ManifestSource: FileTree, Sendable {
     /// The repository root, as given.
     public var root: String
 
@@ -11,30 +12,28 @@ public struct ManifestSource: Sendable {
         self.root = root
     }
 
-    /// Paths of every `*.yaml` and `*.yml` file, relative to the root with `/` separators, sorted.
-    public func yamlFiles() throws(StewardError) -> [String] {
+    /// Paths of every file, relative to the root with `/` separators, sorted.
+    public func filePaths() throws(FileTreeError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
-            throw StewardError("\(root): no such directory")
+            throw FileTreeError(subject: root, message: "no such directory")
         }
         guard isDirectory.boolValue else {
-            throw StewardError("\(root): not a directory")
+            throw FileTreeError(subject: root, message: "not a directory")
         }
         let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL
         guard
             let enumerator = FileManager.default.enumerator(
-                at: rootURL, includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles])
+                at: rootURL, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else {
-            throw StewardError("\(root): cannot list the directory")
+            throw FileTreeError(subject: root, message: "cannot list the directory")
         }
         var paths: [String] = []
         let prefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
         for case let url as URL in enumerator {
-            let ext = url.pathExtension
-            guard ext == "yaml" || ext == "yml",
-                (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-            else { continue }
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else {
+                continue
+            }
             let path = url.standardizedFileURL.path
             paths.append(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
         }
@@ -47,10 +46,10 @@ public struct ManifestSource: Sendable {
     }
 
     /// The bytes of a file given relative to the root.
-    public func read(_ relativePath: String) throws(StewardError) -> [UInt8] {
+    public func contents(of relativePath: String) throws(FileTreeError) -> [UInt8] {
         let path = displayPath(relativePath)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw StewardError("\(path): cannot read the file")
+            throw FileTreeError(subject: path, message: "cannot read the file")
         }
         return [UInt8](data)
     }

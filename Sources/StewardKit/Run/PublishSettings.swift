@@ -16,9 +16,9 @@ public struct PublishSettings: Sendable, Equatable {
     /// Where a repository overrides the revert pull-request body by default.
     public static let defaultRevertTemplatePath = ".steward/revert-pull-request.md.mustache"
 
-    /// Describes publishing; the defaults are `steward/`, one branch per namespace, label `steward`.
+    /// Describes publishing; the defaults are `steward/`, one branch per target, label `steward`.
     public init(
-        branchPrefix: String = "steward/", groupBy: Grouping = .namespace, labels: [String] = ["steward"],
+        branchPrefix: String = "steward/", groupBy: Grouping = .target, labels: [String] = ["steward"],
         template: String = PublishSettings.defaultTemplatePath,
         revertTemplate: String = PublishSettings.defaultRevertTemplatePath
     ) {
@@ -32,6 +32,9 @@ public struct PublishSettings: Sendable, Equatable {
 
 /// Which findings share one branch and one pull request.
 public enum Grouping: String, Sendable, Equatable, CaseIterable {
+    /// One branch per target, what one Argo CD Application or Flux Kustomization deploys:
+    /// `steward/shop-prod`.
+    case target
     /// One branch per namespace: `steward/shop`.
     case namespace
     /// One branch per workload: `steward/shop-web`.

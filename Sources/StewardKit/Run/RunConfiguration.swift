@@ -1,4 +1,5 @@
 import Forge
+import Kubernetes
 import Policy
 
 /// What `steward run` reads from its configuration file (`steward.yaml`, `docs/configuration.md`):
@@ -22,6 +23,8 @@ public struct RunConfiguration: Sendable {
     public var forge: ForgeConfiguration
     /// How changes become branches and pull requests.
     public var publish: PublishSettings
+    /// How the inventory reads the repository (`docs/inventory.md`).
+    public var inventory: InventoryOptions
 
     /// Describes a run; every part but the repository, the observations and the signing key has
     /// a default.
@@ -29,7 +32,7 @@ public struct RunConfiguration: Sendable {
         repository: RepositorySettings, cluster: String? = nil, policy: String = Policy.defaultPath,
         observe: ObservationSettings, signing: SigningSettings,
         forge: ForgeConfiguration = ForgeConfiguration(kind: .none),
-        publish: PublishSettings = PublishSettings()
+        publish: PublishSettings = PublishSettings(), inventory: InventoryOptions = InventoryOptions()
     ) {
         self.repository = repository
         self.cluster = cluster
@@ -38,5 +41,6 @@ public struct RunConfiguration: Sendable {
         self.signing = signing
         self.forge = forge
         self.publish = publish
+        self.inventory = inventory
     }
 }

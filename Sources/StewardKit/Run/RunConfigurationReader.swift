@@ -1,11 +1,15 @@
 import Forge
 import Foundation
+import Kubernetes
 import Policy
 import YAMLSyntax
 
 /// Reads a parsed configuration file into a ``RunConfiguration``, refusing unknown keys, wrong
 /// types and contradictions with their position.
 struct RunConfigurationReader {
+    /// The top-level sections only `steward run` reads.
+    static let sections = ["cluster", "repository", "policy", "observe", "signing", "forge", "publish"]
+
     let file: YAMLFile
     /// The configuration file's folder, which relative file paths start from.
     let folder: String
@@ -17,15 +21,18 @@ struct RunConfigurationReader {
         guard file.documents.count == 1 else {
             throw StewardError("\(file.path): the configuration file must hold one YAML document")
         }
-        let root = try ConfigurationNode(node: rootNode, file: file, name: "").mapping(allowing: [
-            "apiVersion", "kind", "cluster", "repository", "policy", "observe", "signing", "forge", "publish",
-        ])
+        let root = try ConfigurationNode(node: rootNode, file: file, name: "").mapping(
+            allowing: ["apiVersion", "kind", "inventory"] + Self.sections)
         if let apiVersion = root["apiVersion"], try apiVersion.string() != "steward.dev/v1" {
             throw apiVersion.error("apiVersion must be steward.dev/v1")
         }
         if let kind = root["kind"], try kind.string() != "Configuration" {
             throw kind.error("kind must be Configuration")
         }
+        // The inventory's section is the one `steward plan --config` reads, by its own reader.
+        let inventory =
+            root["inventory"] == nil
+            ? InventoryOptions() : try ConfigurationReader(file: file).read().inventory
         return RunConfiguration(
             repository: try repository(try required(root, "repository")),
             cluster: try root["cluster"]?.string(),
@@ -35,7 +42,8 @@ struct RunConfigurationReader {
             forge: try root["forge"].map { (node) throws(StewardError) in try forge(node) }
                 ?? ForgeConfiguration(kind: .none),
             publish: try root["publish"].map { (node) throws(StewardError) in try publish(node) }
-                ?? PublishSettings())
+                ?? PublishSettings(),
+            inventory: inventory)
     }
 
     private func repository(_ node: ConfigurationNode) throws(StewardError) -> RepositorySettings {

@@ -2,15 +2,12 @@ import Foundation
 import Telemetry
 
 extension Runner {
-    /// The usage profiles of the run and the file the planner reads them from: the configured
-    /// file, or Prometheus collected into the scratch folder.
-    func observe(_ configuration: RunConfiguration, scratch: String) async throws(StewardError)
-        -> (String, UsageProfiles)
-    {
+    /// The usage profiles of the run: the configured file, or collected from Prometheus now.
+    func observe(_ configuration: RunConfiguration) async throws(StewardError) -> UsageProfiles {
         switch configuration.observe {
         case .profiles(let path):
             do {
-                return (path, try UsageProfiles.load(from: path))
+                return try UsageProfiles.load(from: path)
             } catch {
                 throw StewardError(error.description)
             }
@@ -32,14 +29,7 @@ extension Runner {
             } catch {
                 throw StewardError("cannot collect the usage profiles from Prometheus: \(error)")
             }
-            let path = (scratch as NSString).appendingPathComponent("profiles.json")
-            do {
-                try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-                try collection.profiles.encoded().write(to: URL(fileURLWithPath: path))
-            } catch {
-                throw StewardError("cannot write \(path): \(error)")
-            }
-            return (path, collection.profiles)
+            return collection.profiles
         }
     }
 }

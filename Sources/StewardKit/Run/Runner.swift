@@ -43,16 +43,16 @@ public struct Runner: Sendable {
         let snapshot = try workspace.fetch()
         logger.info(
             "fetched", metadata: ["base": "\(snapshot.base.hex)", "branches": "\(snapshot.branches.count)"])
-        let scratch = (NSTemporaryDirectory() as NSString).appendingPathComponent(
-            "steward-\(UUID().uuidString)")
-        let tree = (scratch as NSString).appendingPathComponent("tree")
-        try TreeExport.write(snapshot.base, of: workspace.repository, to: tree)
-        let (profilesPath, profiles) = try await observe(configuration, scratch: scratch)
-        var plan = try Planner().plan(
-            PlanRequest(
-                repository: tree, profiles: profilesPath, cluster: configuration.cluster,
-                policy: configuration.policy, now: request.now))
-        plan.repository = Workspace.redacted(configuration.repository.url)
+        let profiles = try await observe(configuration)
+        let planner = Planner()
+        let cluster = try Planner.cluster(configuration.cluster, in: profiles)
+        // The base commit's tree, read from the object database: no checkout.
+        let tree = try GitTreeSource(repository: workspace.repository, revision: snapshot.base.hex)
+        let inventory = try planner.inventory(of: tree, options: configuration.inventory)
+        var plan = try planner.plan(
+            inventory, profiles: profiles, cluster: cluster,
+            policy: Planner.policy(configuration.policy, in: tree),
+            repository: Workspace.redacted(configuration.repository.url), now: request.now)
         amend(&plan)
         let reverts = plan.reverts.filter(\.decision.permitsEdit).count
         var report = RunReport(
@@ -67,8 +67,7 @@ public struct Runner: Sendable {
             report.mode = .planned(reason: reason)
             report.failure = plan.policyFailure?.message
             report.planText = PlanRenderer.render(plan, as: .text)
-            return PreparedRun(
-                report: report, workspace: nil, publisher: nil, decisions: [], forge: nil, scratch: scratch)
+            return PreparedRun(report: report, publisher: nil, decisions: [], forge: nil)
         }
         let policyBlob = try Self.policyBlob(plan, at: snapshot.base, in: workspace.repository)
         let templates = PullRequestTemplates(
@@ -90,7 +89,9 @@ public struct Runner: Sendable {
                 of: plan, branchPrefix: configuration.publish.branchPrefix),
             builder: BranchBuilder(
                 repository: workspace.repository, identity: identity, plan: plan, base: snapshot.base,
-                policyBlob: policyBlob, profiles: profiles, run: run, date: request.now),
+                policyBlob: policyBlob, profiles: profiles, run: run, date: request.now, inventory: inventory,
+                proposals: Planner.propose(
+                    planner.analyze(inventory, profiles: profiles, cluster: cluster).findings, in: inventory)),
             composer: PullRequestComposer(
                 plan: plan, profiles: profiles, source: Self.describe(configuration.observe, profiles.source),
                 policyBlob: policyBlob, base: configuration.repository.baseBranch,
@@ -104,8 +105,7 @@ public struct Runner: Sendable {
             throw error
         }
         return PreparedRun(
-            report: report, workspace: workspace, publisher: publisher, decisions: decisions, forge: forge,
-            scratch: scratch)
+            report: report, publisher: publisher, decisions: decisions, forge: forge)
     }
 
     /// Carries out a prepared run (pushes nothing in a dry run) and reports.

@@ -1,0 +1,13 @@
+/// A target as discovery finds it, before it renders.
+struct DiscoveredTarget: Sendable {
+    var name: String
+    var kind: DeploymentTarget.Kind
+    var definedIn: SourceLocation?
+    var paths: [String]
+    var cluster: String?
+    var namespace: String?
+    var kustomizationFile: String?
+    var recipe: TargetRecipe
+    /// Problems found while reading the declaration (a missing path, an unsupported source).
+    var problems: [InventoryProblem] = []
+}

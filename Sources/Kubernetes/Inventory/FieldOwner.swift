@@ -1,0 +1,35 @@
+/// The container field a location defines, for one target that reads it.
+public struct FieldOwner: Sendable, Hashable, CustomStringConvertible {
+    /// The target's name.
+    public var target: String
+    /// The target's cluster, nil for the cluster Steward runs for.
+    public var cluster: String?
+    public var namespace: String
+    public var kind: String
+    public var name: String
+    public var container: String
+    public var field: ResourceField
+
+    public init(
+        target: String, cluster: String?, namespace: String, kind: String, name: String, container: String,
+        field: ResourceField
+    ) {
+        self.target = target
+        self.cluster = cluster
+        self.namespace = namespace
+        self.kind = kind
+        self.name = name
+        self.container = container
+        self.field = field
+    }
+
+    /// The workload, in the target's cluster or `defaultCluster`.
+    public func workload(defaultCluster: String) -> WorkloadReference {
+        WorkloadReference(cluster: cluster ?? defaultCluster, namespace: namespace, kind: kind, name: name)
+    }
+
+    /// `target: namespace/Kind/name container field`.
+    public var description: String {
+        "\(target): \(namespace)/\(kind)/\(name) container \(container) \(field.rawValue)"
+    }
+}

@@ -1,0 +1,86 @@
+/// Where every container resources field of a repository is defined: the targets (what gets
+/// deployed where), their rendered workloads, and for each field the file, document and YAML
+/// path whose value wins after patches and values files.
+///
+/// ```swift
+/// let inventory = try Inventory(tree: directory, options: options)
+/// for target in inventory.targets { … target.workloads … }
+/// inventory.placement(of: .requestsCPU, container: "app", workload: web, in: target)
+/// ```
+///
+/// Problems (a file that does not parse, a missing base, a cycle, an unsupported generator) are
+/// reported per target with their file and line; everything else is still read.
+public struct Inventory: Sendable {
+    public let snapshot: RepositorySnapshot
+    public let options: InventoryOptions
+    /// Targets in a stable order (by name).
+    public private(set) var targets: [DeploymentTarget]
+    /// Problems that belong to no target: files no target reads that do not parse, Applications
+    /// that cannot be read.
+    public private(set) var problems: [InventoryProblem]
+    /// The targets reading each document.
+    private(set) var usage: [DocumentKey: [String]]
+    /// The targets reading any document of each file.
+    private var usageByFile: [String: Set<String>]
+
+    /// Reads `tree` and renders every target.
+    /// - Throws: ``FileTreeError`` when the tree cannot be listed or a file cannot be read.
+    public init(tree: some FileTree, options: InventoryOptions = InventoryOptions()) throws(FileTreeError) {
+        self.init(snapshot: try RepositorySnapshot(tree: tree), options: options)
+    }
+
+    /// Renders every target of an already-read snapshot.
+    public init(snapshot: RepositorySnapshot, options: InventoryOptions = InventoryOptions()) {
+        self.snapshot = snapshot
+        self.options = options
+        let (discovered, discoveryProblems) = TargetDiscovery(snapshot: snapshot, options: options).discover()
+        var renderer = TargetRenderer(snapshot: snapshot, options: options)
+        var targets = discovered.map { renderer.render($0) }
+        targets.sort { $0.name < $1.name }
+        self.targets = targets
+        var usage: [DocumentKey: [String]] = [:]
+        for target in targets {
+            for key in target.used { usage[key, default: []].append(target.name) }
+        }
+        self.usage = usage
+        var usageByFile: [String: Set<String>] = [:]
+        for (key, names) in usage { usageByFile[key.file, default: []].formUnion(names) }
+        self.usageByFile = usageByFile
+        let reported = Set(targets.flatMap { $0.problems.map(\.file) })
+        problems =
+            discoveryProblems + snapshot.parseProblems.filter { !reported.contains($0.file) }
+    }
+
+    /// The target named `name`.
+    public func target(named name: String) -> DeploymentTarget? {
+        targets.first { $0.name == name }
+    }
+
+    /// The names of the targets that read a document, sorted.
+    public func targets(using file: String, document: Int) -> [String] {
+        usage[DocumentKey(file: file, document: document)] ?? []
+    }
+
+    /// The names of the targets that read any document of the given files, sorted.
+    public func targets(readingAnyOf files: some Sequence<String>) -> [String] {
+        var names: Set<String> = []
+        for file in files { names.formUnion(usageByFile[file] ?? []) }
+        return names.sorted()
+    }
+
+    /// The named targets rendered again with some files replaced or added: what they would
+    /// deploy after an edit.
+    public func rendering(_ names: [String], replacing files: [String: [UInt8]]) -> [DeploymentTarget] {
+        let edited = snapshot.replacing(files)
+        var renderer = TargetRenderer(snapshot: edited, options: options)
+        return names.compactMap { name in
+            guard let target = target(named: name) else { return nil }
+            let discovered = DiscoveredTarget(
+                name: target.name, kind: target.kind, definedIn: target.definedIn, paths: target.paths,
+                cluster: target.cluster, namespace: target.namespace,
+                kustomizationFile: target.kustomizationFile,
+                recipe: target.recipe)
+            return renderer.render(discovered)
+        }
+    }
+}

@@ -1,0 +1,222 @@
+import YAMLSyntax
+
+/// The repository's files as the inventory reads them: every YAML file parsed with the lossless
+/// engine, Helm chart templates kept as text (Go templates are not YAML), folders indexed.
+///
+/// A file that does not parse is reported with its line and column and left out; everything
+/// else is read.
+public struct RepositorySnapshot: Sendable {
+    /// Parsed files by path.
+    public private(set) var files: [String: YAMLFile] = [:]
+    /// Files that did not parse, with the parser's error.
+    private(set) var unparsable: [String: YAMLError] = [:]
+    /// Chart templates and helpers (`<chart>/templates/…`) as bytes.
+    private(set) var templates: [String: [UInt8]] = [:]
+    /// Every file path, parsed or not, hidden folders excepted.
+    private(set) var paths: Set<String> = []
+    /// Every folder holding a file, at any depth; the root is the empty string.
+    private(set) var directories: Set<String> = [""]
+    /// Parsed and unparsable YAML files directly inside each folder, sorted.
+    private(set) var yamlFilesByDirectory: [String: [String]] = [:]
+    /// Folders holding a `Chart.yaml`.
+    private(set) var charts: Set<String> = []
+    /// The kustomization file of each folder that has one.
+    private var kustomizations: [String: String] = [:]
+
+    /// Reads `tree`.
+    /// - Throws: ``FileTreeError`` when the tree cannot be listed or a file cannot be read.
+    public init(tree: some FileTree) throws(FileTreeError) {
+        var all: [String] = []
+        for path in try tree.filePaths() where !Self.isHidden(path) {
+            all.append(path)
+        }
+        for path in all where RepositoryPath.name(of: path) == "Chart.yaml" {
+            charts.insert(RepositoryPath.directory(of: path))
+        }
+        var json: [String] = []
+        for path in all {
+            insertPath(path)
+            if isChartTemplate(path) {
+                if Self.isTemplateText(path) { templates[path] = try tree.contents(of: path) }
+            } else if Self.isYAML(path) {
+                parse(path, bytes: try tree.contents(of: path))
+            } else if path.hasSuffix(".json") {
+                json.append(path)
+            }
+        }
+        // JSON files are read only when a kustomization names them: most are dashboards or data.
+        if !json.isEmpty {
+            let referenced = referencedJSONFiles()
+            for path in json where referenced.contains(path) {
+                parse(path, bytes: try tree.contents(of: path))
+            }
+        }
+        for key in yamlFilesByDirectory.keys { yamlFilesByDirectory[key]?.sort() }
+    }
+
+    /// This snapshot with some files replaced or added (already-parsed files are reused).
+    public func replacing(_ changed: [String: [UInt8]]) -> RepositorySnapshot {
+        var copy = self
+        for (path, bytes) in changed.sorted(by: { $0.key < $1.key }) {
+            if !copy.paths.contains(path) {
+                copy.insertPath(path)
+                copy.yamlFilesByDirectory[RepositoryPath.directory(of: path)]?.sort()
+            }
+            copy.files[path] = nil
+            copy.unparsable[path] = nil
+            copy.parse(path, bytes: bytes)
+        }
+        return copy
+    }
+
+    /// Whether `path` is a file of the repository.
+    func isFile(_ path: String) -> Bool { paths.contains(path) }
+
+    /// Whether `path` is a folder of the repository.
+    func isDirectory(_ path: String) -> Bool { directories.contains(path) }
+
+    /// The kustomization file of a folder (`kustomization.yaml`, `.yml` or `Kustomization`).
+    func kustomizationFile(in directory: String) -> String? {
+        kustomizations[directory]
+    }
+
+    /// The YAML files directly inside `directory`, or also in its sub-folders.
+    func yamlFiles(in directory: String, recursive: Bool) -> [String] {
+        guard recursive else { return yamlFilesByDirectory[directory] ?? [] }
+        return yamlFilesByDirectory.filter { RepositoryPath.isInside($0.key, directory) }
+            .sorted { $0.key < $1.key }.flatMap(\.value)
+    }
+
+    /// The problem to report for a file that did not parse, if it did not.
+    func parseProblem(_ path: String, target: String?) -> InventoryProblem? {
+        guard let error = unparsable[path] else { return nil }
+        return Self.problem(error, file: path, target: target)
+    }
+
+    /// Every file that did not parse, as problems of the repository.
+    var parseProblems: [InventoryProblem] {
+        unparsable.keys.sorted().map { Self.problem(unparsable[$0]!, file: $0, target: nil) }
+    }
+
+    /// The folder of the chart holding `path` when `path` is inside a chart's `templates/`.
+    func chart(holdingTemplate path: String) -> String? {
+        guard !charts.isEmpty, path.hasPrefix("templates/") || Self.contains(path, Self.templatesFolder)
+        else {
+            return nil
+        }
+        var directory = RepositoryPath.directory(of: path)
+        while true {
+            if RepositoryPath.name(of: directory) == "templates" {
+                let chart = RepositoryPath.directory(of: directory)
+                if charts.contains(chart) { return chart }
+            }
+            if directory.isEmpty { return nil }
+            directory = RepositoryPath.directory(of: directory)
+        }
+    }
+
+    /// Chart templates directly under `<chart>/templates` and its sub-folders, sorted.
+    func templateFiles(ofChart chart: String) -> [String] {
+        let prefix = chart.isEmpty ? "templates/" : "\(chart)/templates/"
+        return templates.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    func templateText(_ path: String) -> [UInt8]? { templates[path] }
+
+    private func isChartTemplate(_ path: String) -> Bool {
+        chart(holdingTemplate: path) != nil
+    }
+
+    private mutating func insertPath(_ path: String) {
+        paths.insert(path)
+        var directory = RepositoryPath.directory(of: path)
+        let name = RepositoryPath.name(of: path)
+        if Self.isKustomizationName(name) {
+            // kustomize prefers kustomization.yaml, then .yml, then Kustomization.
+            let rank = { (file: String) in
+                ["kustomization.yaml", "kustomization.yml", "Kustomization"].firstIndex(
+                    of: RepositoryPath.name(of: file))!
+            }
+            if kustomizations[directory].map({ rank($0) > rank(path) }) ?? true {
+                kustomizations[directory] = path
+            }
+        }
+        if Self.isYAML(path) || path.hasSuffix(".json") {
+            yamlFilesByDirectory[directory, default: []].append(path)
+        }
+        while directories.insert(directory).inserted && !directory.isEmpty {
+            directory = RepositoryPath.directory(of: directory)
+        }
+    }
+
+    private mutating func parse(_ path: String, bytes: [UInt8]) {
+        do {
+            files[path] = try YAMLFile(bytes: bytes, path: path)
+        } catch {
+            unparsable[path] = error
+        }
+    }
+
+    /// `.json` paths that kustomizations name, relative to the root.
+    private func referencedJSONFiles() -> Set<String> {
+        var referenced: Set<String> = []
+        for (path, file) in files where Self.isKustomizationName(RepositoryPath.name(of: path)) {
+            let directory = RepositoryPath.directory(of: path)
+            guard let root = file.documents.first?.root else { continue }
+            var names: [String] = []
+            for key in ["patches", "patchesJson6902", "patchesStrategicMerge", "resources"] {
+                for item in root[key]?.items ?? [] {
+                    if let text = item["path"]?.scalar ?? item.scalar { names.append(text) }
+                }
+            }
+            for name in names where name.hasSuffix(".json") {
+                if let joined = RepositoryPath.join(directory, name) { referenced.insert(joined) }
+            }
+        }
+        return referenced
+    }
+
+    private static let templatesFolder = Array("/templates/".utf8)
+
+    /// Whether the bytes of `text` contain `needle`.
+    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            bytes[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+
+    static func isKustomizationName(_ name: String) -> Bool {
+        name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization"
+    }
+
+    private static func isYAML(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || RepositoryPath.name(of: path) == "Kustomization"
+    }
+
+    private static func isTemplateText(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".tpl")
+    }
+
+    /// Hidden folders and files (`.git`, `.github`) hold no manifests.
+    private static func isHidden(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func problem(_ error: YAMLError, file: String, target: String?) -> InventoryProblem {
+        var detail: String?
+        if let line = error.sourceLine {
+            let prefix = line.unicodeScalars.prefix(max(error.column - 1, 0))
+            detail = line + "\n" + String(prefix.map { $0 == "\t" ? "\t" : " " }) + "^"
+        }
+        return InventoryProblem(
+            target: target, file: file, line: error.line, column: error.column,
+            message: error.message, detail: detail)
+    }
+}

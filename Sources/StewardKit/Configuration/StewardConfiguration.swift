@@ -1,0 +1,39 @@
+import Foundation
+import Kubernetes
+import YAMLSyntax
+
+/// Steward's configuration file (`steward.yaml`, `--config`), documented in `docs/inventory.md`.
+///
+/// ```yaml
+/// apiVersion: steward.dev/v1
+/// kind: Configuration
+/// inventory:
+///   clusters: {https://kubernetes.default.svc: prod}
+///   patchFile: steward-resources.yaml
+///   repositoryURLs: [https://github.com/acme/gitops]
+///   helm:
+///     - {chart: charts/shop, template: templates/worker.yaml, container: worker, values: worker.resources}
+/// ```
+public struct StewardConfiguration: Sendable {
+    /// How the inventory reads the repository.
+    public var inventory = InventoryOptions()
+
+    public init(inventory: InventoryOptions = InventoryOptions()) {
+        self.inventory = inventory
+    }
+
+    /// Reads and checks a configuration file.
+    /// - Throws: ``StewardError`` naming the file, line and column of the first problem.
+    public static func load(from path: String) throws(StewardError) -> StewardConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw StewardError("\(path): cannot read the configuration file")
+        }
+        let file: YAMLFile
+        do {
+            file = try YAMLFile(bytes: [UInt8](data), path: path)
+        } catch {
+            throw StewardError(error.description)
+        }
+        return try ConfigurationReader(file: file).read()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `steward plan --config`: cluster names for Argo CD destinations, the patch file's name, and
+/// configuration errors with their position.
+@Suite struct ConfigurationTests {
+    @Test func mapsDestinationsToClustersAndPlansOnlyThePlannedCluster() throws {
+        let fixture = try GitOpsPlanFixture()
+        try fixture.directory.write(
+            "steward.yaml",
+            """
+            apiVersion: steward.dev/v1
+            kind: Configuration
+            inventory:
+              clusters:
+                https://kubernetes.default.svc: staging-cluster
+
+            """)
+        let plan = try fixture.planJSON(["--config", "steward.yaml"])
+        let targets = try #require(plan["targets"] as? [[String: Any]])
+        #expect(
+            targets.map { "\($0["name"]!) \($0["cluster"] as? String ?? "-") \($0["planned"]!)" } == [
+                "apps/podinfo - 1", "cart staging-cluster 0", "catalog-prod staging-cluster 0",
+                "catalog-staging staging-cluster 0", "orders-eu - 1", "orders-us - 1",
+                "shop-prod staging-cluster 0", "shop-staging staging-cluster 0",
+                "tools-exporter staging-cluster 0",
+                "tools-janitor staging-cluster 0",
+            ])
+        let planned = Set(GitOpsPlanFixture.changes(plan).map { String($0.split(separator: " ")[0]) })
+        #expect(planned == ["apps/podinfo", "orders-eu", "orders-us"])
+    }
+
+    @Test func writesOverlayPatchesUnderTheConfiguredName() throws {
+        let fixture = try GitOpsPlanFixture()
+        try fixture.directory.write("steward.yaml", "inventory:\n  patchFile: sizing.yaml\n")
+        let plan = try fixture.planJSON(["--config", "steward.yaml"])
+        let files = Set(
+            GitOpsPlanFixture.changes(plan).filter { $0.contains("overlay-patch") }.map {
+                String($0.split(separator: " ")[5].split(separator: "#")[0])
+            })
+        #expect(
+            files == [
+                "apps/orders/overlays/eu/sizing.yaml", "apps/orders/overlays/us/sizing.yaml",
+                "apps/shop/overlays/prod/sizing.yaml",
+            ])
+        try fixture.apply(plan)
+        #expect(
+            try fixture.read("apps/orders/overlays/eu/kustomization.yaml").hasSuffix(
+                "patches:\n- path: sizing.yaml\n"))
+    }
+
+    @Test(arguments: [
+        (
+            "inventory:\n  cluster: {a: b}\n",
+            """
+            steward: error: steward.yaml:2:3: unknown key 'cluster' (expected clusters, patchFile, repositoryURLs, helm)
+              cluster: {a: b}
+              ^
+
+            """
+        ),
+        (
+            "inventory:\n  patchFile: ../escape.yaml\n",
+            """
+            steward: error: steward.yaml:2:14: inventory.patchFile must be a file name ending in .yaml
+              patchFile: ../escape.yaml
+                         ^
+
+            """
+        ),
+        (
+            "inventory:\n  helm:\n    - chart: shop\n      container: app\n",
+            """
+            steward: error: steward.yaml:3:7: inventory.helm items need `values`
+                - chart: shop
+                  ^
+
+            """
+        ),
+        (
+            "apiVersion: steward.dev/v2\n",
+            """
+            steward: error: steward.yaml:1:13: apiVersion must be steward.dev/v1
+            apiVersion: steward.dev/v2
+                        ^
+
+            """
+        ),
+    ])
+    func refusesAConfigurationItCannotUse(configuration: String, message: String) throws {
+        let fixture = try GitOpsPlanFixture()
+        try fixture.directory.write("steward.yaml", configuration)
+        let output = try fixture.plan(["--config", "steward.yaml"])
+        #expect(output.status == 1)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr == message)
+    }
+}
