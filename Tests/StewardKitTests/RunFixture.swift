@@ -112,21 +112,27 @@ final class RunFixture {
     var profiles: UsageProfiles
     var configuration: RunConfiguration
 
-    init(policy: String = RunFixture.policy) async throws {
-        git = try GitFixture()
-        key = try SSHTestKey(in: git.path("keys"), principal: "steward@example.com")
-        work = try git.makeRepository("work")
-        try git.commit(
-            in: work,
+    /// The fixture's own repository with `policy`.
+    convenience init(policy: String = RunFixture.policy) async throws {
+        try await self.init(
             files: [
                 "policies/steward.yaml": policy, "apps/shop/web.yaml": Self.web,
                 "apps/shop/cart.yaml": Self.cart,
-                "apps/payments/api.yaml": Self.api,
-                "policies/allowed_signers": try String(
-                    contentsOfFile: key.allowedSignersPath, encoding: .utf8),
-                "README.md": "# deploy\n",
+                "apps/payments/api.yaml": Self.api, "README.md": "# deploy\n",
             ],
-            message: "Add the shop and payments")
+            profiles: UsageProfiles(window: Self.window, profiles: Self.profiles(webMemoryMax: 350_119_526)))
+    }
+
+    /// A repository of `files` (the bot's key is added as `policies/allowed_signers`) observed
+    /// with `profiles`.
+    init(files: [String: String], profiles: UsageProfiles) async throws {
+        git = try GitFixture()
+        key = try SSHTestKey(in: git.path("keys"), principal: "steward@example.com")
+        work = try git.makeRepository("work")
+        var files = files
+        files["policies/allowed_signers"] = try String(
+            contentsOfFile: key.allowedSignersPath, encoding: .utf8)
+        try git.commit(in: work, files: files, message: "Add the apps")
         bare = git.path("remotes/deploy.git")
         try git.git(["clone", "--quiet", "--bare", work, bare])
         try git.git(["remote", "add", "hub", bare], in: work)
@@ -136,7 +142,7 @@ final class RunFixture {
         let gitToken = try git.write(Self.gitToken + "\n", to: "secrets/git-token", permissions: 0o600)
         let forgeToken = try git.write(Self.forgeToken + "\n", to: "secrets/forge-token", permissions: 0o600)
         profilesPath = git.path("profiles.json")
-        profiles = UsageProfiles(window: Self.window, profiles: Self.profiles(webMemoryMax: 350_119_526))
+        self.profiles = profiles
         configuration = RunConfiguration(
             repository: RepositorySettings(
                 url: server.url(for: "deploy.git"), tokenFile: gitToken, cacheDirectory: git.path("cache.git")
@@ -153,7 +159,17 @@ final class RunFixture {
     static func with(
         policy: String = RunFixture.policy, _ body: (RunFixture) async throws -> Void
     ) async throws {
-        let fixture = try await RunFixture(policy: policy)
+        try await run(try await RunFixture(policy: policy), body)
+    }
+
+    /// The same with a repository of `files` observed with `profiles`.
+    static func with(
+        files: [String: String], profiles: UsageProfiles, _ body: (RunFixture) async throws -> Void
+    ) async throws {
+        try await run(try await RunFixture(files: files, profiles: profiles), body)
+    }
+
+    private static func run(_ fixture: RunFixture, _ body: (RunFixture) async throws -> Void) async throws {
         do {
             try await body(fixture)
         } catch {

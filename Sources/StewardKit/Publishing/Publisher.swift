@@ -114,7 +114,8 @@ struct Publisher {
     /// anything leaves the workspace: signature, trailers, evidence note, policy blob, scope.
     private func check(_ built: BuiltBranch) throws(StewardError) {
         let repository = workspace.repository
-        let request = VerifyRequest(repository: repository.path, policy: plan.policy.path)
+        let request = VerifyRequest(
+            repository: repository.path, policy: plan.policy.path, inventory: builder.inventory.options)
         let commits: [CommitInfo]
         do {
             commits = try repository.history(of: [], from: built.tip.hex, excluding: snapshot.base.hex)
