@@ -8,7 +8,7 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Run Steward on the bundled example repository and usage profiles.",
         discussion: """
             Makes a bare Git repository from examples/demo-repo, a fresh signing key, and runs \
-            the whole loop with examples/demo-profiles.json: signed commits on steward/<namespace> \
+            the whole loop with examples/demo-profiles.json: signed commits on steward/<target> \
             branches with evidence notes, checked by git verify-commit and steward verify, and each \
             pull request written to DIR/<branch>.md. With --workdir DIR everything is kept and \
             reused, and the next run changes nothing.

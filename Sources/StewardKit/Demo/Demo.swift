@@ -7,9 +7,9 @@ import Signing
 /// The bundled `examples/demo-repo` becomes a bare Git repository (`DIR/remote.git`, one commit on
 /// `main`), Steward signs with a fresh Ed25519 key (`DIR/signing_key`, its allowed-signers line in
 /// `DIR/allowed_signers`), plans with `examples/demo-profiles.json`, and publishes one signed
-/// branch per namespace with the `none` forge, which writes each pull request to
-/// `DIR/<branch with / as ->.md`. Then stock `git verify-commit` and Steward's own verifier check
-/// every bot commit. With `--workdir DIR` everything is kept and reused: the next run finds the
+/// branch per target (a folder of manifests here) with the `none` forge, which writes each pull
+/// request to `DIR/<branch with / as ->.md`. Then stock `git verify-commit` and Steward's own
+/// verifier check every bot commit. With `--workdir DIR` everything is kept and reused: the next run finds the
 /// branches as it would build them and pushes nothing.
 public struct Demo: Sendable {
     /// The examples directory holding `demo-repo/` and `demo-profiles.json`.
