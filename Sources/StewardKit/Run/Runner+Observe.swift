@@ -12,8 +12,10 @@ extension Runner {
                 throw StewardError(error.description)
             }
         case .prometheus(let settings):
+            // The window ends at the run's moment, so a run looks at the usage up to now.
             let request = ProfileCollectRequest(
                 prometheus: settings.url, window: settings.window, step: settings.step,
+                at: String(Int(self.request.now.timeIntervalSince1970)),
                 cluster: configuration.cluster, clusterLabel: settings.clusterLabel,
                 tokenFile: settings.tokenFile,
                 basicAuthFile: settings.basicAuthFile, caFile: settings.caFile, timeout: settings.timeout)
