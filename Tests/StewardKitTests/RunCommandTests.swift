@@ -78,7 +78,7 @@ import Testing
     @Test func aPushTheServerRefusesFailsTheRunAfterPublishingTheRest() async throws {
         try await RunFixture.with { fixture in
             // The server protects the shop's bot branch with a hook, as a forge's branch protection would.
-            let hook = try fixture.git.write(
+            try fixture.git.write(
                 """
                 #!/bin/sh
                 while read old new ref; do
@@ -86,11 +86,16 @@ import Testing
                 done
 
                 """, to: "remotes/deploy.git/hooks/pre-receive", permissions: 0o755)
-            _ = hook
             let output = try PackagePaths.steward().result(
                 ["run", "--config", try Self.writeConfiguration(fixture)], in: fixture.git.root)
             #expect(output.status == 1)
-            #expect(output.stderr == "")
+            // The failure is logged as an error even at the default log level.
+            let logs = output.stderr.split(separator: "\n")
+            #expect(logs.count == 1)
+            #expect(
+                logs.first?.contains(
+                    " error steward.run: cannot push steward/apps-shop: push failed: the remote refused the update "
+                        + "(refs/heads/steward/apps-shop: pre-receive hook declined)") == true)
             let summary = try Self.summary(output)
             #expect(summary["status"] as? String == "failed")
             #expect(summary["exitCode"] as? Int == 1)

@@ -113,6 +113,14 @@ public struct Runner: Sendable {
         var report = prepared.report
         guard let publisher = prepared.publisher, let forge = prepared.forge else { return report }
         report.outcomes = await publisher.execute(prepared.decisions, forge: forge, dryRun: request.dryRun)
+        for outcome in report.outcomes {
+            logger.log(
+                level: outcome.action == .failed ? .error : .info, "\(outcome.detail)",
+                metadata: [
+                    "branch": "\(outcome.branch)", "action": "\(outcome.action.rawValue)",
+                    "pullRequest": "\(outcome.pullRequest.map(String.init) ?? "none")",
+                ])
+        }
         do {
             try await forge.shutdown()
         } catch {
