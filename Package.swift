@@ -148,7 +148,8 @@ let package = Package(
         .testTarget(
             name: "StewardKitTests",
             dependencies: [
-                "StewardKit", "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "TestSupport",
+                "StewardKit", "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Telemetry",
+                "YAMLSyntax", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

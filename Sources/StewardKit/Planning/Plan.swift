@@ -23,6 +23,9 @@ public struct Plan: Sendable {
     public var errors: [InventoryProblem]
     /// The files as they are and as the plan would write them.
     public var fileEdits: [FileEdit]
+    /// Commits blamed for a regression, each proposed as a revert on a branch of its own, with
+    /// the policy's decision: the reverts of the `regression-after-change` findings, in plan order.
+    public var reverts: [RevertProposal] = []
     /// A unified diff of every file edit, with `a/` and `b/` prefixes, for `git apply` at the root.
     public var diff: String
     /// The policy that decided every change.
@@ -44,11 +47,8 @@ public struct Plan: Sendable {
     /// The changes the policy lets the plan write (allowed or clamped).
     public var permittedChanges: [PlannedChange] { changes.filter(\.decision.permitsEdit) }
 
-    /// Every proposed revert, in plan order.
-    public var reverts: [PlannedRevert] { findings.compactMap(\.revert) }
-
     /// The reverts the policy allows; the publisher applies each with `Repository.revert`.
-    public var permittedReverts: [PlannedRevert] { reverts.filter(\.decision.permitsEdit) }
+    public var permittedReverts: [RevertProposal] { reverts.filter(\.decision.permitsEdit) }
 
     /// The error to exit with after printing the plan when the policy file does not load: a
     /// broken policy must fail a CronJob or CI run, not look like a quiet plan.

@@ -21,11 +21,16 @@ struct AnalyzedFinding: Sendable {
 }
 
 /// Where the regression detector reads the commits it may blame.
-struct HistorySource: Sendable {
-    /// A working tree or bare repository, as `--repo` names it.
-    var repository: String
-    /// The revision whose history is read (`--ref`, else `HEAD`).
-    var revision: String
+public struct HistorySource: Sendable {
+    /// A working tree or bare repository on disk.
+    public var repository: String
+    /// The revision whose history is read (`--ref`, `HEAD`, the fetched base commit).
+    public var revision: String
+
+    public init(repository: String, revision: String) {
+        self.repository = repository
+        self.revision = revision
+    }
 }
 
 extension Planner {

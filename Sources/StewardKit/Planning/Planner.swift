@@ -57,21 +57,22 @@ public struct Planner: Sendable {
         }
         return try plan(
             inventory, profiles: profiles, cluster: cluster, policy: policy, repository: request.repository,
-            now: request.now, revision: request.revision)
+            now: request.now,
+            history: HistorySource(repository: request.repository, revision: request.revision ?? "HEAD"))
     }
 
     /// Plans an inventory already taken (of a directory or of a Git tree).
     ///
-    /// - Parameter revision: where the regression detector reads the Git history of `repository`
-    ///   from; `HEAD` when nil.
+    /// - Parameter history: where the regression detector reads the commits it may blame; the
+    ///   `HEAD` of `repository` when nil.
     public func plan(
         _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: PolicyState,
         repository: String,
-        now: Date = Date(), revision: String? = nil
+        now: Date = Date(), history: HistorySource? = nil
     ) throws(StewardError) -> Plan {
         let analysis = analyze(
             inventory, profiles: profiles, cluster: cluster,
-            history: HistorySource(repository: repository, revision: revision ?? "HEAD"),
+            history: history ?? HistorySource(repository: repository, revision: "HEAD"),
             now: now.timeIntervalSince1970)
         let proposals = Self.propose(analysis.findings, in: inventory)
         let decided = Self.keepRequestsWithinLimits(
@@ -98,7 +99,7 @@ public struct Planner: Sendable {
                 ($0.subject.workload, $0.subject.container) < ($1.subject.workload, $1.subject.container)
             },
             errors: inventory.problems + inventory.targets.flatMap(\.problems), fileEdits: edits.files,
-            diff: try Self.diff(edits.files), policy: policy,
+            reverts: Self.reverts(edits.findings), diff: try Self.diff(edits.files), policy: policy,
             scheduleOpen: policy.policy?.schedule?.isOpen(at: now),
             savings: Self.savings(inventory, cluster: cluster, findings: edits.findings),
             notes: analysis.notes)

@@ -1,0 +1,40 @@
+import Analysis
+import Foundation
+
+extension Planner {
+    /// The revert each `regression-after-change` finding proposes, as the publisher takes it:
+    /// the commit, the policy's decision, why in words, and the numbers before and after.
+    static func reverts(_ findings: [PlannedFinding]) -> [RevertProposal] {
+        findings.compactMap { planned in
+            guard let revert = planned.revert, let regression = planned.finding.evidence.regression else {
+                return nil
+            }
+            var reason = regression.anomalies.map(\.description).joined(separator: "; ") + "."
+            if let rollout = regression.rollout, let time = regression.rolloutTime {
+                let minutes = Int(((time - revert.commit.time) / 60).rounded())
+                reason += " It followed \(rollout), \(minutes) min after this commit."
+            }
+            var evidence: [String: String] = ["committed": Self.iso(revert.commit.time)]
+            for anomaly in regression.anomalies {
+                let name = "\(anomaly.source) \(anomaly.signal.rawValue)"
+                // A certificate's numbers are its expiry times; the others are counts or shares.
+                let value = anomaly.signal == .certificateExpiry ? Self.iso : PlanRenderer.number
+                evidence["\(name) before"] = value(anomaly.before)
+                evidence["\(name) after"] = value(anomaly.after)
+                evidence["\(name) onset"] = Self.iso(anomaly.onset)
+            }
+            if let rollout = regression.rollout {
+                evidence["trigger"] = rollout
+            }
+            return RevertProposal(
+                workload: planned.finding.workload, container: planned.finding.container,
+                commit: revert.commit.id, reason: reason, evidence: evidence, decision: revert.decision)
+        }
+    }
+
+    private static func iso(_ seconds: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}
