@@ -44,7 +44,7 @@ lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Benchmarks
 
 # Every benchmark product, in release mode; each prints its own figures.
-BENCHMARKS = yaml-bench profile-bench inventory-bench
+BENCHMARKS = yaml-bench profile-bench inventory-bench analysis-bench
 
 bench: setup-test
 	@for product in $(BENCHMARKS); do \

@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "steward", targets: ["steward"]),
         .executable(name: "yaml-bench", targets: ["YAMLBench"]),
         .executable(name: "profile-bench", targets: ["ProfileBench"]),
+        .executable(name: "analysis-bench", targets: ["AnalysisBench"]),
         .executable(name: "inventory-bench", targets: ["InventoryBench"]),
     ],
     dependencies: [
@@ -86,6 +87,11 @@ let package = Package(
             name: "YAMLBench",
             dependencies: ["YAMLSyntax", "CLibYAML"],
             path: "Benchmarks/YAMLBench"
+        ),
+        .executableTarget(
+            name: "AnalysisBench",
+            dependencies: ["Analysis", "Kubernetes", "Telemetry", "YAMLSyntax"],
+            path: "Benchmarks/AnalysisBench"
         ),
         .executableTarget(
             name: "ProfileBench",

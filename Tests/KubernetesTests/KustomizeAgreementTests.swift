@@ -40,10 +40,11 @@ import Testing
                 of: repo.appendingPathComponent(directory), defaultNamespace: target.namespace)
             #expect(KubectlRender.facts(of: target) == expected, "\(directory)")
         }
+        // Memory is right-sized; the CPU request stays, since an HPA scales web on CPU utilisation.
         let prod = try #require(inventory.target(named: "shop-prod"))
         #expect(
             KubectlRender.facts(of: prod).contains(
-                "  main app image=ghcr.io/example/shop-web:2.15.0 requests.cpu=180m requests.memory=384Mi "
+                "  main app image=ghcr.io/example/shop-web:2.15.0 requests.cpu=500m requests.memory=384Mi "
                     + "limits.cpu=2 limits.memory=384Mi"))
     }
 

@@ -23,7 +23,7 @@ struct LeakDetector {
         guard let stretch = lastStretch(profile), let first = stretch.first, let last = stretch.last,
             last.time - first.time >= settings.leakMinimumSpanSeconds
         else { return nil }
-        let points = stretch.map { (x: ($0.time - first.time) / 3600, y: $0.value) }
+        let points = Self.thinned(stretch).map { (x: ($0.time - first.time) / 3600, y: $0.value) }
         guard let fit = LineFit.theilSen(points), fit.slope > 0, fit.rSquared >= settings.leakMinimumFit
         else {
             return nil
@@ -43,6 +43,18 @@ struct LeakDetector {
             rSquared: (fit.rSquared * 1000).rounded() / 1000, start: first.time, end: last.time,
             points: stretch.count, limit: limit, limitField: field, secondsToLimit: secondsToLimit.rounded(),
             horizonSeconds: settings.leakHorizonSeconds)
+    }
+
+    /// The most points a line is fitted through: Theil–Sen compares every two points, so two
+    /// weeks of hourly points (56 616 slopes) bound the work per container, whatever the window.
+    static let maximumFitPoints = 336
+
+    /// At most ``maximumFitPoints`` of `points`, evenly spaced: every ⌈n / 336⌉-th point counted
+    /// back from the last, so that the newest point is always fitted.
+    static func thinned(_ points: [(time: Double, value: Double)]) -> [(time: Double, value: Double)] {
+        guard points.count > maximumFitPoints else { return points }
+        let step = (points.count + maximumFitPoints - 1) / maximumFitPoints
+        return stride(from: points.count - 1, through: 0, by: -step).reversed().map { points[$0] }
     }
 
     /// The points since the last reset or rollout, oldest first.
