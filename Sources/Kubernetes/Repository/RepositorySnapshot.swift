@@ -30,9 +30,11 @@ public struct RepositorySnapshot: Sendable {
         for path in try tree.filePaths() where !Self.isHidden(path) {
             all.append(path)
         }
-        for path in all where RepositoryPath.name(of: path) == "Chart.yaml" {
+        for path in all where RepositoryPath.hasName(path, "Chart.yaml") {
             charts.insert(RepositoryPath.directory(of: path))
         }
+        paths.reserveCapacity(all.count)
+        files.reserveCapacity(all.count)
         var json: [String] = []
         for path in all {
             insertPath(path)
@@ -40,7 +42,7 @@ public struct RepositorySnapshot: Sendable {
                 if Self.isTemplateText(path) { templates[path] = try tree.contents(of: path) }
             } else if Self.isYAML(path) {
                 parse(path, bytes: try tree.contents(of: path))
-            } else if path.hasSuffix(".json") {
+            } else if RepositoryPath.hasSuffix(path, ".json") {
                 json.append(path)
             }
         }
@@ -100,7 +102,7 @@ public struct RepositorySnapshot: Sendable {
 
     /// The folder of the chart holding `path` when `path` is inside a chart's `templates/`.
     func chart(holdingTemplate path: String) -> String? {
-        guard !charts.isEmpty, path.hasPrefix("templates/") || Self.contains(path, Self.templatesFolder)
+        guard !charts.isEmpty, path.utf8.starts(with: "templates/".utf8) || Self.containsTemplatesFolder(path)
         else {
             return nil
         }
@@ -130,18 +132,13 @@ public struct RepositorySnapshot: Sendable {
     private mutating func insertPath(_ path: String) {
         paths.insert(path)
         var directory = RepositoryPath.directory(of: path)
-        let name = RepositoryPath.name(of: path)
-        if Self.isKustomizationName(name) {
+        if let rank = Self.kustomizationRank(path) {
             // kustomize prefers kustomization.yaml, then .yml, then Kustomization.
-            let rank = { (file: String) in
-                ["kustomization.yaml", "kustomization.yml", "Kustomization"].firstIndex(
-                    of: RepositoryPath.name(of: file))!
-            }
-            if kustomizations[directory].map({ rank($0) > rank(path) }) ?? true {
+            if kustomizations[directory].map({ Self.kustomizationRank($0)! > rank }) ?? true {
                 kustomizations[directory] = path
             }
         }
-        if Self.isYAML(path) || path.hasSuffix(".json") {
+        if Self.isYAML(path) || RepositoryPath.hasSuffix(path, ".json") {
             yamlFilesByDirectory[directory, default: []].append(path)
         }
         while directories.insert(directory).inserted && !directory.isEmpty {
@@ -178,12 +175,15 @@ public struct RepositorySnapshot: Sendable {
 
     private static let templatesFolder = Array("/templates/".utf8)
 
-    /// Whether the bytes of `text` contain `needle`.
-    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in
-            bytes[start..<(start + needle.count)].elementsEqual(needle)
+    /// Whether `path` contains `/templates/`.
+    private static func containsTemplatesFolder(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard bytes.count >= templatesFolder.count else { return false }
+            return (0...(bytes.count - templatesFolder.count)).contains { start in
+                bytes[start] == UInt8(ascii: "/")
+                    && bytes[start..<(start + templatesFolder.count)].elementsEqual(templatesFolder)
+            }
         }
     }
 
@@ -191,22 +191,35 @@ public struct RepositorySnapshot: Sendable {
         name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization"
     }
 
+    /// The names kustomize reads, in the order it prefers them.
+    private static let kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
+
+    /// The position of the file's name in ``kustomizationNames``, nil for any other file.
+    private static func kustomizationRank(_ path: String) -> Int? {
+        kustomizationNames.firstIndex { RepositoryPath.hasName(path, $0) }
+    }
+
     private static func isYAML(_ path: String) -> Bool {
-        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || RepositoryPath.name(of: path) == "Kustomization"
+        RepositoryPath.hasSuffix(path, ".yaml") || RepositoryPath.hasSuffix(path, ".yml")
+            || RepositoryPath.hasName(path, "Kustomization")
     }
 
     private static func isTemplateText(_ path: String) -> Bool {
-        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".tpl")
+        RepositoryPath.hasSuffix(path, ".yaml") || RepositoryPath.hasSuffix(path, ".yml")
+            || RepositoryPath.hasSuffix(path, ".tpl")
     }
 
     /// Hidden folders and files (`.git`, `.github`) hold no manifests.
     private static func isHidden(_ path: String) -> Bool {
-        var previous = UInt8(ascii: "/")
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
-            previous = byte
+        var path = path
+        return path.withUTF8 { bytes in
+            var previous = UInt8(ascii: "/")
+            for byte in bytes {
+                if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     private static func problem(_ error: YAMLError, file: String, target: String?) -> InventoryProblem {
