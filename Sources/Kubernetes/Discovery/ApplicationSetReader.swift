@@ -111,16 +111,38 @@ struct ApplicationSetReader {
 /// name, `**` across folders.
 struct Glob: Sendable {
     private let pattern: [UInt8]
+    /// The folders of a pattern without `**`, which match a path's folders one by one.
+    private let folders: [[UInt8]]?
 
     init(_ pattern: String) {
         var bytes = Array(pattern.utf8)
-        while bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        while bytes.last == Self.slash { bytes.removeLast() }
         self.pattern = bytes
+        let crossesFolders = bytes.indices.dropLast().contains {
+            bytes[$0] == Self.star && bytes[$0 + 1] == Self.star
+        }
+        folders =
+            crossesFolders
+            ? nil : bytes.split(separator: Self.slash, omittingEmptySubsequences: false).map(Array.init)
     }
 
     func matches(_ path: String) -> Bool {
         var path = path
-        return path.withUTF8 { Self.match(pattern[...], $0[...]) }
+        return path.withUTF8 { text in
+            guard let folders else { return Self.match(pattern[...], text[...]) }
+            // Without `**` no wildcard crosses a `/`: the path has as many folders as the
+            // pattern, each matching its own.
+            var start = 0
+            var folder = 0
+            for index in 0...text.count where index == text.count || text[index] == Self.slash {
+                guard folder < folders.count,
+                    Self.match(folders[folder][...], text[start..<index])
+                else { return false }
+                folder += 1
+                start = index + 1
+            }
+            return folder == folders.count
+        }
     }
 
     private static let slash = UInt8(ascii: "/")

@@ -16,39 +16,56 @@ struct TemplateParameters: Sendable {
         self.values = values
         self.goTemplate = goTemplate
         self.directory = directory
-        segments = directory?.split(separator: "/") ?? []
+        // Split as bytes: `/` is ASCII, and splitting by characters costs much more.
+        segments = directory?.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) } ?? []
     }
 
     /// `text` with its placeholders replaced, or nil when one is unknown.
     func substitute(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return text }
-        var result: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "{"),
-                bytes[index + 1] == UInt8(ascii: "{")
-            else {
-                result.append(bytes[index])
-                index += 1
-                continue
+        guard text.utf8.contains(Self.open) else { return text }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 32)
+            var index = 0
+            while index < bytes.count {
+                guard index + 1 < bytes.count, bytes[index] == Self.open, bytes[index + 1] == Self.open else {
+                    result.append(bytes[index])
+                    index += 1
+                    continue
+                }
+                var close = index + 2
+                while close + 1 < bytes.count
+                    && !(bytes[close] == Self.close && bytes[close + 1] == Self.close)
+                {
+                    close += 1
+                }
+                guard close + 1 < bytes.count else { return nil }
+                var inner = bytes[(index + 2)..<close]
+                if inner.first == UInt8(ascii: "-") { inner = inner.dropFirst() }
+                if inner.last == UInt8(ascii: "-") { inner = inner.dropLast() }
+                guard let value = value(of: Self.trimmed(inner)) else { return nil }
+                result += value.utf8
+                index = close + 2
             }
-            var close = index + 2
-            while close + 1 < bytes.count
-                && !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}"))
-            {
-                close += 1
-            }
-            guard close + 1 < bytes.count else { return nil }
-            var inner = bytes[(index + 2)..<close]
-            if inner.first == UInt8(ascii: "-") { inner = inner.dropFirst() }
-            if inner.last == UInt8(ascii: "-") { inner = inner.dropLast() }
-            let expression = String(decoding: inner, as: UTF8.self).trimming(" \t")
-            guard let value = value(of: expression) else { return nil }
-            result += value.utf8
-            index = close + 2
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static let open = UInt8(ascii: "{")
+    private static let close = UInt8(ascii: "}")
+
+    /// A placeholder's expression without surrounding spaces and tabs.
+    private static func trimmed(_ inner: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        // Spaces and tabs next to non-ASCII bytes may belong to a larger character.
+        guard inner.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: inner, as: UTF8.self).trimming(" \t")
+        }
+        var bytes = inner
+        let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        while let first = bytes.first, blank(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, blank(last) { bytes = bytes.dropLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func value(of expression: String) -> String? {

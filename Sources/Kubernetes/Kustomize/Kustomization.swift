@@ -239,13 +239,3 @@ struct PatchTarget: Sendable {
         return true
     }
 }
-
-extension StringProtocol {
-    /// The text without leading and trailing `characters`.
-    func trimming(_ characters: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice.removeFirst() }
-        while let last = slice.last, characters.contains(last) { slice.removeLast() }
-        return String(slice)
-    }
-}
