@@ -23,7 +23,7 @@ enum HelmRenderer {
         mappings: [HelmMapping]
     ) -> RenderOutput {
         var output = RenderOutput()
-        output.used.formUnion(spec.definedIn)
+        output.used += spec.definedIn
         let (chart, problems) = reading
         output.problems += problems
         guard let chart else { return output }
@@ -40,7 +40,7 @@ enum HelmRenderer {
                     context: DocumentContext(file: valuesFile, document: 0)), at: 0)
         }
         for layer in layers {
-            output.used.insert(DocumentKey(file: layer.meta.root.file, document: layer.meta.root.document))
+            output.used.append(DocumentKey(file: layer.meta.root.file, document: layer.meta.root.document))
         }
         let values = HelmValues(layers: layers)
         let expression = HelmExpression(

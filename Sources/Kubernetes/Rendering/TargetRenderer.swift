@@ -15,7 +15,7 @@ struct TargetRenderer {
     /// The target with its workloads, autoscalers, problems and the documents it reads.
     mutating func render(_ discovered: DiscoveredTarget) -> DeploymentTarget {
         var output = RenderOutput()
-        output.used.formUnion(discovered.recipe.definedIn)
+        output.used += discovered.recipe.definedIn
         output.problems = discovered.problems
         for source in discovered.recipe.sources {
             switch source {
@@ -46,7 +46,7 @@ struct TargetRenderer {
             paths: discovered.paths,
             cluster: discovered.cluster, namespace: discovered.namespace,
             kustomizationFile: discovered.kustomizationFile, workloads: workloads, autoscalers: autoscalers,
-            problems: problems, used: output.used, recipe: discovered.recipe)
+            problems: problems, used: DocumentKey.unique(output.used), recipe: discovered.recipe)
     }
 
     /// The chart in `directory`, read once.
