@@ -6,7 +6,7 @@ import YAMLSyntax
     import Glibc
 #endif
 
-/// `swift run -c release inventory-bench [APPS] [--mapping-only]`: the inventory of a synthetic
+/// `swift run -c release inventory-bench [APPS] [--once | --mapping-only]`: the inventory of a synthetic
 /// monorepo (2,000 apps with a base and three overlays each, Helm charts) against parsing the
 /// same bytes alone, in the same run: CPU time of each (best of several rounds, alternated) and
 /// peak memory.
@@ -17,6 +17,12 @@ enum InventoryBench {
         let apps = arguments.first.flatMap { Int($0) } ?? 2000
         let files = SyntheticMonorepo.files(apps: apps, charts: 20)
         let tree = InMemoryFileTree(files)
+        // `--once` takes the inventory once and nothing else, to profile the whole of it under
+        // `valgrind --tool=callgrind`.
+        if arguments.contains("--once") {
+            print("targets: \(try Inventory(tree: tree).targets.count)")
+            return
+        }
         // `--mapping-only` renders the targets of one snapshot a few times and nothing else, to
         // profile that stage under `perf record`.
         if arguments.contains("--mapping-only") {
