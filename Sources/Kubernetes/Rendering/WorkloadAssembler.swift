@@ -36,7 +36,7 @@ enum WorkloadAssembler {
         guard case .workload(let body) = resource.body else { return nil }
         var containers: [ContainerSpec] = []
         for section in ["initContainers", "containers"] {
-            let sectionPath = body.podSpecPath.appending(.key(section))
+            let sectionPath = body.shape.sectionPath(section)
             let names = body[section].map(\.name)
             for (index, rendered) in body[section].enumerated() {
                 let unique = names.filter { $0 == rendered.name }.count == 1
@@ -63,21 +63,10 @@ enum WorkloadAssembler {
     private static func container(_ rendered: RenderedContainer, role: ContainerSpec.Role, path: YAMLPath)
         -> ContainerSpec
     {
-        var requirements = ResourceRequirements()
-        var invalid: [ResourceField: InvalidQuantity] = [:]
-        var locations: [ResourceField: FieldLocation] = [:]
-        for (field, value) in rendered.fields {
-            locations[field] = value.location
-            if let quantity = Quantity(value.text) {
-                requirements[field] = quantity
-            } else {
-                invalid[field] = InvalidQuantity(
-                    text: value.text, file: value.location.location.file, line: value.location.line,
-                    column: value.location.column)
-            }
-        }
-        return ContainerSpec(
-            name: rendered.name, role: role, image: rendered.image, resources: requirements,
-            invalidFields: invalid, locations: locations, source: rendered.source, path: path)
+        ContainerSpec(
+            name: rendered.name, role: role, image: rendered.image, resources: rendered.fields.resources,
+            invalidFields: rendered.fields.invalid, locations: rendered.fields.locations,
+            source: rendered.source,
+            path: path)
     }
 }
