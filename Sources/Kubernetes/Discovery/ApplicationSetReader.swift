@@ -55,8 +55,9 @@ struct ApplicationSetReader {
         let reader = ArgoApplicationReader(snapshot: snapshot, options: options)
         let base = SourceLocation(
             file: file, document: document, path: YAMLPath([.key("spec"), .key("template")]))
+        let application = ApplicationTemplate(template, goTemplate: goTemplate)
         for parameters in parameterSets {
-            switch reader.target(root: template, base: base, parameters: parameters, kind: .applicationSet) {
+            switch reader.target(application, base: base, parameters: parameters, kind: .applicationSet) {
             case .success(let target): targets.append(target)
             case .failure(var problem):
                 problem.message = "ApplicationSet \(name): " + problem.message
@@ -132,6 +133,7 @@ struct Glob: Sendable {
             guard let folders else { return Self.match(pattern[...], text[...]) }
             // Without `**` no wildcard crosses a `/`: the path has as many folders as the
             // pattern, each matching its own.
+            guard text.count(where: { $0 == Self.slash }) == folders.count - 1 else { return false }
             var start = 0
             var folder = 0
             for index in 0...text.count where index == text.count || text[index] == Self.slash {

@@ -14,16 +14,23 @@ struct TargetDiscovery {
         let applicationSets = ApplicationSetReader(snapshot: snapshot, options: options)
         let flux = FluxReader(snapshot: snapshot, options: options)
         // Only files that name an Argo CD or Flux API group can declare a target.
-        let candidates = snapshot.files.filter { Self.mentionsDeploymentTool($0.value.bytes) }
-        for path in candidates.keys.sorted() {
-            for document in candidates[path]!.documents {
+        var candidates: [(path: String, file: YAMLFile)] = []
+        for (path, file) in snapshot.files where Self.mentionsDeploymentTool(file.bytes) {
+            candidates.append((path, file))
+        }
+        candidates.sort { $0.path < $1.path }
+        for (path, file) in candidates {
+            for document in file.documents {
                 guard let root = document.root, root.kind == .mapping, let kind = root["kind"]?.scalar,
                     let apiVersion = root["apiVersion"]?.scalar
                 else { continue }
                 switch (kind, Self.group(apiVersion)) {
                 case ("Application", "argoproj.io"):
                     let base = SourceLocation(file: path, document: document.index)
-                    switch argo.target(root: root, base: base, parameters: nil, kind: .application) {
+                    switch argo.target(
+                        ApplicationTemplate(root, goTemplate: false), base: base, parameters: nil,
+                        kind: .application)
+                    {
                     case .success(let target): targets.append(target)
                     case .failure(let problem): problems.append(problem)
                     }
