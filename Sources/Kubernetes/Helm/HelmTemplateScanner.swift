@@ -219,9 +219,10 @@ enum HelmTemplateScanner {
 enum ValuesReference {
     /// Every values path the text mentions, in order.
     static func paths(in text: String) -> [YAMLPath] {
+        guard text.withBytes({ contains($0, marker) }) else { return [] }
         var result: [YAMLPath] = []
         var rest = Substring(text)
-        while let range = rest.firstRange(of: ".Values.") {
+        while let range = rest.firstRange(ofASCII: ".Values.") {
             let before = rest[..<range.lowerBound].last
             var path = ""
             var index = range.upperBound
@@ -237,5 +238,16 @@ enum ValuesReference {
             if !keys.isEmpty { result.append(YAMLPath(keys)) }
         }
         return result
+    }
+
+    private static let marker = Array(".Values.".utf8)
+
+    /// Whether `bytes` contain `needle`: most template lines mention no values, and a byte scan
+    /// tells so without searching the text by characters.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 }
