@@ -149,13 +149,13 @@ struct TargetDiscovery {
     private static func uniquelyNamed(_ targets: [DiscoveredTarget]) -> [DiscoveredTarget] {
         var counts: [String: Int] = [:]
         for target in targets { counts[target.name, default: 0] += 1 }
-        return targets.map { target in
-            guard counts[target.name, default: 0] > 1 else { return target }
-            var renamed = target
+        var targets = targets
+        for index in targets.indices where counts[targets[index].name, default: 0] > 1 {
+            let target = targets[index]
             let file =
                 target.definedIn.map { "\($0.file)#\($0.document)" } ?? target.paths.joined(separator: ",")
-            renamed.name = "\(target.name) (\(file))"
-            return renamed
+            targets[index].name = "\(target.name) (\(file))"
         }
+        return targets
     }
 }

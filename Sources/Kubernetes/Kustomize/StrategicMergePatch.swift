@@ -102,7 +102,8 @@ enum StrategicMergePatch {
             }
             for field in sectionFields {
                 guard let node = sectionNode[field.resource] else { continue }
-                let fieldPath = resourcesPath.appending(.key(section)).appending(.key(field.resource))
+                let fieldPath = resourcesPath.appending(
+                    contentsOf: ManifestScanner.fieldComponents[field.ordinal])
                 if node.kind == .scalar, !node.isNull, let text = node.scalar {
                     container.fields.set(
                         field,

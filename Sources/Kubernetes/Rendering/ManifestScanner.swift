@@ -5,9 +5,10 @@ public enum ManifestScanner {
     /// Where the pod spec lives for each workload kind Steward knows.
     public static let podSpecPaths: [String: YAMLPath] = PodSpecShape.byKind.mapValues(\.path)
 
-    /// `<section>.<resource>` of each field, e.g. `requests.cpu`.
-    static let fieldComponents: [ResourceField: [YAMLPath.Component]] = Dictionary(
-        uniqueKeysWithValues: ResourceField.allCases.map { ($0, [.key($0.section), .key($0.resource)]) })
+    /// `<section>.<resource>` of each field, e.g. `requests.cpu`, by the field's position.
+    static let fieldComponents: [[YAMLPath.Component]] = ResourceField.allCases.map {
+        [.key($0.section), .key($0.resource)]
+    }
 
     /// The workloads of every document of `file` as written, without any target's transformers;
     /// `relativePath` names the file in results.
@@ -93,12 +94,15 @@ public enum ManifestScanner {
         of resources: YAMLNode, at path: YAMLPath, context: DocumentContext
     ) -> ContainerFields {
         var fields = ContainerFields()
-        for field in ResourceField.allCases {
-            guard let node = resources[field.section]?[field.resource], node.kind == .scalar,
-                !node.isNull, let text = node.scalar
-            else { continue }
-            let fieldPath = YAMLPath(path.components + Self.fieldComponents[field]!)
-            fields.set(field, to: RenderedValue(text: text, location: context.location(fieldPath, node)))
+        for section in ["requests", "limits"] {
+            guard let sectionNode = resources[section] else { continue }
+            for field in ResourceField.allCases where field.section == section {
+                guard let node = sectionNode[field.resource], node.kind == .scalar, !node.isNull,
+                    let text = node.scalar
+                else { continue }
+                let fieldPath = path.appending(contentsOf: Self.fieldComponents[field.ordinal])
+                fields.set(field, to: RenderedValue(text: text, location: context.location(fieldPath, node)))
+            }
         }
         return fields
     }
