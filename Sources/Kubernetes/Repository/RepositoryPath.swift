@@ -11,6 +11,7 @@ enum RepositoryPath {
         if isSimple(relative) {
             return base.isEmpty ? relative : base + "/" + relative
         }
+        if let climbed = climbing(base, relative) { return climbed }
         return relative.withBytes { relativeBytes in
             var joined = Joined(capacity: base.utf8.count + relativeBytes.count + 1)
             if relativeBytes.first != slash {
@@ -28,6 +29,34 @@ enum RepositoryPath {
                 }
             }
             return String(decoding: joined.bytes, as: UTF8.self)
+        }
+    }
+
+    /// `base` joined with a path made of leading `../` and a simple rest (`../../base`, the usual
+    /// way overlays name their base), or nil when `relative` has another shape.
+    private static func climbing(_ base: String, _ relative: String) -> String? {
+        relative.withBytes { relativeBytes -> String? in
+            var levels = 0
+            var offset = 0
+            while offset + 3 <= relativeBytes.count, relativeBytes[offset] == dot,
+                relativeBytes[offset + 1] == dot, relativeBytes[offset + 2] == slash
+            {
+                levels += 1
+                offset += 3
+            }
+            let rest = String(decoding: relativeBytes[offset...], as: UTF8.self)
+            // A base with empty, `.` or `..` components takes the general way, which drops them.
+            guard levels > 0, isSimple(rest), base.isEmpty || isSimple(base) else { return nil }
+            return base.withBytes { baseBytes -> String? in
+                var end = baseBytes.count
+                for _ in 0..<levels {
+                    guard end > 0 else { return nil }
+                    while end > 0 && baseBytes[end - 1] != slash { end -= 1 }
+                    if end > 0 { end -= 1 }
+                }
+                guard end > 0 else { return rest }
+                return String(decoding: baseBytes[..<end], as: UTF8.self) + "/" + rest
+            }
         }
     }
 

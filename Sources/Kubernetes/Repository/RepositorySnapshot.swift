@@ -37,12 +37,13 @@ public struct RepositorySnapshot: Sendable {
         files.reserveCapacity(all.count)
         var json: [String] = []
         for path in all {
-            insertPath(path)
+            let kind = FileKind(path)
+            insertPath(path, kind: kind)
             if isChartTemplate(path) {
                 if Self.isTemplateText(path) { templates[path] = try tree.contents(of: path) }
-            } else if Self.isYAML(path) {
+            } else if kind.isYAML {
                 parse(path, bytes: try tree.contents(of: path))
-            } else if RepositoryPath.hasSuffix(path, ".json") {
+            } else if kind == .json {
                 json.append(path)
             }
         }
@@ -53,7 +54,7 @@ public struct RepositorySnapshot: Sendable {
                 parse(path, bytes: try tree.contents(of: path))
             }
         }
-        for key in yamlFilesByDirectory.keys { yamlFilesByDirectory[key]?.sort() }
+        for index in yamlFilesByDirectory.values.indices { yamlFilesByDirectory.values[index].sort() }
     }
 
     /// This snapshot with some files replaced or added (already-parsed files are reused).
@@ -61,7 +62,7 @@ public struct RepositorySnapshot: Sendable {
         var copy = self
         for (path, bytes) in changed.sorted(by: { $0.key < $1.key }) {
             if !copy.paths.contains(path) {
-                copy.insertPath(path)
+                copy.insertPath(path, kind: FileKind(path))
                 copy.yamlFilesByDirectory[RepositoryPath.directory(of: path)]?.sort()
             }
             copy.files[path] = nil
@@ -129,16 +130,16 @@ public struct RepositorySnapshot: Sendable {
         chart(holdingTemplate: path) != nil
     }
 
-    private mutating func insertPath(_ path: String) {
+    private mutating func insertPath(_ path: String, kind: FileKind) {
         paths.insert(path)
         var directory = RepositoryPath.directory(of: path)
-        if let rank = Self.kustomizationRank(path) {
+        if case .kustomization(let rank) = kind {
             // kustomize prefers kustomization.yaml, then .yml, then Kustomization.
-            if kustomizations[directory].map({ Self.kustomizationRank($0)! > rank }) ?? true {
+            if kustomizations[directory].map({ FileKind($0).kustomizationRank! > rank }) ?? true {
                 kustomizations[directory] = path
             }
         }
-        if Self.isYAML(path) || RepositoryPath.hasSuffix(path, ".json") {
+        if kind.isYAML || kind == .json {
             yamlFilesByDirectory[directory, default: []].append(path)
         }
         while directories.insert(directory).inserted && !directory.isEmpty {
@@ -189,19 +190,6 @@ public struct RepositorySnapshot: Sendable {
 
     static func isKustomizationName(_ name: String) -> Bool {
         name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization"
-    }
-
-    /// The names kustomize reads, in the order it prefers them.
-    private static let kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
-
-    /// The position of the file's name in ``kustomizationNames``, nil for any other file.
-    private static func kustomizationRank(_ path: String) -> Int? {
-        kustomizationNames.firstIndex { RepositoryPath.hasName(path, $0) }
-    }
-
-    private static func isYAML(_ path: String) -> Bool {
-        RepositoryPath.hasSuffix(path, ".yaml") || RepositoryPath.hasSuffix(path, ".yml")
-            || RepositoryPath.hasName(path, "Kustomization")
     }
 
     private static func isTemplateText(_ path: String) -> Bool {
