@@ -13,9 +13,9 @@ struct TargetDiscovery {
         let argo = ArgoApplicationReader(snapshot: snapshot, options: options)
         let applicationSets = ApplicationSetReader(snapshot: snapshot, options: options)
         let flux = FluxReader(snapshot: snapshot, options: options)
-        // Only files that name an Argo CD or Flux API group can declare a target.
+        // Only documents of an Argo CD or Flux API group can declare a target.
         var candidates: [(path: String, file: YAMLFile)] = []
-        for (path, file) in snapshot.files where Self.mentionsDeploymentTool(file.bytes) {
+        for (path, file) in snapshot.files where Self.declaresDeploymentTool(file) {
             candidates.append((path, file))
         }
         candidates.sort { $0.path < $1.path }
@@ -122,26 +122,33 @@ struct TargetDiscovery {
         }
     }
 
-    private static let groups = [Array("argoproj.io".utf8), Array("fluxcd.io".utf8)]
+    /// The API groups whose objects declare targets, as `apiVersion` starts with them.
+    private static let toolGroups = [
+        "argoproj.io/", "kustomize.toolkit.fluxcd.io/", "helm.toolkit.fluxcd.io/",
+    ]
+    .map { Array($0.utf8) }
 
-    /// Whether the bytes contain `argoproj.io/` or `fluxcd.io/`: each `/` is checked for what
-    /// precedes it.
-    static func mentionsDeploymentTool(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while let slash = buffer[index...].firstIndex(of: UInt8(ascii: "/")) {
-                for group in groups where slash >= group.count {
-                    if buffer[(slash - group.count)..<slash].elementsEqual(group) { return true }
-                }
-                index = slash + 1
+    /// Whether a document of `file` may be an Argo CD or Flux object: its `apiVersion` is written
+    /// with one of their groups (the bytes are compared, quotes skipped; the documents that pass
+    /// are read properly). One key per document costs less than scanning every byte of every
+    /// file.
+    private static func declaresDeploymentTool(_ file: YAMLFile) -> Bool {
+        let bytes = file.bytes
+        return file.documents.contains { document in
+            guard let root = document.root, root.kind == .mapping, let apiVersion = root["apiVersion"],
+                apiVersion.kind == .scalar
+            else { return false }
+            var text = bytes[apiVersion.byteRange]
+            if let quote = text.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                text = text.dropFirst()
             }
-            return false
+            return toolGroups.contains { text.starts(with: $0) }
         }
     }
 
     /// The API group of an `apiVersion`.
     static func group(_ apiVersion: String) -> String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(apiVersion[..<slash])
     }
 

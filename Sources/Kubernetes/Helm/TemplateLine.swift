@@ -81,7 +81,7 @@ struct TemplateLine: Sendable {
     }
 
     private static func key(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let key = String(text[..<colon])
         guard !key.isEmpty, !key.contains("{{"), !key.contains(" ") || key.hasPrefix("\"") else { return nil }
         let after = text.index(after: colon)
@@ -90,7 +90,7 @@ struct TemplateLine: Sendable {
     }
 
     private static func value(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         var value = String(text[text.index(after: colon)...]).trimming(" \t")
         if let comment = value.firstRange(ofASCII: " #"), !value[..<comment.lowerBound].contains("{{") {
             value = String(value[..<comment.lowerBound]).trimming(" ")

@@ -39,11 +39,16 @@ public struct Inventory: Sendable {
         targets.sort { $0.name < $1.name }
         self.targets = targets
         var usage: [DocumentKey: [Int]] = [:]
-        for (index, target) in targets.enumerated() {
-            for key in target.used { usage[key, default: []].append(index) }
+        usage.reserveCapacity(snapshot.files.count)
+        for index in targets.indices {
+            for key in targets[index].used {
+                // A target's documents are indexed together: a repeated one ends with it already.
+                usage[key, default: []].appendUnlessLast(index)
+            }
         }
         self.usage = usage
         var usageByFile: [String: [Int]] = [:]
+        usageByFile.reserveCapacity(snapshot.files.count)
         for (key, indices) in usage { usageByFile[key.file, default: []] += indices }
         self.usageByFile = usageByFile
         let reported = Set(targets.flatMap { $0.problems.map(\.file) })
@@ -89,5 +94,12 @@ public struct Inventory: Sendable {
                 recipe: target.recipe)
             return renderer.render(discovered)
         }
+    }
+}
+
+extension Array where Element == Int {
+    /// Appends `value` unless it is already the last element.
+    fileprivate mutating func appendUnlessLast(_ value: Int) {
+        if last != value { append(value) }
     }
 }

@@ -26,7 +26,7 @@ struct RenderOutput: Sendable {
     var resources: [RenderedResource] = []
     /// The documents read, in reading order; a document read twice (a base included by two
     /// kustomizations of the target) is listed twice: appending is cheaper than hashing, and
-    /// ``DocumentKey/unique(_:)`` sorts them out once per target.
+    /// the inventory's usage index counts each target once per document.
     var used: [DocumentKey] = []
     var problems: [InventoryProblem] = []
 

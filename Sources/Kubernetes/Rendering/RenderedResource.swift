@@ -40,13 +40,13 @@ struct RenderedResource: Sendable {
 
     /// The API group: the part of `apiVersion` before `/`, empty for the core group.
     var group: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(apiVersion[..<slash])
     }
 
     /// The version: the part of `apiVersion` after `/`.
     var version: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return apiVersion }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return apiVersion }
         return String(apiVersion[apiVersion.index(after: slash)...])
     }
 

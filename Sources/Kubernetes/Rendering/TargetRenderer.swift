@@ -46,7 +46,7 @@ struct TargetRenderer {
             paths: discovered.paths,
             cluster: discovered.cluster, namespace: discovered.namespace,
             kustomizationFile: discovered.kustomizationFile, workloads: workloads, autoscalers: autoscalers,
-            problems: problems, used: DocumentKey.unique(output.used), recipe: discovered.recipe)
+            problems: problems, used: output.used, recipe: discovered.recipe)
     }
 
     /// The chart in `directory`, read once.
