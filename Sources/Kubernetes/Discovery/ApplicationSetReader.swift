@@ -138,13 +138,42 @@ struct Glob: Sendable {
             var folder = 0
             for index in 0...text.count where index == text.count || text[index] == Self.slash {
                 guard folder < folders.count,
-                    Self.match(folders[folder][...], text[start..<index])
+                    folders[folder].withUnsafeBufferPointer({ Self.matchFolder($0, text[start..<index]) })
                 else { return false }
                 folder += 1
                 start = index + 1
             }
             return folder == folders.count
         }
+    }
+
+    /// Whether one folder name matches one folder of a pattern (`*` any run, `?` any byte):
+    /// the usual greedy match, going back to the last `*` on a mismatch.
+    private static func matchFolder(
+        _ pattern: UnsafeBufferPointer<UInt8>, _ text: Slice<UnsafeBufferPointer<UInt8>>
+    ) -> Bool {
+        var patternIndex = 0
+        var textIndex = text.startIndex
+        var lastStar: (pattern: Int, text: Int)?
+        while textIndex < text.endIndex {
+            if patternIndex < pattern.count && pattern[patternIndex] == star {
+                lastStar = (patternIndex, textIndex)
+                patternIndex += 1
+            } else if patternIndex < pattern.count
+                && (pattern[patternIndex] == UInt8(ascii: "?") || pattern[patternIndex] == text[textIndex])
+            {
+                patternIndex += 1
+                textIndex += 1
+            } else if let star = lastStar {
+                lastStar = (star.pattern, star.text + 1)
+                patternIndex = star.pattern + 1
+                textIndex = star.text + 1
+            } else {
+                return false
+            }
+        }
+        while patternIndex < pattern.count && pattern[patternIndex] == star { patternIndex += 1 }
+        return patternIndex == pattern.count
     }
 
     private static let slash = UInt8(ascii: "/")

@@ -32,15 +32,18 @@ struct ArgoApplicationReader {
                 definedIn: [DocumentKey(file: base.file, document: base.document)]))
         // `ref` sources name the roots that `$ref/…` value files start from.
         var references: [String: String] = [:]
-        for source in template.sources {
-            if let ref = reader.text(source.ref), options.isThisRepository(reader.text(source.repoURL)) {
+        let sources = template.sources
+        for index in sources.indices {
+            if let ref = reader.text(sources[index].ref),
+                options.isThisRepository(reader.text(sources[index].repoURL))
+            {
                 references[ref] = ""
             }
         }
-        for source in template.sources {
+        for index in sources.indices {
             read(
-                source, at: YAMLPath(base.path.components + source.location), base: base, application: name,
-                reader: &reader, references: references, into: &target)
+                sources[index], at: base.path.appending(contentsOf: sources[index].location), base: base,
+                application: name, reader: &reader, references: references, into: &target)
         }
         if let failure = reader.failure { return .failure(failure) }
         if target.recipe.sources.isEmpty && target.problems.isEmpty {
