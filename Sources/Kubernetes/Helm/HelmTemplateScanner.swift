@@ -23,7 +23,7 @@ enum HelmTemplateScanner {
     private static func scanDocument(_ lines: [TemplateLine], file: String, document: Int) -> HelmTemplate? {
         let blocks = BlockTracker.track(lines)
         guard let kindIndex = lines.firstIndex(where: { $0.isYAML && $0.indent == 0 && $0.key == "kind" }),
-            let kind = lines[kindIndex].value.map(unquote), !kind.contains("{{")
+            let kind = lines[kindIndex].value.map(unquote), !kind.contains(ascii: "{{")
         else { return nil }
         let isWorkload = ManifestScanner.podSpecPaths[kind] != nil
         guard isWorkload || kind == "HorizontalPodAutoscaler" else { return nil }
@@ -144,11 +144,11 @@ enum HelmTemplateScanner {
         let line = lines[start].number
         let body = lines[start..<end]
         for candidate in body {
-            for action in candidate.actions where action.contains("toYaml") {
+            for action in candidate.actions where action.contains(ascii: "toYaml") {
                 if let path = ValuesReference.paths(in: action).first {
                     return .block(path, line: line)
                 }
-                if action.contains("toYaml .") || action.contains("toYaml $.") {
+                if action.contains(ascii: "toYaml .") || action.contains(ascii: "toYaml $.") {
                     let index = lines.firstIndex { $0.number == candidate.number } ?? start
                     if let with = blocks.withPaths[index] { return .block(with, line: line) }
                 }

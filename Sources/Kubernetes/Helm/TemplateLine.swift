@@ -83,7 +83,9 @@ struct TemplateLine: Sendable {
     private static func key(_ text: String) -> String? {
         guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let key = String(text[..<colon])
-        guard !key.isEmpty, !key.contains("{{"), !key.contains(" ") || key.hasPrefix("\"") else { return nil }
+        guard !key.isEmpty, !key.contains(ascii: "{{"), !key.contains(" ") || key.hasPrefix("\"") else {
+            return nil
+        }
         let after = text.index(after: colon)
         guard after == text.endIndex || text[after] == " " else { return nil }
         return HelmTemplateScanner.unquote(key)
@@ -92,7 +94,8 @@ struct TemplateLine: Sendable {
     private static func value(_ text: String) -> String? {
         guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         var value = String(text[text.index(after: colon)...]).trimming(" \t")
-        if let comment = value.firstRange(ofASCII: " #"), !value[..<comment.lowerBound].contains("{{") {
+        if let comment = value.firstRange(ofASCII: " #"), !value[..<comment.lowerBound].contains(ascii: "{{")
+        {
             value = String(value[..<comment.lowerBound]).trimming(" ")
         }
         return value.isEmpty ? nil : value

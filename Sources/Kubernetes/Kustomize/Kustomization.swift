@@ -108,7 +108,7 @@ struct Kustomization: Sendable {
                     unsupported.append(Entry(text: key, line: value.start.line, column: value.start.column))
                 }
             case "replacements":
-                if value.source.contains("containers") {
+                if value.source.contains(ascii: "containers") {
                     unsupported.append(Entry(text: key, line: value.start.line, column: value.start.column))
                 }
             default:
@@ -149,7 +149,8 @@ struct Kustomization: Sendable {
     private func patchEntry(
         text: String, node: YAMLNode, path: YAMLPath, target: PatchTarget?, file: Bool = false
     ) -> PatchEntry {
-        let inline = !file && (text.contains("\n") || text.hasPrefix("apiVersion") || text.hasPrefix("kind"))
+        let inline =
+            !file && (text.contains(ascii: "\n") || text.hasPrefix("apiVersion") || text.hasPrefix("kind"))
         return PatchEntry(
             declaredIn: self.file, file: inline ? nil : RepositoryPath.join(directory, text) ?? text,
             inline: inline ? text : nil,

@@ -22,4 +22,9 @@ extension StringProtocol {
         }
         return nil
     }
+
+    /// Whether the text contains the ASCII text `needle`, compared as bytes.
+    func contains(ascii needle: StaticString) -> Bool {
+        firstRange(ofASCII: needle) != nil
+    }
 }
