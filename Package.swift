@@ -142,7 +142,8 @@ let package = Package(
         .testTarget(
             name: "StewardKitTests",
             dependencies: [
-                "StewardKit", "Policy", "GitStore", "Signing", "Kubernetes", "TestSupport",
+                "StewardKit", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Telemetry", "YAMLSyntax",
+                "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -2,13 +2,16 @@ import ArgumentParser
 import StewardKit
 
 /// `steward demo`: the whole loop on the bundled example repository and profiles.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run Steward on the bundled example repository and usage profiles.",
         discussion: """
-            Copies examples/demo-repo into a fresh Git repository, plans it with
-            examples/demo-profiles.json, and prints the plan and the diff.
+            Makes a bare Git repository from examples/demo-repo, a fresh signing key, and runs \
+            the whole loop with examples/demo-profiles.json: signed commits on steward/<target> \
+            branches with evidence notes, checked by git verify-commit and steward verify, and each \
+            pull request written to DIR/<branch>.md. With --workdir DIR everything is kept and \
+            reused, and the next run changes nothing.
             """
     )
 
@@ -23,9 +26,9 @@ struct DemoCommand: ParsableCommand {
         help: ArgumentHelp("The examples directory (default: found next to the sources).", valueName: "dir"))
     var examples: String?
 
-    func run() throws {
+    func run() async throws {
         global.bootstrapLogging()
         let demo = try Demo(examples: examples, workdir: workdir)
-        print(try demo.run(), terminator: "")
+        print(try await demo.run(), terminator: "")
     }
 }

@@ -15,7 +15,8 @@ struct Steward: AsyncParsableCommand {
             """,
         version: StewardVersion.current,
         subcommands: [
-            PlanCommand.self, DemoCommand.self, ProfileCommand.self, PolicyCommand.self, VerifyCommand.self,
+            PlanCommand.self, RunCommand.self, DemoCommand.self, ProfileCommand.self, PolicyCommand.self,
+            VerifyCommand.self,
             YAMLCommand.self,
         ]
     )

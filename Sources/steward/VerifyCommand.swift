@@ -32,6 +32,12 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The policy file in the repository.", valueName: "file"))
     var policy = "policies/steward.yaml"
 
+    @Option(
+        help: ArgumentHelp(
+            "The configuration file whose inventory section says how the repository is read.",
+            valueName: "file"))
+    var config: String?
+
     @Flag(help: "Report commits without the Steward-Finding trailer as violations.")
     var reportHumanCommits = false
 
@@ -40,11 +46,11 @@ struct VerifyCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrapLogging()
-        let report = try Verifier(
-            VerifyRequest(
-                repository: repo, range: range, base: base, allowedSigners: allowedSigners, policy: policy,
-                reportHumanCommits: reportHumanCommits)
-        ).run()
+        var request = VerifyRequest(
+            repository: repo, range: range, base: base, allowedSigners: allowedSigners, policy: policy,
+            reportHumanCommits: reportHumanCommits)
+        if let config { request.inventory = try StewardConfiguration.load(from: config).inventory }
+        let report = try Verifier(request).run()
         print(report.text, terminator: "")
         if let failure = report.failure { throw failure }
     }

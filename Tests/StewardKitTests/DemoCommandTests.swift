@@ -2,56 +2,114 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `steward demo` on the bundled example, through the built binary.
+/// `steward demo` on the bundled example, through the built binary: the whole loop, twice.
 @Suite struct DemoCommandTests {
-    @Test func plansTheBundledExample() throws {
+    @Test func runsTheWholeLoopAndTheSecondRunChangesNothing() throws {
         let workdir = try TemporaryDirectory("steward-demo")
-        let output = try PackagePaths.steward().result(
-            ["demo", "--workdir", workdir.url.path], in: PackagePaths.root.path)
-        #expect(output.status == 0)
-        #expect(output.stderr == "")
-        let text = output.text
-        #expect(text.hasPrefix("Plan for \(workdir.url.path)/repo (cluster demo, window 7 days)\n"))
+        let directory = workdir.url.path
+        let first = try PackagePaths.steward().result(
+            ["demo", "--workdir", directory], in: PackagePaths.root.path)
+        #expect(first.status == 0)
+        #expect(first.stderr == "")
+        let text = first.text
+        #expect(
+            text.hasPrefix(
+                "Steward demo in \(directory)\n  remote       file://\(directory)/remote.git (made from "))
         #expect(
             text.contains(
                 """
-                shop/Deployment/web  (apps/shop/web.yaml)
-                  container app
-                    cpu request     500m  -> 180m    (p95 0.156 cores)  allowed (rule demo-apps)
-                    memory request  1Gi   -> 384Mi   (max 333.9 MiB)    allowed (rule demo-apps)
-                    memory limit    1Gi   -> 384Mi   (max 333.9 MiB)    allowed (rule demo-apps)
+                5 findings with 14 changes to write, 0 rejected by the policy
+
+                steward/apps-payments  opened #1  pushed 1 commit and opened the pull request
+                                       file://\(directory)/steward-apps-payments.md
+                steward/apps-search    opened #2  pushed 1 commit and opened the pull request
+                                       file://\(directory)/steward-apps-search.md
+                steward/apps-shop      opened #3  pushed 3 commits and opened the pull request
+                                       file://\(directory)/steward-apps-shop.md
 
                 """))
+        let good = text.split(separator: "\n").filter {
+            $0.contains("  Good \"git\" signature for steward@demo.invalid with ED25519 key SHA256:")
+        }
+        #expect(good.count == 5)
         #expect(
             text.contains(
-                """
+                "  ok: 3 bot commits verified in main..steward/apps-shop, 0 human commits ignored\n"))
+        #expect(
+            text.contains("Pull request steward/apps-shop → main (\(directory)/steward-apps-shop.md):\n\n"))
+        #expect(
+            text.hasSuffix(
+                "Run `steward demo --workdir \(directory)` again: it finds every branch as it would "
+                    + "build it, pushes nothing and leaves the pull requests alone.\n"))
 
-                Policy policies/steward.yaml (demo): 14 allowed, 0 clamped, 0 rejected
-                14 changes in 4 files, 1 container already right-sized, 1 skipped
+        // The files the issue promises, in the formats it promises.
+        let allowed = try String(contentsOf: workdir.path("allowed_signers"), encoding: .utf8)
+        #expect(allowed.hasPrefix("steward@demo.invalid namespaces=\"git\" ssh-ed25519 AAAA"))
+        let shop = try String(contentsOf: workdir.path("steward-apps-shop.md"), encoding: .utf8)
+        #expect(
+            shop.hasPrefix(
+                "<!-- steward pull request: head=steward%2Fapps-shop base=main labels=steward -->\n"
+                    + "# steward: right-size 3 containers in target apps/shop\n\n"))
+        #expect(
+            shop.contains(
+                "| shop/Deployment/web | app | cpu request | 500m | **180m** | allowed (rule demo-apps) |\n"))
+        #expect(shop.contains("```mermaid\nxychart-beta\n    title \"shop/web app: memory (MiB)\"\n"))
 
-                """))
-        // Only value lines change: the comment after the value and the quoting stay.
-        #expect(
-            text.contains("-              cpu: 500m      # sized for Black Friday 2025, never revisited\n"))
-        #expect(
-            text.contains("+              cpu: 180m      # sized for Black Friday 2025, never revisited\n"))
-        #expect(
-            text.contains(
-                "+            memory: \"588Mi\"   # redis gets OOM-killed above this; see INC-2291\n"))
-        #expect(text.contains("+                        requests: {cpu: 460m, memory: 207Mi}\n"))
-        // The example is also a Git repository, as Steward finds a GitOps repository.
+        // The test's own check with stock git: every bot commit is Good, and only values changed.
         let remote = workdir.path("remote.git").path
-        let files = try ExternalTool.git.run(["-C", remote, "ls-tree", "-r", "--name-only", "main"])
+        let commits = try ExternalTool.git.run(["-C", remote, "rev-list", "main..steward/apps-shop"]).split(
+            separator: "\n")
+        #expect(commits.count == 3)
+        for commit in commits {
+            let verified = try ExternalTool.git.result(
+                [
+                    "-C", remote, "-c", "gpg.format=ssh", "-c",
+                    "gpg.ssh.allowedSignersFile=\(workdir.path("allowed_signers").path)",
+                    "verify-commit", String(commit),
+                ],
+                environment: ["GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null"])
+            #expect(verified.status == 0)
+            #expect(
+                verified.stderr.hasPrefix("Good \"git\" signature for steward@demo.invalid with ED25519 key ")
+            )
+        }
+        let diff = try ExternalTool.git.run([
+            "-C", remote, "diff", "main", "steward/apps-shop", "--", "apps/shop/web.yaml",
+        ])
         #expect(
-            files.split(separator: "\n") == [
-                "README.md", "apps/payments/api.yaml", "apps/search/indexer.yaml",
-                "apps/shop/cart-redis.yaml",
-                "apps/shop/namespace.yaml", "apps/shop/web-service.yaml", "apps/shop/web.yaml",
-                "policies/steward.tests.yaml", "policies/steward.yaml",
-            ])
+            diff.contains(
+                """
+                             requests:
+                -              cpu: 500m      # sized for Black Friday 2025, never revisited
+                -              memory: 1Gi
+                +              cpu: 180m      # sized for Black Friday 2025, never revisited
+                +              memory: 384Mi
+                             limits:
+                               cpu: "1"
+                -              memory: 1Gi
+                +              memory: 384Mi
+
+                """))
         #expect(
             try ExternalTool.git.run(["-C", remote, "log", "--format=%s", "main"])
                 == "Add the shop, payments and search apps")
+
+        // The second run reuses everything and changes nothing.
+        let references = try ExternalTool.git.run([
+            "-C", remote, "for-each-ref", "--format=%(refname) %(objectname)",
+        ])
+        let second = try PackagePaths.steward().result(
+            ["demo", "--workdir", directory], in: PackagePaths.root.path)
+        #expect(second.status == 0)
+        #expect(second.stderr == "")
+        #expect(second.text.contains("(reused; first made from "))
+        #expect(second.text.contains("steward/apps-shop      unchanged #3  the branch at "))
+        #expect(second.text.contains("\"opened\":0,\"pushed\":0,"))
+        #expect(second.text.contains("\"unchanged\":3,"))
+        #expect(
+            try ExternalTool.git.run(["-C", remote, "for-each-ref", "--format=%(refname) %(objectname)"])
+                == references)
+        #expect(try String(contentsOf: workdir.path("steward-apps-shop.md"), encoding: .utf8) == shop)
     }
 
     @Test func failsClearlyWithoutTheExamples() throws {

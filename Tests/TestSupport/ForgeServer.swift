@@ -130,6 +130,13 @@ public final class ForgeServer: Sendable {
         }
     }
 
+    /// Changes a pull request's state as the forge's own UI would: a reviewer merging or closing it.
+    public func setState(_ pullState: ForgeServerPullRequest.State, of number: Int) {
+        core.state.withLock { state in
+            if let index = state.index(of: number) { state.pullRequests[index].state = pullState }
+        }
+    }
+
     /// Adds a repository label (Gitea refers to labels by id).
     /// - Returns: its id.
     @discardableResult

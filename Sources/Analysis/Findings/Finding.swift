@@ -31,6 +31,8 @@ public struct Finding: Sendable, Hashable {
 public enum FindingKind: String, Codable, Sendable, Hashable {
     /// Requests and limits sized from observed usage.
     case rightsize
+    /// A regression that began right after a Git change; the answer is a revert of that commit.
+    case revert
 }
 
 /// A new value for one resource field; `from` is nil when the manifest does not set the field.

@@ -123,6 +123,31 @@ extension Repository {
                 code: .notFound, operation: "push", message: "no local reference \(localReference)",
                 subject: path)
         }
+        try push(
+            refspec: "+\(localReference):\(remoteReference)", remote: remote,
+            remoteReference: remoteReference,
+            expecting: expected, credentials: credentials)
+    }
+
+    /// Deletes `remoteReference` on the remote only if it is still at `expected`, like
+    /// `git push --force-with-lease=<ref>:<expected> <remote> :<ref>`: the lease is checked in the
+    /// push negotiation before anything is sent, and the server's own rules still apply.
+    ///
+    /// - Throws: `GitError` naming the remote: `.leaseMismatch` (the remote is unchanged),
+    ///   `.pushRejected` with the server's reason, `.authentication`, `.certificate`.
+    public func deleteRemoteReference(
+        remote: String, remoteReference: String, expecting expected: ObjectID, credentials: Credentials
+    ) throws {
+        try push(
+            refspec: ":\(remoteReference)", remote: remote, remoteReference: remoteReference,
+            expecting: expected, credentials: credentials)
+    }
+
+    /// Pushes one refspec whose destination is `remoteReference`, under a lease on it.
+    private func push(
+        refspec: String, remote: String, remoteReference: String, expecting expected: ObjectID?,
+        credentials: Credentials
+    ) throws {
         let (owner, url) = try remoteHandle(remote)
         let session = RemoteSession(url: url, credentials: credentials)
         session.leases[remoteReference] = expected ?? .zero
@@ -132,7 +157,7 @@ extension Repository {
         }
         session.install(into: &options.callbacks)
         try NetworkGate.run(credentials, url: url) {
-            let result = withStringArray(["+\(localReference):\(remoteReference)"]) { specs in
+            let result = withStringArray([refspec]) { specs in
                 git_remote_push(owner.pointer, &specs, &options)
             }
             if result < 0 { throw session.error("git_remote_push", code: result) }

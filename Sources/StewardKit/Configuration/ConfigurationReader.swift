@@ -9,7 +9,8 @@ struct ConfigurationReader {
         guard let root = file.documents.first?.root, root.kind == .mapping else {
             throw StewardError("\(file.path): the configuration must be a mapping")
         }
-        try allow(root, ["apiVersion", "kind", "inventory"])
+        // The same file configures `steward run` (RunConfigurationReader reads those sections).
+        try allow(root, ["apiVersion", "kind", "inventory"] + RunConfigurationReader.sections)
         if let apiVersion = root["apiVersion"], apiVersion.scalar != "steward.dev/v1" {
             throw error(apiVersion, "apiVersion must be steward.dev/v1")
         }

@@ -1,12 +1,24 @@
 import Foundation
 import GitStore
+import Signing
 
-/// `steward demo`: the loop on the bundled example, in a work directory of its own.
+/// `steward demo`: the whole loop on the bundled example, in a work directory of its own.
+///
+/// The bundled `examples/demo-repo` becomes a bare Git repository (`DIR/remote.git`, one commit on
+/// `main`), Steward signs with a fresh Ed25519 key (`DIR/signing_key`, its allowed-signers line in
+/// `DIR/allowed_signers`), plans with `examples/demo-profiles.json`, and publishes one signed
+/// branch per target (a folder of manifests here) with the `none` forge, which writes each pull
+/// request to `DIR/<branch with / as ->.md`. Then stock `git verify-commit` and Steward's own
+/// verifier check every bot commit. With `--workdir DIR` everything is kept and reused: the next run finds the
+/// branches as it would build them and pushes nothing.
 public struct Demo: Sendable {
     /// The examples directory holding `demo-repo/` and `demo-profiles.json`.
     public var examples: String
     /// Where the demo keeps its files; a fresh temporary directory when nil.
     public var workdir: String?
+
+    /// The identity on the demo's bot commits.
+    static let email = "steward@demo.invalid"
 
     /// - Parameter examples: the examples directory; found next to the executable's sources when nil.
     public init(examples: String?, workdir: String?) throws(StewardError) {
@@ -23,24 +35,46 @@ public struct Demo: Sendable {
     }
 
     /// Runs the demo and returns what it prints.
-    public func run() throws(StewardError) -> String {
+    public func run() async throws(StewardError) -> String {
         let directory = try prepareWorkdir()
-        let repository = (directory as NSString).appendingPathComponent("repo")
-        try copyRepository(to: repository)
-        try commitRemote(at: (directory as NSString).appendingPathComponent("remote.git"), from: repository)
+        let paths = DemoPaths(directory: directory)
+        let created = try createRemoteIfMissing(at: paths.remote)
+        let key = try signingKey(paths)
         let profiles = (examples as NSString).appendingPathComponent("demo-profiles.json")
-        let plan = try Planner().plan(PlanRequest(repository: repository, profiles: profiles))
-        return PlanRenderer.render(plan, as: .text)
+        let configuration = RunConfiguration(
+            repository: RepositorySettings(url: "file://\(paths.remote)", cacheDirectory: paths.cache),
+            observe: .profiles(path: profiles),
+            signing: SigningSettings(keyFile: paths.key, name: "Steward (demo)", email: Self.email),
+            forge: .init(kind: .none, outputDirectory: directory))
+        let report = try await Runner(RunRequest(configuration: configuration)).run()
+        if let failure = report.failure ?? report.outcomes.first(where: { $0.action == .failed })?.detail {
+            throw StewardError("the demo's run failed: \(failure)")
+        }
+        var output = """
+            Steward demo in \(directory)
+              remote       file://\(paths.remote) (\(created ? "made from" : "reused; first made from") \(examples)/demo-repo)
+              profiles     \(profiles)
+              signing key  \(paths.key) (\(key.fingerprint)), allowed in \(paths.allowedSigners)
+
+            """
+        output += "\n" + report.text
+        output += "\n" + DemoChecks(paths: paths, branches: report.outcomes.map(\.branch)).text()
+        for outcome in report.outcomes where outcome.action != .closed {
+            output += "\n" + pullRequestText(outcome.branch, in: directory)
+        }
+        output +=
+            "\nRun `steward demo --workdir \(directory)` again: it finds every branch as it would build it, "
+        output += "pushes nothing and leaves the pull requests alone.\n"
+        return output
     }
 
     private func prepareWorkdir() throws(StewardError) -> String {
-        let fileManager = FileManager.default
         let directory =
-            workdir
+            workdir.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? (NSTemporaryDirectory() as NSString).appendingPathComponent(
                 "steward-demo-\(UUID().uuidString)")
         do {
-            try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw StewardError(
                 "\(directory): cannot create the demo directory: \(error.localizedDescription)")
@@ -48,36 +82,42 @@ public struct Demo: Sendable {
         return directory
     }
 
-    /// Replaces `destination` with a fresh copy of the bundled demo repository.
-    private func copyRepository(to destination: String) throws(StewardError) {
-        let fileManager = FileManager.default
-        let source = (examples as NSString).appendingPathComponent("demo-repo")
+    /// The demo's signing key, made on the first run and reused after; its allowed-signers line is
+    /// written next to it in git's format.
+    private func signingKey(_ paths: DemoPaths) throws(StewardError) -> SSHPrivateKey {
         do {
-            if fileManager.fileExists(atPath: destination) {
-                try fileManager.removeItem(atPath: destination)
+            let key: SSHPrivateKey
+            if FileManager.default.fileExists(atPath: paths.key) {
+                key = try SSHPrivateKey(contentsOf: paths.key)
+            } else {
+                key = try SSHPrivateKey.generateEd25519(comment: Self.email)
+                try key.write(to: paths.key)
             }
-            try fileManager.copyItem(atPath: source, toPath: destination)
+            try Data(BotIdentity.allowedSignersLine(email: Self.email, key: key.publicKey).utf8)
+                .write(to: URL(fileURLWithPath: paths.allowedSigners))
+            return key
         } catch {
-            throw StewardError("cannot copy \(source) to \(destination): \(error.localizedDescription)")
+            throw StewardError("\(paths.key): cannot make or read the demo's signing key: \(error)")
         }
     }
 
-    /// Writes the copy into a fresh bare repository whose `main` holds every file in one commit:
-    /// the GitOps repository's remote, as Steward would be pointed at it.
-    private func commitRemote(at path: String, from checkout: String) throws(StewardError) {
+    /// Writes the bundled repository into a fresh bare repository whose `main` holds every file in
+    /// one commit, unless the work directory already has one.
+    /// - Returns: whether it made the repository.
+    private func createRemoteIfMissing(at path: String) throws(StewardError) -> Bool {
+        guard !FileManager.default.fileExists(atPath: path) else { return false }
+        let source = (examples as NSString).appendingPathComponent("demo-repo")
         do {
-            if FileManager.default.fileExists(atPath: path) {
-                try FileManager.default.removeItem(atPath: path)
-            }
             let repository = try Repository(path: path, bare: true)
             var files: [String: [UInt8]] = [:]
-            let root = URL(fileURLWithPath: checkout, isDirectory: true).standardizedFileURL.path + "/"
-            let enumerator = FileManager.default.enumerator(atPath: checkout)
+            let root = URL(fileURLWithPath: source, isDirectory: true).standardizedFileURL.path + "/"
+            let enumerator = FileManager.default.enumerator(atPath: source)
             while let relative = enumerator?.nextObject() as? String {
-                guard let data = FileManager.default.contents(atPath: root + relative),
+                guard
                     (try? FileManager.default.attributesOfItem(atPath: root + relative)[.type]
                         as? FileAttributeType)
-                        == .typeRegular
+                        == .typeRegular,
+                    let data = FileManager.default.contents(atPath: root + relative)
                 else { continue }
                 files[relative] = [UInt8](data)
             }
@@ -88,9 +128,19 @@ public struct Demo: Sendable {
                 message: "Add the shop, payments and search apps")
             try repository.updateReference(
                 "refs/heads/main", to: commit, expecting: nil, message: "demo: initial commit")
+            return true
         } catch {
             throw StewardError("\(path): cannot create the demo's Git repository: \(error)")
         }
+    }
+
+    /// What the `none` forge wrote for `branch`.
+    private func pullRequestText(_ branch: String, in directory: String) -> String {
+        let path = (directory as NSString).appendingPathComponent(
+            branch.replacingOccurrences(of: "/", with: "-") + ".md")
+        let text =
+            FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return "Pull request \(branch) → main (\(path)):\n\n\(text)"
     }
 
     /// Finds `examples/` in the current directory or above the executable (a build folder inside

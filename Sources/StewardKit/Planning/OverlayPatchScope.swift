@@ -31,9 +31,23 @@ struct OverlayPatchScope {
         return (own, other)
     }
 
+    /// A field one of Steward's patch documents changes, and the rule that allows the value.
+    struct PatchField: Sendable {
+        /// `file#document:path`.
+        var place: String
+        var field: ResolvedField
+        var rule: String?
+    }
+
     /// The violations of the edits `partition` kept, one line each.
     func check(_ edits: [FileEdit]) -> [String] {
+        inspect(edits).violations
+    }
+
+    /// The violations of the edits `partition` kept, and every field their patches change.
+    func inspect(_ edits: [FileEdit]) -> (violations: [String], fields: [PatchField]) {
         var violations: [String] = []
+        var fields: [PatchField] = []
         for edit in edits.sorted(by: { $0.path < $1.path }) {
             let before: [YAMLValue]
             let after: [YAMLValue]
@@ -47,17 +61,19 @@ struct OverlayPatchScope {
                 continue
             }
             if String(edit.path.split(separator: "/").last ?? "") == inventory.options.patchFileName {
-                violations += checkPatch(edit.path, before: before, after: after)
+                violations += checkPatch(edit.path, before: before, after: after, fields: &fields)
             } else {
                 violations += checkReference(edit.path, before: before, after: after)
             }
         }
-        return violations
+        return (violations, fields)
     }
 
     // MARK: Patch files
 
-    private func checkPatch(_ file: String, before: [YAMLValue], after: [YAMLValue]) -> [String] {
+    private func checkPatch(
+        _ file: String, before: [YAMLValue], after: [YAMLValue], fields: inout [PatchField]
+    ) -> [String] {
         guard after.count >= before.count else { return ["\(file): documents are removed"] }
         var violations: [String] = []
         for (index, document) in after.enumerated() {
@@ -111,8 +127,10 @@ struct OverlayPatchScope {
                                 container)?
                             .resources[field]
                         let from = current?.scalarText.flatMap { Quantity($0) } ?? rendered
-                        if let message = decision(resolved, from: from, to: value) {
-                            violations.append("\(at): \(message)")
+                        switch decision(resolved, from: from, to: value) {
+                        case .success(let rule):
+                            fields.append(PatchField(place: at, field: resolved, rule: rule))
+                        case .failure(let refusal): violations.append("\(at): \(refusal.message)")
                         }
                     }
                 }
@@ -121,17 +139,19 @@ struct OverlayPatchScope {
         return violations
     }
 
-    /// Nil when one claimed action allows exactly this value, else why not.
-    private func decision(_ field: ResolvedField, from: Quantity?, to: Quantity) -> String? {
+    /// The rule under which one claimed action allows exactly this value, else why not.
+    private func decision(_ field: ResolvedField, from: Quantity?, to: Quantity) -> Result<String?, Refusal> {
         let decisions = actions.sorted().map { action in
             policy.evaluate(
                 ProposedChange(
                     subject: field.subject, container: field.container, path: field.path, action: action,
                     from: from, to: to))
         }
-        if decisions.contains(where: { $0.outcome == .allowed }) { return nil }
-        return
-            "\(from?.text ?? "(absent)") -> \(to.text) is not allowed: \(decisions.first.map { "\($0)" } ?? "no action")"
+        if let allowed = decisions.first(where: { $0.outcome == .allowed }) { return .success(allowed.rule) }
+        return .failure(
+            Refusal(
+                message: "\(from?.text ?? "(absent)") -> \(to.text) is not allowed: "
+                    + (decisions.first.map { "\($0)" } ?? "no action")))
     }
 
     /// The document without container `resources`: what may differ from before only by new

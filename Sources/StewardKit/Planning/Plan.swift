@@ -22,6 +22,9 @@ public struct Plan: Sendable {
     public var errors: [InventoryProblem]
     /// The files as they are and as the plan would write them.
     public var fileEdits: [FileEdit]
+    /// Commits blamed for a regression, each proposed as a revert on a branch of its own, with
+    /// the policy's decision.
+    public var reverts: [RevertProposal] = []
     /// A unified diff of every file edit, with `a/` and `b/` prefixes, for `git apply` at the root.
     public var diff: String
     /// The policy that decided every change.

@@ -68,7 +68,7 @@ extension Planner {
 
     /// The changes of a finding the policy lets the plan write, each with its position among the
     /// finding's changes, and the value to write (the proposal or its clamped bound).
-    private static func permitted(_ finding: PlannedFinding, _ proposals: PlanProposals) -> [(
+    static func permitted(_ finding: PlannedFinding, _ proposals: PlanProposals) -> [(
         Int, ResolvedChange
     )] {
         let resolved = proposals.resolved[finding.finding.id] ?? []

@@ -6,6 +6,7 @@ extension PolicyAction {
     init(_ kind: FindingKind) {
         switch kind {
         case .rightsize: self = .rightsize
+        case .revert: self = .revert
         }
     }
 }

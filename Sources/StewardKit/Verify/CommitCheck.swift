@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import Kubernetes
 import Policy
 import Signing
 
@@ -39,7 +40,14 @@ struct CommitCheck {
             return
         }
         guard let policy = policy(message, at: parent, in: repository) else { return }
-        checkScope(finding: finding, rule: message.policyRule, policy: policy, parent: parent, in: repository)
+        if finding.kind == .revert {
+            var revert = RevertCheck(commit: commit, finding: finding, rule: message.policyRule)
+            revert.run(policy: policy, parent: parent, in: repository)
+            problems += revert.problems
+        } else {
+            checkScope(
+                finding: finding, rule: message.policyRule, policy: policy, parent: parent, in: repository)
+        }
     }
 
     private mutating func checkSignature(in repository: Repository) {
@@ -112,39 +120,68 @@ struct CommitCheck {
         }
     }
 
+    /// The scope check of the commit's diff against the policy, with every changed place mapped
+    /// to its field through the inventory of the parent (overlays, Helm values, Steward's own patch
+    /// files), as the planner checks its edits; then every field must be the finding's and be
+    /// decided by the rule the trailer names.
     private mutating func checkScope(
         finding: FindingReference, rule: String, policy: Policy, parent: ObjectID, in repository: Repository
     ) {
-        let files: [ChangedFile]
+        let edits: [(path: String, before: [UInt8]?, after: [UInt8]?)]
+        let inventory: Inventory
         do {
-            files = try repository.changedPaths(from: parent, to: commit.id).map { path in
-                ChangedFile(
-                    path: path, before: try repository.blob(at: parent.hex, path: path),
-                    after: try repository.blob(at: commit.id.hex, path: path))
+            edits = try repository.changedPaths(from: parent, to: commit.id).map { path in
+                (
+                    path, try repository.blob(at: parent.hex, path: path),
+                    try repository.blob(at: commit.id.hex, path: path)
+                )
             }
+            inventory = try Planner().inventory(
+                of: try GitTreeSource(repository: repository, revision: parent.hex),
+                options: request.inventory)
         } catch {
             problems.append("cannot read the commit's changes: \(error)")
             return
         }
-        guard !files.isEmpty else {
+        guard !edits.isEmpty else {
             problems.append("changes nothing")
             return
         }
-        let report = ScopeCheck(policy: policy, cluster: finding.workload.cluster, actions: [finding.action])
-            .check(files)
-        problems += report.violations.map(\.description)
-        changedFields += report.fields.count
-        for field in report.fields {
-            let workload = field.field.subject.workload
-            if workload != finding.workload || field.field.container != finding.container {
+        let cluster = finding.workload.cluster
+        let overlay = OverlayPatchScope(
+            inventory: inventory, policy: policy, cluster: cluster, actions: [finding.action])
+        let (own, _) = overlay.partition(
+            edits.filter { $0.after != nil }.map {
+                FileEdit(path: $0.path, before: $0.before, after: $0.after!)
+            })
+        let ownPaths = Set(own.map(\.path))
+        let report = ScopeCheck(
+            policy: policy, cluster: cluster, actions: [finding.action],
+            resolver: InventoryFieldResolver(inventory: inventory)
+        ).check(
+            edits.filter { !ownPaths.contains($0.path) }.map {
+                ChangedFile(path: $0.path, before: $0.before, after: $0.after)
+            })
+        let patches = overlay.inspect(own)
+        problems += report.violations.map(\.description) + patches.violations
+        let fields =
+            report.fields.map { field in
+                (
+                    place: "\(field.file)[\(field.document)] \(field.location)", field: field.field,
+                    rule: field.decision.outcome == .allowed ? field.decision.rule : nil
+                )
+            } + patches.fields.map { (place: $0.place, field: $0.field, rule: $0.rule) }
+        changedFields += fields.count
+        for (place, field, decided) in fields {
+            let workload = field.subject.workload
+            if workload != finding.workload || field.container != finding.container {
                 problems.append(
-                    "\(field.file)[\(field.document)] \(field.location): changes \(workload) container "
-                        + "\(field.field.container), but the finding is about \(finding.workload) container "
-                        + "\(finding.container)")
-            } else if field.decision.outcome == .allowed, let decided = field.decision.rule, decided != rule {
+                    "\(place): changes \(workload) container \(field.container), but the finding is about "
+                        + "\(finding.workload) container \(finding.container)")
+            } else if let decided, decided != rule {
                 problems.append(
-                    "\(field.file)[\(field.document)] \(field.location): allowed by rule \(decided), not by rule "
-                        + "\(rule) that \(BotCommitMessage.policyKey) names")
+                    "\(place): allowed by rule \(decided), not by rule \(rule) that \(BotCommitMessage.policyKey) names"
+                )
             }
         }
     }

@@ -1,3 +1,4 @@
+import Kubernetes
 import Policy
 
 /// What `steward verify` is asked to check.
@@ -14,13 +15,17 @@ public struct VerifyRequest: Sendable {
     public var policy: String
     /// Report commits without the `Steward-Finding` trailer as violations instead of ignoring them.
     public var reportHumanCommits: Bool
+    /// How the inventory reads the repository (the patch file's name, cluster names), as
+    /// `steward.yaml` configures it for `plan` and `run`.
+    public var inventory: InventoryOptions
 
     /// Where the allowed signers are read from the base commit when no file is given.
     public static let allowedSignersPath = "policies/allowed_signers"
 
     public init(
         repository: String = ".", range: String = "HEAD", base: String? = nil, allowedSigners: String? = nil,
-        policy: String = Policy.defaultPath, reportHumanCommits: Bool = false
+        policy: String = Policy.defaultPath, reportHumanCommits: Bool = false,
+        inventory: InventoryOptions = InventoryOptions()
     ) {
         self.repository = repository
         self.range = range
@@ -28,5 +33,6 @@ public struct VerifyRequest: Sendable {
         self.allowedSigners = allowedSigners
         self.policy = policy
         self.reportHumanCommits = reportHumanCommits
+        self.inventory = inventory
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import GitStore
+
+/// The demo's proof that the commits are what they claim: stock `git verify-commit` on every bot
+/// commit with the demo's allowed signers, then Steward's own verifier on every branch.
+struct DemoChecks {
+    let paths: DemoPaths
+    let branches: [String]
+
+    func text() -> String {
+        var lines = [
+            "Signatures, checked by git verify-commit with gpg.ssh.allowedSignersFile=\(paths.allowedSigners):"
+        ]
+        let repository = try? Repository.open(path: paths.remote)
+        let width = branches.map(\.count).max() ?? 0
+        for branch in branches {
+            guard let repository, (try? repository.reference("refs/heads/\(branch)")) != nil,
+                let commits = try? repository.history(of: [], from: "refs/heads/\(branch)", excluding: "main")
+            else { continue }
+            for commit in commits.reversed() {
+                let name = branch.padding(toLength: width, withPad: " ", startingAt: 0)
+                lines.append("  \(commit.id.short) \(name)  \(gitVerifyCommit(commit.id))")
+            }
+        }
+        lines.append("Steward's verifier (steward verify --allowed-signers \(paths.allowedSigners)):")
+        for branch in branches where (try? repository?.reference("refs/heads/\(branch)")) != nil {
+            let request = VerifyRequest(
+                repository: paths.remote, range: "main..\(branch)", allowedSigners: paths.allowedSigners)
+            do {
+                let report = try Verifier(request).run()
+                lines.append(
+                    "  "
+                        + report.text.trimmingCharacters(in: .newlines).replacingOccurrences(
+                            of: "\n", with: "\n  "))
+            } catch {
+                lines.append("  \(branch): \(error.message)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What `git verify-commit` says about `commit`: its `Good "git" signature …` line, or why it
+    /// could not say.
+    private func gitVerifyCommit(_ commit: ObjectID) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "git", "-C", paths.remote, "-c", "gpg.format=ssh", "-c",
+            "gpg.ssh.allowedSignersFile=\(paths.allowedSigners)",
+            "verify-commit", commit.hex,
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return "git is not installed (apt-get install git); run: git verify-commit \(commit.short)"
+        }
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let said = String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+        return process.terminationStatus == 0 ? said : "FAILED (exit \(process.terminationStatus)): \(said)"
+    }
+}

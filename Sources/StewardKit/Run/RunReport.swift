@@ -1,0 +1,120 @@
+import Foundation
+import Telemetry
+
+/// What one run did: the plan in numbers, the outcome of every bot branch, and how to exit.
+public struct RunReport: Sendable {
+    /// The run id, as in every commit's `Steward-Run` trailer.
+    public var run: String
+    /// The remote, without credentials.
+    public var repository: String
+    public var baseBranch: String
+    /// The base commit the run planned and built on.
+    public var baseCommit: String
+    public var cluster: String
+    public var window: Window
+    /// Findings with at least one change, and how many changes the policy allowed or rejected.
+    public var findings: Int
+    public var changes: Int
+    public var rejected: Int
+    public var mode: RunMode
+    public var outcomes: [BranchOutcome]
+    /// The plan as `steward plan` prints it, when the run only planned.
+    public var planText: String?
+    /// A failure that is not one branch's (a policy that does not load).
+    public var failure: String?
+
+    /// 1 when a branch failed or the policy does not load, else 0.
+    public var exitStatus: ExitStatus {
+        failure != nil || outcomes.contains { $0.action == .failed } ? .failure : .success
+    }
+
+    /// How many outcomes of each action.
+    public func count(_ action: BranchOutcome.Action) -> Int {
+        outcomes.filter { $0.action == action }.count
+    }
+
+    /// The report for a terminal or a CronJob's log, ending with the JSON summary line.
+    public var text: String {
+        var lines = [
+            "Run \(run): \(repository) \(baseBranch) at \(baseCommit) (cluster \(cluster), window "
+                + "\(Quantities.days(window)))",
+            "\(findings) finding\(findings == 1 ? "" : "s") with \(changes) change\(changes == 1 ? "" : "s") "
+                + "to write, \(rejected) rejected by the policy",
+        ]
+        switch mode {
+        case .published: break
+        case .dryRun: lines.append("Dry run: nothing pushed, nothing written to the forge.")
+        case .planned(let reason): lines.append("Planned only: \(reason).")
+        }
+        if let failure { lines.append("error: \(failure)") }
+        if !outcomes.isEmpty {
+            lines.append("")
+            let width = outcomes.map(\.branch.count).max() ?? 0
+            let actionWidth = outcomes.map { label($0).count }.max() ?? 0
+            for outcome in outcomes {
+                let branch = outcome.branch.padding(toLength: width, withPad: " ", startingAt: 0)
+                let action = label(outcome).padding(toLength: actionWidth, withPad: " ", startingAt: 0)
+                lines.append("\(branch)  \(action)  \(outcome.detail)")
+                if let url = outcome.pullRequestURL {
+                    lines.append(String(repeating: " ", count: width + 2) + url)
+                }
+            }
+        }
+        var text = lines.joined(separator: "\n") + "\n"
+        if let planText { text += "\n" + planText }
+        return text + "\n" + summaryLine + "\n"
+    }
+
+    /// `opened #3`, `waiting`, `would open`.
+    private func label(_ outcome: BranchOutcome) -> String {
+        let action = mode == .dryRun ? outcome.action.dryRunLabel : outcome.action.rawValue
+        return outcome.pullRequest.map { "\(action) #\($0)" } ?? action
+    }
+
+    /// One JSON object on one line, keys sorted: what a log pipeline or an alert reads.
+    public var summaryLine: String {
+        var object: [String: SummaryValue] = [
+            "run": .text(run), "repository": .text(repository), "base": .text(baseBranch),
+            "baseCommit": .text(baseCommit), "cluster": .text(cluster), "mode": .text(mode.name),
+            "status": .text(exitStatus == .success ? "ok" : "failed"),
+            "exitCode": .number(Int(exitStatus.rawValue)),
+            "findings": .number(findings), "changes": .number(changes), "rejected": .number(rejected),
+        ]
+        for action in BranchOutcome.Action.allCases { object[action.rawValue] = .number(count(action)) }
+        object["pushed"] = .number(outcomes.filter { $0.performed && !$0.commits.isEmpty }.count)
+        if case .planned(let reason) = mode { object["reason"] = .text(reason) }
+        if let failure { object["error"] = .text(failure) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // String and integer values always encode.
+        return String(decoding: try! encoder.encode(object), as: UTF8.self)
+    }
+}
+
+extension RunReport {
+    /// The summary line of a run that failed before it could report: the JSON a log pipeline
+    /// expects as the last line, with the error.
+    public static func failureLine(_ message: String) -> String {
+        let object: [String: SummaryValue] = [
+            "status": .text("failed"), "exitCode": .number(Int(ExitStatus.failure.rawValue)),
+            "error": .text(message),
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(object), as: UTF8.self)
+    }
+}
+
+/// A value of the summary line.
+private enum SummaryValue: Encodable {
+    case text(String)
+    case number(Int)
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .number(let number): try container.encode(number)
+        }
+    }
+}

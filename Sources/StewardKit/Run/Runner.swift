@@ -1,0 +1,195 @@
+import Forge
+import Foundation
+import GitStore
+import Logging
+import Policy
+import Telemetry
+
+/// `steward run`: fetch, observe, plan, publish, report.
+///
+/// One run fetches the base branch, the bot branches and the evidence notes, plans the base
+/// commit with the usage profiles and the repository's policy, builds one bot branch per group
+/// (``Publisher``), and pushes and opens pull requests as the policy's schedule and limits allow.
+public struct Runner: Sendable {
+    public var request: RunRequest
+    private let logger: Logger
+
+    public init(_ request: RunRequest, logger: Logger = Logger(label: "steward.run")) {
+        self.request = request
+        self.logger = logger
+    }
+
+    /// Runs to the end.
+    /// - Throws: ``StewardError`` when the run cannot start or plan (configuration, credentials,
+    ///   the remote, the profiles, a manifest that does not parse); what happens to each branch
+    ///   is in the report, whose ``RunReport/exitStatus`` says whether to fail.
+    public func run() async throws(StewardError) -> RunReport {
+        await publish(try await prepare())
+    }
+
+    /// Fetches, plans, builds and checks every branch, and decides; writes nothing remote.
+    public func prepare() async throws(StewardError) -> PreparedRun {
+        try await prepare(amending: { _ in })
+    }
+
+    /// ``prepare()`` with a last word on the plan before anything is built. The analysis's revert
+    /// findings are to arrive in ``Plan/reverts``; until it produces them, tests put them there.
+    func prepare(amending amend: (inout Plan) -> Void) async throws(StewardError) -> PreparedRun {
+        let configuration = request.configuration
+        let run = Self.runID(at: request.now)
+        let identity = try BotIdentity(configuration.signing)
+        let workspace = try Workspace.open(
+            configuration.repository, branchPrefix: configuration.publish.branchPrefix)
+        let snapshot = try workspace.fetch()
+        logger.info(
+            "fetched", metadata: ["base": "\(snapshot.base.hex)", "branches": "\(snapshot.branches.count)"])
+        let profiles = try await observe(configuration)
+        let planner = Planner()
+        let cluster = try Planner.cluster(configuration.cluster, in: profiles)
+        // The base commit's tree, read from the object database: no checkout.
+        let tree = try GitTreeSource(repository: workspace.repository, revision: snapshot.base.hex)
+        let inventory = try planner.inventory(of: tree, options: configuration.inventory)
+        var plan = try planner.plan(
+            inventory, profiles: profiles, cluster: cluster,
+            policy: Planner.policy(configuration.policy, in: tree),
+            repository: Workspace.redacted(configuration.repository.url), now: request.now)
+        amend(&plan)
+        let reverts = plan.reverts.filter(\.decision.permitsEdit).count
+        var report = RunReport(
+            run: run, repository: plan.repository, baseBranch: configuration.repository.baseBranch,
+            baseCommit: snapshot.base.short, cluster: plan.cluster, window: plan.window,
+            findings: plan.findings.filter { !$0.writtenChanges.isEmpty }.count + reverts,
+            changes: plan.permittedChanges.count + reverts,
+            rejected: plan.changes.count - plan.permittedChanges.count + plan.reverts.count - reverts,
+            mode: request.dryRun ? .dryRun : .published,
+            outcomes: [])
+        if let reason = Self.reasonNotToPublish(plan) {
+            report.mode = .planned(reason: reason)
+            report.failure = plan.policyFailure?.message
+            report.planText = PlanRenderer.render(plan, as: .text)
+            return PreparedRun(report: report, publisher: nil, decisions: [], forge: nil)
+        }
+        let policyBlob = try Self.policyBlob(plan, at: snapshot.base, in: workspace.repository)
+        let templates = PullRequestTemplates(
+            rightsize: try Self.template(
+                configuration.publish.template, at: snapshot.base, in: workspace.repository, bundled: .bundled
+            ),
+            revert: try Self.template(
+                configuration.publish.revertTemplate, at: snapshot.base, in: workspace.repository,
+                bundled: .bundledRevert))
+        let forge: any ForgeClient
+        do {
+            forge = try configuration.forge.makeClient(logger: logger)
+        } catch {
+            throw StewardError("\(error)")
+        }
+        let publisher = Publisher(
+            workspace: workspace, snapshot: snapshot, identity: identity, plan: plan,
+            groups: configuration.publish.groupBy.groups(
+                of: plan, branchPrefix: configuration.publish.branchPrefix),
+            builder: BranchBuilder(
+                repository: workspace.repository, identity: identity, plan: plan, base: snapshot.base,
+                policyBlob: policyBlob, profiles: profiles, run: run, date: request.now, inventory: inventory,
+                proposals: Planner.propose(
+                    planner.analyze(inventory, profiles: profiles, cluster: cluster).findings, in: inventory)),
+            composer: PullRequestComposer(
+                plan: plan, profiles: profiles, source: Self.describe(configuration.observe, profiles.source),
+                policyBlob: policyBlob, base: configuration.repository.baseBranch,
+                grouping: configuration.publish.groupBy, run: run),
+            templates: templates, settings: configuration.publish, logger: logger)
+        let decisions: [BranchDecision]
+        do {
+            decisions = try await publisher.prepare(forge)
+        } catch {
+            try? await forge.shutdown()
+            throw error
+        }
+        return PreparedRun(
+            report: report, publisher: publisher, decisions: decisions, forge: forge)
+    }
+
+    /// Carries out a prepared run (pushes nothing in a dry run) and reports.
+    public func publish(_ prepared: PreparedRun) async -> RunReport {
+        var report = prepared.report
+        guard let publisher = prepared.publisher, let forge = prepared.forge else { return report }
+        report.outcomes = await publisher.execute(prepared.decisions, forge: forge, dryRun: request.dryRun)
+        for outcome in report.outcomes {
+            logger.log(
+                level: outcome.action == .failed ? .error : .info, "\(outcome.detail)",
+                metadata: [
+                    "branch": "\(outcome.branch)", "action": "\(outcome.action.rawValue)",
+                    "pullRequest": "\(outcome.pullRequest.map(String.init) ?? "none")",
+                ])
+        }
+        do {
+            try await forge.shutdown()
+        } catch {
+            logger.warning("cannot shut the forge client down", metadata: ["error": "\(error)"])
+        }
+        return report
+    }
+
+    /// Why the plan must not be published, if it must not.
+    static func reasonNotToPublish(_ plan: Plan) -> String? {
+        switch plan.policy {
+        case .missing(let path):
+            return "\(path) does not exist, so every proposal is rejected (default deny)"
+        case .invalid(let path, _):
+            return "\(path) does not load, so every proposal is rejected"
+        case .loaded(let policy):
+            guard plan.scheduleOpen == false, let schedule = policy.schedule else { return nil }
+            return "outside the policy's schedule (\(schedule)), so nothing is published"
+        }
+    }
+
+    /// `2026-07-02T09:00:00Z-7f3a`: the time and four random hex digits.
+    static func runID(at date: Date) -> String {
+        let time = date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        return "\(time)-\(String(format: "%04x", UInt16.random(in: 0...UInt16.max)))"
+    }
+
+    /// The id of the policy file's blob in the base commit, for the `Steward-Policy` trailer.
+    private static func policyBlob(_ plan: Plan, at base: ObjectID, in repository: Repository)
+        throws(StewardError)
+        -> String
+    {
+        do {
+            guard let bytes = try repository.blob(at: base.hex, path: plan.policy.path) else {
+                throw StewardError("\(plan.policy.path) is not in the base commit \(base.short)")
+            }
+            // Writing a blob that exists returns its id, which is what `git hash-object` computes.
+            return try repository.writeBlob(bytes).hex
+        } catch let error as StewardError {
+            throw error
+        } catch {
+            throw StewardError("cannot read \(plan.policy.path) at \(base.short): \(error)")
+        }
+    }
+
+    /// The repository's own pull-request template at the base commit, or the bundled one.
+    private static func template(
+        _ path: String, at base: ObjectID, in repository: Repository, bundled: PullRequestTemplate
+    ) throws(StewardError) -> PullRequestTemplate {
+        let bytes: [UInt8]?
+        do {
+            bytes = try repository.blob(at: base.hex, path: path)
+        } catch {
+            throw StewardError("cannot read \(path) at \(base.short): \(error)")
+        }
+        guard let bytes else { return bundled }
+        return try PullRequestTemplate(String(decoding: bytes, as: UTF8.self), origin: path)
+    }
+
+    /// Where the usage came from, in words for the pull request.
+    private static func describe(_ observe: ObservationSettings, _ source: ProfileSource?) -> String {
+        if let prometheus = source?.prometheus {
+            let collector = source?.collector.map { ", collected by \($0)" } ?? ""
+            let step = source?.step.map { ", step \($0)" } ?? ""
+            return "Prometheus at \(prometheus)\(step)\(collector)"
+        }
+        switch observe {
+        case .profiles(let path): return "the profiles file `\((path as NSString).lastPathComponent)`"
+        case .prometheus(let settings): return "Prometheus at \(settings.url)"
+        }
+    }
+}

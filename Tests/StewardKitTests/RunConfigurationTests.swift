@@ -1,0 +1,166 @@
+import Forge
+import Foundation
+import StewardKit
+import TestSupport
+import Testing
+
+/// `steward.yaml`: every section read, paths resolved from the file's folder, and each mistake
+/// reported with its position, the line and a caret.
+@Suite struct RunConfigurationTests {
+    static let complete = """
+        apiVersion: steward.dev/v1
+        kind: Configuration
+        cluster: prod
+        policy: policies/prod.yaml
+        repository:
+          url: https://github.com/acme/deploy.git
+          baseBranch: release
+          tokenFile: secrets/git-token
+          cacheDirectory: /var/cache/steward
+        observe:
+          prometheus:
+            url: http://prometheus.monitoring:9090
+            window: 14d
+            clusterLabel: cluster
+        signing:
+          keyFile: /var/run/secrets/steward-signing/id_ed25519
+          name: Steward Bot
+          email: steward@acme.example
+        forge:
+          kind: forgejo
+          apiURL: https://code.acme.example/api/v1
+          repository: acme/deploy
+          tokenFile: secrets/forge-token
+        publish:
+          branchPrefix: bots/steward-
+          groupBy: workload
+          labels: [steward, resources]
+          template: .github/steward.md.mustache
+
+        """
+
+    func load(_ text: String) throws -> Result<RunConfiguration, StewardError> {
+        let directory = try TemporaryDirectory("steward-config")
+        let file = try directory.write("conf/steward.yaml", text)
+        do {
+            return .success(try RunConfiguration.load(from: file.path))
+        } catch {
+            return .failure(
+                StewardError(error.message.replacingOccurrences(of: file.path, with: "steward.yaml")))
+        }
+    }
+
+    @Test func readsEverySectionAndResolvesFilesFromTheConfigurationsFolder() throws {
+        let directory = try TemporaryDirectory("steward-config")
+        let file = try directory.write("conf/steward.yaml", Self.complete)
+        let configuration = try RunConfiguration.load(from: file.path)
+        let folder = directory.path("conf").path
+        #expect(configuration.cluster == "prod")
+        #expect(configuration.policy == "policies/prod.yaml")
+        #expect(configuration.repository.url == "https://github.com/acme/deploy.git")
+        #expect(configuration.repository.baseBranch == "release")
+        #expect(configuration.repository.tokenFile == "\(folder)/secrets/git-token")
+        #expect(configuration.repository.cacheDirectory == "/var/cache/steward")
+        #expect(
+            configuration.observe
+                == .prometheus(
+                    PrometheusSettings(
+                        url: "http://prometheus.monitoring:9090", window: "14d", clusterLabel: "cluster")
+                ))
+        #expect(
+            configuration.signing
+                == SigningSettings(
+                    keyFile: "/var/run/secrets/steward-signing/id_ed25519", name: "Steward Bot",
+                    email: "steward@acme.example"))
+        #expect(configuration.forge.kind == .gitea)
+        #expect(configuration.forge.apiURL == "https://code.acme.example/api/v1")
+        #expect(configuration.forge.repository == "acme/deploy")
+        #expect(configuration.forge.tokenFile == "\(folder)/secrets/forge-token")
+        #expect(
+            configuration.publish
+                == PublishSettings(
+                    branchPrefix: "bots/steward-", groupBy: .workload, labels: ["steward", "resources"],
+                    template: ".github/steward.md.mustache"))
+    }
+
+    @Test func theSmallestConfigurationUsesTheDefaults() throws {
+        let configuration = try load(
+            "repository: {url: file:///srv/deploy.git}\nobserve: {profiles: p.json}\nsigning: {keyFile: key}\n"
+        ).get()
+        #expect(configuration.repository.baseBranch == "main")
+        #expect(configuration.repository.tokenUser == "x-access-token")
+        #expect(configuration.policy == "policies/steward.yaml")
+        #expect(configuration.forge.kind == ForgeKind.none)
+        #expect(configuration.publish == PublishSettings())
+        #expect(configuration.publish.branchPrefix == "steward/")
+        #expect(configuration.publish.groupBy == .target)
+        #expect(configuration.signing.email == "steward@localhost")
+    }
+
+    @Test func mistakesAreReportedWithTheirPositionAndACaret() throws {
+        let cases: [(String, String)] = [
+            (
+                Self.complete.replacingOccurrences(of: "  groupBy: workload", with: "  groupby: workload"),
+                "steward.yaml:26:3: unknown key \"groupby\" in publish (known keys: branchPrefix, groupBy, labels, "
+                    + "template, revertTemplate)\n  groupby: workload\n  ^"
+            ),
+            (
+                Self.complete.replacingOccurrences(of: "groupBy: workload", with: "groupBy: team"),
+                "steward.yaml:26:12: publish.groupBy must be one of target, namespace, workload, all, not \"team\"\n"
+                    + "  groupBy: team\n           ^"
+            ),
+            (
+                Self.complete.replacingOccurrences(of: "kind: forgejo", with: "kind: bitbucket"),
+                "steward.yaml:20:9: forge.kind must be one of github, gitlab, gitea, forgejo, none\n"
+                    + "  kind: bitbucket\n        ^"
+            ),
+            (
+                Self.complete.replacingOccurrences(of: "  tokenFile: secrets/forge-token\n", with: ""),
+                "steward.yaml:20:9: forge.tokenFile is required for Gitea\n  kind: forgejo\n        ^"
+            ),
+            (
+                Self.complete.replacingOccurrences(of: "bots/steward-", with: "refs/heads/steward/"),
+                "steward.yaml:25:17: publish.branchPrefix must be a branch name prefix ending in / or - "
+                    + "(steward/, bots/steward-)\n  branchPrefix: refs/heads/steward/\n                ^"
+            ),
+            (
+                Self.complete.replacingOccurrences(
+                    of: "    url: http://prometheus", with: "    url: http://prometheus"
+                )
+                .replacingOccurrences(of: "observe:\n", with: "observe:\n  profiles: p.json\n"),
+                "steward.yaml:11:3: observe needs exactly one of profiles (a file) and prometheus (a server)\n"
+                    + "  profiles: p.json\n  ^"
+            ),
+            (
+                "repository: {url: x}\nobserve: {profiles: p.json}\n",
+                "steward.yaml:1:1: the configuration needs signing\nrepository: {url: x}\n^"
+            ),
+            (
+                "repository: {url: x}\nobserve: {profiles: [a, b]}\nsigning: {keyFile: k}\n",
+                "steward.yaml:2:21: observe.profiles must be a non-empty string\n"
+                    + "observe: {profiles: [a, b]}\n                    ^"
+            ),
+        ]
+        for (text, message) in cases {
+            let result = try load(text)
+            guard case .failure(let error) = result else {
+                Issue.record("expected an error: \(message)")
+                continue
+            }
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func aMissingFileAndBrokenYAMLAreReported() throws {
+        #expect(throws: StewardError.self) { try RunConfiguration.load(from: "/nonexistent/steward.yaml") }
+        let error = try #require(throws: StewardError.self) {
+            try RunConfiguration.load(from: "/nonexistent/steward.yaml")
+        }
+        #expect(error.message == "/nonexistent/steward.yaml: cannot read the configuration file")
+        guard case .failure(let broken) = try load("repository: {url: x\n") else {
+            Issue.record("expected a YAML error")
+            return
+        }
+        #expect(broken.message.hasPrefix("steward.yaml:"))
+    }
+}
