@@ -6,7 +6,7 @@ import YAMLSyntax
     import Glibc
 #endif
 
-/// `swift run -c release inventory-bench [APPS] [--mapping-only]`: the inventory of a synthetic
+/// `swift run -c release inventory-bench [APPS] [--once | --mapping-only]`: the inventory of a synthetic
 /// monorepo (2,000 apps with a base and three overlays each, Helm charts) against parsing the
 /// same bytes alone, in the same run: CPU time of each (best of several rounds, alternated) and
 /// peak memory.
@@ -17,6 +17,12 @@ enum InventoryBench {
         let apps = arguments.first.flatMap { Int($0) } ?? 2000
         let files = SyntheticMonorepo.files(apps: apps, charts: 20)
         let tree = InMemoryFileTree(files)
+        // `--once` takes the inventory once and nothing else, to profile the whole of it under
+        // `valgrind --tool=callgrind`.
+        if arguments.contains("--once") {
+            print("targets: \(try Inventory(tree: tree).targets.count)")
+            return
+        }
         // `--mapping-only` renders the targets of one snapshot a few times and nothing else, to
         // profile that stage under `perf record`.
         if arguments.contains("--mapping-only") {
@@ -53,6 +59,7 @@ enum InventoryBench {
         // Rounds alternate the measurements so that all see the same machine load; the best of
         // each counts.
         var parseOnly = Double.infinity
+        var parseKept = Double.infinity
         var reading = Double.infinity
         var mapping = Double.infinity
         var full = Double.infinity
@@ -62,6 +69,16 @@ enum InventoryBench {
                 Clock.seconds {
                     for path in yamlPaths {
                         _ = try? YAMLFile(bytes: files[path]!, path: path)
+                    }
+                })
+            // The same parse with every tree kept until the end, as the inventory keeps them.
+            parseKept = min(
+                parseKept,
+                Clock.seconds {
+                    var kept: [YAMLFile] = []
+                    kept.reserveCapacity(yamlPaths.count)
+                    for path in yamlPaths {
+                        if let file = try? YAMLFile(bytes: files[path]!, path: path) { kept.append(file) }
                     }
                 })
             var snapshot: RepositorySnapshot?
@@ -74,6 +91,9 @@ enum InventoryBench {
         let megabytes = Double(bytes) / 1_000_000
         print(
             "parse only:            \(format(parseOnly * 1000)) ms  (\(format(megabytes / parseOnly)) MB/s)")
+        print(
+            "  parse, trees kept:   \(format(parseKept * 1000)) ms  (the same parse, every tree kept until the end)"
+        )
         print("  reading the tree:    \(format(reading * 1000)) ms  (parse, template texts, folder index)")
         print("  discovery, mapping:  \(format(mapping * 1000)) ms  (targets, rendering, defining locations)")
         print("discovery and mapping: \(format(full * 1000)) ms  (all of it, parse included)")

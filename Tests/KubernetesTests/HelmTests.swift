@@ -135,6 +135,26 @@ import YAMLSyntax
         #expect(workload.containers.map(\.name) == ["api", "pinned", "consumer"])
     }
 
+    /// Templates written with CRLF line endings read as with LF: the same names, containers and
+    /// values paths, at the same lines.
+    @Test func readsTemplatesWithCRLFLineEndings() throws {
+        var files = Self.chart
+        for path in ["charts/api/templates/_helpers.tpl", "charts/api/templates/deployment.yaml"] {
+            files[path] = files[path]?.replacingOccurrences(of: "\n", with: "\r\n")
+        }
+        files["argocd/api.yaml"] = Self.application()
+        let inventory = try Inventory(tree: InMemoryFileTree(files.mapValues { Array($0.utf8) }))
+        let workload = try #require(inventory.targets.first?.workloads.first)
+        #expect(workload.name == "api")
+        #expect(workload.containers.map(\.name) == ["api", "pinned", "consumer"])
+        guard case .helmValues(let values) = workload.container("api")?.source else {
+            Issue.record("container api is not mapped to values")
+            return
+        }
+        #expect(values.paths[.requestsCPU]?.description == "resources.requests.cpu")
+        #expect(values.evidence == "charts/api/templates/deployment.yaml:10")
+    }
+
     /// Precedence: chart values, value files in order, `values`, `valuesObject`, `parameters`.
     @Test func takesEachFieldFromTheLayerThatWins() throws {
         let helm = """

@@ -55,8 +55,9 @@ struct ApplicationSetReader {
         let reader = ArgoApplicationReader(snapshot: snapshot, options: options)
         let base = SourceLocation(
             file: file, document: document, path: YAMLPath([.key("spec"), .key("template")]))
+        let application = ApplicationTemplate(template, goTemplate: goTemplate)
         for parameters in parameterSets {
-            switch reader.target(root: template, base: base, parameters: parameters, kind: .applicationSet) {
+            switch reader.target(application, base: base, parameters: parameters, kind: .applicationSet) {
             case .success(let target): targets.append(target)
             case .failure(var problem):
                 problem.message = "ApplicationSet \(name): " + problem.message
@@ -111,16 +112,68 @@ struct ApplicationSetReader {
 /// name, `**` across folders.
 struct Glob: Sendable {
     private let pattern: [UInt8]
+    /// The folders of a pattern without `**`, which match a path's folders one by one.
+    private let folders: [[UInt8]]?
 
     init(_ pattern: String) {
         var bytes = Array(pattern.utf8)
-        while bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        while bytes.last == Self.slash { bytes.removeLast() }
         self.pattern = bytes
+        let crossesFolders = bytes.indices.dropLast().contains {
+            bytes[$0] == Self.star && bytes[$0 + 1] == Self.star
+        }
+        folders =
+            crossesFolders
+            ? nil : bytes.split(separator: Self.slash, omittingEmptySubsequences: false).map(Array.init)
     }
 
     func matches(_ path: String) -> Bool {
         var path = path
-        return path.withUTF8 { Self.match(pattern[...], $0[...]) }
+        return path.withUTF8 { text in
+            guard let folders else { return Self.match(pattern[...], text[...]) }
+            // Without `**` no wildcard crosses a `/`: the path has as many folders as the
+            // pattern, each matching its own.
+            guard text.count(where: { $0 == Self.slash }) == folders.count - 1 else { return false }
+            var start = 0
+            var folder = 0
+            for index in 0...text.count where index == text.count || text[index] == Self.slash {
+                guard folder < folders.count,
+                    folders[folder].withUnsafeBufferPointer({ Self.matchFolder($0, text[start..<index]) })
+                else { return false }
+                folder += 1
+                start = index + 1
+            }
+            return folder == folders.count
+        }
+    }
+
+    /// Whether one folder name matches one folder of a pattern (`*` any run, `?` any byte):
+    /// the usual greedy match, going back to the last `*` on a mismatch.
+    private static func matchFolder(
+        _ pattern: UnsafeBufferPointer<UInt8>, _ text: Slice<UnsafeBufferPointer<UInt8>>
+    ) -> Bool {
+        var patternIndex = 0
+        var textIndex = text.startIndex
+        var lastStar: (pattern: Int, text: Int)?
+        while textIndex < text.endIndex {
+            if patternIndex < pattern.count && pattern[patternIndex] == star {
+                lastStar = (patternIndex, textIndex)
+                patternIndex += 1
+            } else if patternIndex < pattern.count
+                && (pattern[patternIndex] == UInt8(ascii: "?") || pattern[patternIndex] == text[textIndex])
+            {
+                patternIndex += 1
+                textIndex += 1
+            } else if let star = lastStar {
+                lastStar = (star.pattern, star.text + 1)
+                patternIndex = star.pattern + 1
+                textIndex = star.text + 1
+            } else {
+                return false
+            }
+        }
+        while patternIndex < pattern.count && pattern[patternIndex] == star { patternIndex += 1 }
+        return patternIndex == pattern.count
     }
 
     private static let slash = UInt8(ascii: "/")

@@ -6,51 +6,44 @@ struct ArgoApplicationReader {
     let snapshot: RepositorySnapshot
     let options: InventoryOptions
 
-    /// The target of the Application whose root node is `root`, found at `base` in its file.
+    /// The target of the Application read as `template`, found at `base` in its file.
     func target(
-        root: YAMLNode, base: SourceLocation, parameters: TemplateParameters?, kind: DeploymentTarget.Kind
+        _ template: ApplicationTemplate, base: SourceLocation, parameters: TemplateParameters?,
+        kind: DeploymentTarget.Kind
     ) -> Result<DiscoveredTarget, InventoryProblem> {
+        let root = template.root
         var reader = Substituting(parameters: parameters, file: base.file)
-        guard let name = reader.text(root["metadata"]?["name"]), !name.isEmpty else {
+        guard let name = reader.text(template.name), !name.isEmpty else {
             return .failure(
                 reader.failure
                     ?? InventoryProblem(
                         file: base.file, line: root.start.line, column: root.start.column,
                         message: "the Application has no metadata.name"))
         }
-        let spec = root["spec"]
-        let destination = spec?["destination"]
-        let namespace = reader.text(destination?["namespace"]).flatMap { $0.isEmpty ? nil : $0 }
+        let namespace = reader.text(template.destinationNamespace).flatMap { $0.isEmpty ? nil : $0 }
         var target = DiscoveredTarget(
             name: name, kind: kind, definedIn: SourceLocation(file: base.file, document: base.document),
             paths: [],
             cluster: cluster(
-                name: reader.text(destination?["name"]), server: reader.text(destination?["server"])),
+                name: reader.text(template.destinationName), server: reader.text(template.destinationServer)),
             namespace: namespace,
             recipe: TargetRecipe(
                 sources: [], defaultNamespace: namespace,
                 definedIn: [DocumentKey(file: base.file, document: base.document)]))
-        var sources: [(node: YAMLNode, path: YAMLPath)] = []
-        if let list = spec?["sources"] {
-            for (index, item) in list.items.enumerated() {
-                sources.append(
-                    (item, YAMLPath(base.path.components + [.key("spec"), .key("sources"), .index(index)])))
-            }
-        } else if let source = spec?["source"] {
-            sources.append((source, YAMLPath(base.path.components + [.key("spec"), .key("source")])))
-        }
         // `ref` sources name the roots that `$ref/…` value files start from.
         var references: [String: String] = [:]
-        for (source, _) in sources {
-            if let ref = reader.text(source["ref"]), options.isThisRepository(reader.text(source["repoURL"]))
+        let sources = template.sources
+        for index in sources.indices {
+            if let ref = reader.text(sources[index].ref),
+                options.isThisRepository(reader.text(sources[index].repoURL))
             {
                 references[ref] = ""
             }
         }
-        for (source, path) in sources {
+        for index in sources.indices {
             read(
-                source, at: path, base: base, application: name, reader: &reader, references: references,
-                into: &target)
+                sources[index], at: base.path.appending(contentsOf: sources[index].location), base: base,
+                application: name, reader: &reader, references: references, into: &target)
         }
         if let failure = reader.failure { return .failure(failure) }
         if target.recipe.sources.isEmpty && target.problems.isEmpty {
@@ -61,74 +54,71 @@ struct ArgoApplicationReader {
     }
 
     private func read(
-        _ source: YAMLNode, at sourcePath: YAMLPath, base: SourceLocation, application: String,
-        reader: inout Substituting, references: [String: String], into target: inout DiscoveredTarget
+        _ source: ApplicationTemplate.Source, at sourcePath: YAMLPath, base: SourceLocation,
+        application: String, reader: inout Substituting, references: [String: String],
+        into target: inout DiscoveredTarget
     ) {
         let file = base.file
-        let repoURL = reader.text(source["repoURL"])
-        if let chart = reader.text(source["chart"]) {
+        let repoURL = reader.text(source.repoURL)
+        if let chart = reader.text(source.chart) {
             target.problems.append(
                 problem(
-                    file, source["chart"]!,
+                    file, source.chart!.node,
                     "chart '\(chart)' comes from a Helm repository; Steward maps only charts in this repository"
                 ))
             return
         }
-        guard let rawPath = reader.text(source["path"]) else { return }
+        guard let rawPath = reader.text(source.path) else { return }
         guard options.isThisRepository(repoURL) else {
             target.problems.append(
                 problem(
-                    file, source["repoURL"] ?? source, "source from \(repoURL ?? "?") is another repository",
-                    blocks: false))
+                    file, source.repoURL?.node ?? source.node,
+                    "source from \(repoURL ?? "?") is another repository", blocks: false))
             return
         }
+        let pathNode = source.path!.node
         guard let directory = RepositoryPath.join("", rawPath), snapshot.isDirectory(directory) else {
             target.problems.append(
-                problem(file, source["path"]!, "path '\(rawPath)' does not exist in the repository"))
+                problem(file, pathNode, "path '\(rawPath)' does not exist in the repository"))
             return
         }
         target.paths.append(directory)
         let isChart = snapshot.charts.contains(directory)
         let kustomization = snapshot.kustomizationFile(in: directory)
-        if source["helm"] != nil || isChart {
+        if source.helm != nil || isChart {
             guard isChart else {
-                target.problems.append(problem(file, source["path"]!, "no Chart.yaml in '\(rawPath)'"))
+                target.problems.append(problem(file, pathNode, "no Chart.yaml in '\(rawPath)'"))
                 return
             }
             helm(
-                source, at: sourcePath, directory: directory, file: base, application: application,
+                source.helm, at: sourcePath, directory: directory, file: base, application: application,
                 reader: &reader, references: references, into: &target)
-        } else if source["kustomize"] != nil || kustomization != nil {
+        } else if source.kustomize != nil || kustomization != nil {
             guard let kustomization else {
-                target.problems.append(
-                    problem(file, source["path"]!, "no kustomization.yaml in '\(rawPath)'"))
+                target.problems.append(problem(file, pathNode, "no kustomization.yaml in '\(rawPath)'"))
                 return
             }
-            let overrides = kustomizeOverrides(
-                source["kustomize"], at: sourcePath, file: base, reader: &reader)
+            let overrides = kustomizeOverrides(source.kustomize, at: sourcePath, file: base, reader: &reader)
             target.recipe.sources.append(.kustomize(directory: directory, overrides: overrides))
             if target.kustomizationFile == nil { target.kustomizationFile = kustomization }
         } else {
-            let directoryOptions = source["directory"]
-            for key in ["include", "exclude", "jsonnet"] where directoryOptions?[key] != nil {
-                target.problems.append(
-                    problem(file, directoryOptions![key]!, "`directory.\(key)` is not supported"))
+            for (key, node) in source.directory?.unsupported ?? [] {
+                target.problems.append(problem(file, node, "`directory.\(key)` is not supported"))
             }
-            let recurse = reader.text(directoryOptions?["recurse"]) == "true"
+            let recurse = reader.text(source.directory?.recurse) == "true"
             target.recipe.sources.append(.plain(directory: directory, recursive: recurse))
         }
     }
 
     private func helm(
-        _ source: YAMLNode, at sourcePath: YAMLPath, directory: String, file base: SourceLocation,
-        application: String, reader: inout Substituting, references: [String: String],
-        into target: inout DiscoveredTarget
+        _ helm: ApplicationTemplate.Helm?, at sourcePath: YAMLPath, directory: String,
+        file base: SourceLocation, application: String, reader: inout Substituting,
+        references: [String: String], into target: inout DiscoveredTarget
     ) {
-        let helm = source["helm"]
         let helmPath = sourcePath.appending(.key("helm"))
-        let ignoreMissing = reader.text(helm?["ignoreMissingValueFiles"]) == "true"
+        let ignoreMissing = reader.text(helm?.ignoreMissingValueFiles) == "true"
         var layers: [HelmValuesLayer] = []
-        for item in helm?["valueFiles"]?.items ?? [] {
+        for item in helm?.valueFiles ?? [] {
             guard let text = reader.text(item) else { continue }
             var resolved: String?
             if text.hasPrefix("$") {
@@ -140,23 +130,24 @@ struct ArgoApplicationReader {
             }
             guard let path = resolved, snapshot.isFile(path) else {
                 if !ignoreMissing {
-                    target.problems.append(problem(base.file, item, "values file '\(text)' does not exist"))
+                    target.problems.append(
+                        problem(base.file, item.node, "values file '\(text)' does not exist"))
                 }
                 continue
             }
             layers.append(HelmValuesLayer(kind: .file, root: SourceLocation(file: path, document: 0)))
         }
-        if let values = helm?["values"] {
+        if let values = helm?.values {
             let root = SourceLocation(
                 file: base.file, document: base.document, path: helmPath.appending(.key("values")))
             layers.append(
-                values.kind == .mapping
+                values.isMapping
                     ? HelmValuesLayer(kind: .inline, root: root)
                     : HelmValuesLayer(
                         kind: .inlineString, root: root,
-                        readOnlyReason: "inside the helm.values string at \(base.file):\(values.start.line)"))
+                        readOnlyReason: "inside the helm.values string at \(base.file):\(values.line)"))
         }
-        if helm?["valuesObject"] != nil {
+        if helm?.hasValuesObject == true {
             layers.append(
                 HelmValuesLayer(
                     kind: .inline,
@@ -164,7 +155,7 @@ struct ArgoApplicationReader {
                         file: base.file, document: base.document,
                         path: helmPath.appending(.key("valuesObject")))))
         }
-        if helm?["parameters"] != nil {
+        if helm?.hasParameters == true {
             layers.append(
                 HelmValuesLayer(
                     kind: .parameters,
@@ -172,7 +163,7 @@ struct ArgoApplicationReader {
                         file: base.file, document: base.document, path: helmPath.appending(.key("parameters"))
                     )))
         }
-        let release = reader.text(helm?["releaseName"]) ?? application
+        let release = reader.text(helm?.releaseName) ?? application
         target.recipe.sources.append(
             .helm(
                 HelmRecipe(
@@ -182,42 +173,41 @@ struct ArgoApplicationReader {
     }
 
     private func kustomizeOverrides(
-        _ node: YAMLNode?, at sourcePath: YAMLPath, file base: SourceLocation, reader: inout Substituting
+        _ kustomize: ApplicationTemplate.Kustomize?, at sourcePath: YAMLPath, file base: SourceLocation,
+        reader: inout Substituting
     ) -> KustomizeOverrides {
         var overrides = KustomizeOverrides()
-        guard let node else { return overrides }
-        overrides.namePrefix = reader.text(node["namePrefix"])
-        overrides.nameSuffix = reader.text(node["nameSuffix"])
-        overrides.namespace = reader.text(node["namespace"])
-        overrides.images = (node["images"]?.items ?? []).compactMap { reader.text($0) }.map(
-            ImageReference.argoOverride)
-        overrides.replicas = (node["replicas"]?.items ?? []).compactMap { item in
-            guard let name = reader.text(item["name"]),
-                let count = reader.text(item["count"]).flatMap({ Int($0) })
+        guard let kustomize else { return overrides }
+        overrides.namePrefix = reader.text(kustomize.namePrefix)
+        overrides.nameSuffix = reader.text(kustomize.nameSuffix)
+        overrides.namespace = reader.text(kustomize.namespace)
+        overrides.images = kustomize.images.compactMap { reader.text($0) }.map(ImageReference.argoOverride)
+        overrides.replicas = kustomize.replicas.compactMap { item in
+            guard let name = reader.text(item.name), let count = reader.text(item.count).flatMap({ Int($0) })
             else { return nil }
             return Kustomization.ReplicaEntry(name: name, count: count)
         }
-        overrides.components = (node["components"]?.items ?? []).compactMap { item in
+        overrides.components = kustomize.components.compactMap { item in
             reader.text(item).map {
-                Kustomization.Entry(text: $0, line: item.start.line, column: item.start.column)
+                Kustomization.Entry(text: $0, line: item.node.start.line, column: item.node.start.column)
             }
         }
-        for (index, item) in (node["patches"]?.items ?? []).enumerated() {
-            let target = item["target"].map(PatchTarget.init)
+        for (index, item) in kustomize.patches.enumerated() {
             let itemPath = sourcePath.appending(.key("kustomize")).appending(.key("patches")).appending(
                 .index(index))
-            if let patch = item["patch"], let text = reader.text(patch) {
+            if let patch = item.patch, let text = reader.text(patch) {
                 overrides.patches.append(
                     Kustomization.PatchEntry(
                         declaredIn: base.file, file: nil, inline: text,
                         inlineLocation: SourceLocation(
                             file: base.file, document: base.document, path: itemPath.appending(.key("patch"))),
-                        target: target, line: patch.start.line, column: patch.start.column))
-            } else if let path = reader.text(item["path"]) {
+                        target: item.target, line: patch.node.start.line, column: patch.node.start.column))
+            } else if let path = reader.text(item.path) {
                 overrides.patches.append(
                     Kustomization.PatchEntry(
-                        declaredIn: base.file, file: path, inline: nil, inlineLocation: nil, target: target,
-                        line: item.start.line, column: item.start.column))
+                        declaredIn: base.file, file: path, inline: nil, inlineLocation: nil,
+                        target: item.target,
+                        line: item.item.start.line, column: item.item.start.column))
             }
         }
         return overrides
@@ -250,14 +240,15 @@ struct Substituting {
     var file: String
     var failure: InventoryProblem?
 
-    mutating func text(_ node: YAMLNode?) -> String? {
-        guard let node, node.kind == .scalar, let text = node.scalar else { return nil }
-        guard let parameters else { return text }
+    mutating func text(_ value: ApplicationTemplate.Text?) -> String? {
+        guard let value, let text = value.text else { return nil }
+        guard let parameters else { return text.text }
         if let substituted = parameters.substitute(text) { return substituted }
         if failure == nil {
+            let start = value.node.start
             failure = InventoryProblem(
-                file: file, line: node.start.line, column: node.start.column,
-                message: "cannot fill the template parameters of '\(text)'")
+                file: file, line: start.line, column: start.column,
+                message: "cannot fill the template parameters of '\(text.text)'")
         }
         return nil
     }

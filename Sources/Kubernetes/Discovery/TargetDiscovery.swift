@@ -13,17 +13,24 @@ struct TargetDiscovery {
         let argo = ArgoApplicationReader(snapshot: snapshot, options: options)
         let applicationSets = ApplicationSetReader(snapshot: snapshot, options: options)
         let flux = FluxReader(snapshot: snapshot, options: options)
-        // Only files that name an Argo CD or Flux API group can declare a target.
-        let candidates = snapshot.files.filter { Self.mentionsDeploymentTool($0.value.bytes) }
-        for path in candidates.keys.sorted() {
-            for document in candidates[path]!.documents {
+        // Only documents of an Argo CD or Flux API group can declare a target.
+        var candidates: [(path: String, file: YAMLFile)] = []
+        for (path, file) in snapshot.files where Self.declaresDeploymentTool(file) {
+            candidates.append((path, file))
+        }
+        candidates.sort { $0.path < $1.path }
+        for (path, file) in candidates {
+            for document in file.documents {
                 guard let root = document.root, root.kind == .mapping, let kind = root["kind"]?.scalar,
                     let apiVersion = root["apiVersion"]?.scalar
                 else { continue }
                 switch (kind, Self.group(apiVersion)) {
                 case ("Application", "argoproj.io"):
                     let base = SourceLocation(file: path, document: document.index)
-                    switch argo.target(root: root, base: base, parameters: nil, kind: .application) {
+                    switch argo.target(
+                        ApplicationTemplate(root, goTemplate: false), base: base, parameters: nil,
+                        kind: .application)
+                    {
                     case .success(let target): targets.append(target)
                     case .failure(let problem): problems.append(problem)
                     }
@@ -115,26 +122,33 @@ struct TargetDiscovery {
         }
     }
 
-    private static let groups = [Array("argoproj.io".utf8), Array("fluxcd.io".utf8)]
+    /// The API groups whose objects declare targets, as `apiVersion` starts with them.
+    private static let toolGroups = [
+        "argoproj.io/", "kustomize.toolkit.fluxcd.io/", "helm.toolkit.fluxcd.io/",
+    ]
+    .map { Array($0.utf8) }
 
-    /// Whether the bytes contain `argoproj.io/` or `fluxcd.io/`: each `/` is checked for what
-    /// precedes it.
-    static func mentionsDeploymentTool(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while let slash = buffer[index...].firstIndex(of: UInt8(ascii: "/")) {
-                for group in groups where slash >= group.count {
-                    if buffer[(slash - group.count)..<slash].elementsEqual(group) { return true }
-                }
-                index = slash + 1
+    /// Whether a document of `file` may be an Argo CD or Flux object: its `apiVersion` is written
+    /// with one of their groups (the bytes are compared, quotes skipped; the documents that pass
+    /// are read properly). One key per document costs less than scanning every byte of every
+    /// file.
+    private static func declaresDeploymentTool(_ file: YAMLFile) -> Bool {
+        let bytes = file.bytes
+        return file.documents.contains { document in
+            guard let root = document.root, root.kind == .mapping, let apiVersion = root["apiVersion"],
+                apiVersion.kind == .scalar
+            else { return false }
+            var text = bytes[apiVersion.byteRange]
+            if let quote = text.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                text = text.dropFirst()
             }
-            return false
+            return toolGroups.contains { text.starts(with: $0) }
         }
     }
 
     /// The API group of an `apiVersion`.
     static func group(_ apiVersion: String) -> String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(apiVersion[..<slash])
     }
 
@@ -142,13 +156,13 @@ struct TargetDiscovery {
     private static func uniquelyNamed(_ targets: [DiscoveredTarget]) -> [DiscoveredTarget] {
         var counts: [String: Int] = [:]
         for target in targets { counts[target.name, default: 0] += 1 }
-        return targets.map { target in
-            guard counts[target.name, default: 0] > 1 else { return target }
-            var renamed = target
+        var targets = targets
+        for index in targets.indices where counts[targets[index].name, default: 0] > 1 {
+            let target = targets[index]
             let file =
                 target.definedIn.map { "\($0.file)#\($0.document)" } ?? target.paths.joined(separator: ",")
-            renamed.name = "\(target.name) (\(file))"
-            return renamed
+            targets[index].name = "\(target.name) (\(file))"
         }
+        return targets
     }
 }

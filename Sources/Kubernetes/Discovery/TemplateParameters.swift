@@ -9,83 +9,85 @@ struct TemplateParameters: Sendable {
     /// `path.path`, `path.basename`, `path.basenameNormalized`, `path.segments.N` for Go templates.
     var directory: String?
 
-    /// The folder names of `directory`.
-    private let segments: [Substring]
-
     init(values: [String: String], goTemplate: Bool, directory: String? = nil) {
         self.values = values
         self.goTemplate = goTemplate
         self.directory = directory
-        segments = directory?.split(separator: "/") ?? []
     }
 
-    /// `text` with its placeholders replaced, or nil when one is unknown.
-    func substitute(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "{")) else { return text }
-        var result: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "{"),
-                bytes[index + 1] == UInt8(ascii: "{")
-            else {
-                result.append(bytes[index])
-                index += 1
-                continue
+    /// `text` (split for the same kind of template) with its placeholders replaced, or nil when
+    /// one is unknown.
+    func substitute(_ text: TemplateText) -> String? {
+        guard let parts = text.parts else { return text.text }
+        var result = ""
+        for part in parts {
+            switch part {
+            case .literal(let literal): result += literal
+            case .parameter(let name):
+                guard let name, let value = parameter(name) else { return nil }
+                result += value
             }
-            var close = index + 2
-            while close + 1 < bytes.count
-                && !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}"))
-            {
-                close += 1
-            }
-            guard close + 1 < bytes.count else { return nil }
-            var inner = bytes[(index + 2)..<close]
-            if inner.first == UInt8(ascii: "-") { inner = inner.dropFirst() }
-            if inner.last == UInt8(ascii: "-") { inner = inner.dropLast() }
-            let expression = String(decoding: inner, as: UTF8.self).trimming(" \t")
-            guard let value = value(of: expression) else { return nil }
-            result += value.utf8
-            index = close + 2
         }
-        return String(decoding: result, as: UTF8.self)
-    }
-
-    private func value(of expression: String) -> String? {
-        guard goTemplate else { return parameter(expression) }
-        let words = HelmExpression.words(expression)
-        if words.count == 3, words[0] == "index", words[1].hasPrefix("."), Int(words[2]) != nil {
-            return parameter("\(words[1].dropFirst()).\(words[2])")
-        }
-        guard words.count == 1, words[0].hasPrefix(".") else { return nil }
-        return parameter(String(words[0].dropFirst()))
+        return result
     }
 
     private func parameter(_ name: String) -> String? {
         guard let directory else { return values[name] }
-        let basename = segments.last.map(String.init) ?? ""
         switch name {
         case "path" where !goTemplate, "path.path" where goTemplate: return directory
-        case "path.basename": return basename
+        case "path.basename": return RepositoryPath.name(of: directory)
         case "path.basenameNormalized":
-            return String(basename.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+            return String(
+                RepositoryPath.name(of: directory).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
         default:
-            return values[name] ?? segment(name)
+            return (values.isEmpty ? nil : values[name]) ?? segment(name, of: directory)
         }
     }
 
-    /// `path[N]` (fasttemplate) or `path.segments.N` (Go templates).
-    private func segment(_ name: String) -> String? {
-        let prefix = goTemplate ? "path.segments." : "path["
-        guard name.hasPrefix(prefix) else { return nil }
-        var digits = name.utf8.dropFirst(prefix.utf8.count)
-        if !goTemplate {
-            guard digits.last == UInt8(ascii: "]") else { return nil }
+    /// `path[N]` (fasttemplate) or `path.segments.N` (Go templates): the Nth folder name.
+    private func segment(_ name: String, of directory: String) -> String? {
+        let prefix: StaticString = goTemplate ? "path.segments." : "path["
+        let suffix: UInt8? = goTemplate ? nil : UInt8(ascii: "]")
+        guard let index = name.withBytes({ Self.index(in: $0, after: prefix, closedBy: suffix) }) else {
+            return nil
+        }
+        // Folder names found as bytes: `/` is ASCII, and splitting by characters costs much more.
+        return directory.withBytes { bytes in
+            var found = 0
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                if found == index { return String(decoding: bytes[start..<end], as: UTF8.self) }
+                found += 1
+            }
+            return nil
+        }
+    }
+
+    /// The decimal number between `prefix` and `suffix` (or the end) that make up `bytes`.
+    private static func index(
+        in bytes: UnsafeBufferPointer<UInt8>, after prefix: StaticString, closedBy suffix: UInt8?
+    ) -> Int? {
+        let prefixLength = prefix.utf8CodeUnitCount
+        guard bytes.count > prefixLength,
+            bytes[..<prefixLength].elementsEqual(
+                UnsafeBufferPointer(start: prefix.utf8Start, count: prefixLength))
+        else { return nil }
+        var digits = bytes[prefixLength...]
+        if let suffix {
+            guard digits.last == suffix else { return nil }
             digits = digits.dropLast()
         }
-        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-            let index = Int(String(decoding: digits, as: UTF8.self)), index < segments.count
-        else { return nil }
-        return String(segments[index])
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = shifted.addingReportingOverflow(Int(digit - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            value = sum
+        }
+        return value
     }
 }

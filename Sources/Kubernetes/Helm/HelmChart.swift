@@ -85,12 +85,14 @@ struct HelmChart: Sendable {
     }
 
     private static func helper(_ body: String) -> Helper? {
-        if body.contains(".Values.fullnameOverride"), body.contains(".Release.Name"),
-            body.contains("default .Chart.Name .Values.nameOverride")
+        if body.contains(ascii: ".Values.fullnameOverride"), body.contains(ascii: ".Release.Name"),
+            body.contains(ascii: "default .Chart.Name .Values.nameOverride")
         {
             return .fullname
         }
-        if body.contains("default .Chart.Name .Values.nameOverride"), !body.contains(".Release.Name") {
+        if body.contains(ascii: "default .Chart.Name .Values.nameOverride"),
+            !body.contains(ascii: ".Release.Name")
+        {
             return .name
         }
         return nil

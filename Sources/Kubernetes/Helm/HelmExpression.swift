@@ -13,9 +13,9 @@ struct HelmExpression {
     func evaluate(_ text: String) -> String? {
         var result = ""
         var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
+        while let open = rest.firstRange(ofASCII: "{{") {
             result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return nil }
+            guard let close = rest[open.upperBound...].firstRange(ofASCII: "}}") else { return nil }
             var inner = rest[open.upperBound..<close.lowerBound]
             if inner.hasPrefix("-") { inner = inner.dropFirst() }
             if inner.hasSuffix("-") { inner = inner.dropLast() }

@@ -23,7 +23,7 @@ enum HelmRenderer {
         mappings: [HelmMapping]
     ) -> RenderOutput {
         var output = RenderOutput()
-        output.used.formUnion(spec.definedIn)
+        output.used += spec.definedIn
         let (chart, problems) = reading
         output.problems += problems
         guard let chart else { return output }
@@ -40,7 +40,7 @@ enum HelmRenderer {
                     context: DocumentContext(file: valuesFile, document: 0)), at: 0)
         }
         for layer in layers {
-            output.used.insert(DocumentKey(file: layer.meta.root.file, document: layer.meta.root.document))
+            output.used.append(DocumentKey(file: layer.meta.root.file, document: layer.meta.root.document))
         }
         let values = HelmValues(layers: layers)
         let expression = HelmExpression(
@@ -75,9 +75,9 @@ enum HelmRenderer {
                         origin: origin, body: .autoscaler(body)))
                 continue
             }
-            guard let podSpecPath = ManifestScanner.podSpecPaths[template.kind] else { continue }
+            guard let shape = PodSpecShape.byKind[template.kind] else { continue }
             var body = WorkloadBody(
-                podSpecPath: podSpecPath,
+                shape: shape,
                 replicas: template.replicasConditions.contains { expression.condition($0) == false }
                     ? nil : template.replicasExpression.flatMap(expression.evaluate).flatMap { Int($0) },
                 containers: [], initContainers: [])
@@ -104,8 +104,10 @@ enum HelmRenderer {
                             let text = node.scalar
                         else { continue }
                         winners[field] = layer
-                        rendered.fields[field] = RenderedValue(
-                            text: text, location: values.location(path, layer: layer, node: node))
+                        rendered.fields.set(
+                            field,
+                            to: RenderedValue(
+                                text: text, location: values.location(path, layer: layer, node: node)))
                     }
                     rendered.source = .helmValues(
                         HelmValuesSource(

@@ -23,7 +23,7 @@ enum HelmTemplateScanner {
     private static func scanDocument(_ lines: [TemplateLine], file: String, document: Int) -> HelmTemplate? {
         let blocks = BlockTracker.track(lines)
         guard let kindIndex = lines.firstIndex(where: { $0.isYAML && $0.indent == 0 && $0.key == "kind" }),
-            let kind = lines[kindIndex].value.map(unquote), !kind.contains("{{")
+            let kind = lines[kindIndex].value.map(unquote), !kind.contains(ascii: "{{")
         else { return nil }
         let isWorkload = ManifestScanner.podSpecPaths[kind] != nil
         guard isWorkload || kind == "HorizontalPodAutoscaler" else { return nil }
@@ -144,11 +144,11 @@ enum HelmTemplateScanner {
         let line = lines[start].number
         let body = lines[start..<end]
         for candidate in body {
-            for action in candidate.actions where action.contains("toYaml") {
+            for action in candidate.actions where action.contains(ascii: "toYaml") {
                 if let path = ValuesReference.paths(in: action).first {
                     return .block(path, line: line)
                 }
-                if action.contains("toYaml .") || action.contains("toYaml $.") {
+                if action.contains(ascii: "toYaml .") || action.contains(ascii: "toYaml $.") {
                     let index = lines.firstIndex { $0.number == candidate.number } ?? start
                     if let with = blocks.withPaths[index] { return .block(with, line: line) }
                 }
@@ -219,9 +219,10 @@ enum HelmTemplateScanner {
 enum ValuesReference {
     /// Every values path the text mentions, in order.
     static func paths(in text: String) -> [YAMLPath] {
+        guard text.withBytes({ contains($0, marker) }) else { return [] }
         var result: [YAMLPath] = []
         var rest = Substring(text)
-        while let range = rest.firstRange(of: ".Values.") {
+        while let range = rest.firstRange(ofASCII: ".Values.") {
             let before = rest[..<range.lowerBound].last
             var path = ""
             var index = range.upperBound
@@ -237,5 +238,16 @@ enum ValuesReference {
             if !keys.isEmpty { result.append(YAMLPath(keys)) }
         }
         return result
+    }
+
+    private static let marker = Array(".Values.".utf8)
+
+    /// Whether `bytes` contain `needle`: most template lines mention no values, and a byte scan
+    /// tells so without searching the text by characters.
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 }

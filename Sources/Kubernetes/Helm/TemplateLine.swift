@@ -15,13 +15,15 @@ struct TemplateLine: Sendable {
     /// Whether the line carries YAML (is not only template actions, a comment or blank).
     var isYAML: Bool
 
-    /// Splits a file into lines.
+    /// Splits a file into lines, at line feeds (a carriage return before one is dropped).
     static func split(_ bytes: [UInt8]) -> [TemplateLine] {
-        let text = String(decoding: bytes, as: UTF8.self)
         var result: [TemplateLine] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            result.append(TemplateLine(number: index + 1, text: line))
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+            var line = bytes[start..<end]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            result.append(TemplateLine(number: result.count + 1, text: String(decoding: line, as: UTF8.self)))
+            start = end + 1
         }
         return result
     }
@@ -29,11 +31,26 @@ struct TemplateLine: Sendable {
     init(number: Int, text: String) {
         self.number = number
         self.text = text
-        indent = text.prefix { $0 == " " }.count
+        indent = text.utf8.prefix { $0 == UInt8(ascii: " ") }.count
         content = text.trimming(" \t")
+        // Most lines hold no action: no need to look for them.
+        guard Self.hasAction(text) else {
+            actions = []
+            isYAML = !content.isEmpty && !content.hasPrefix("#")
+            return
+        }
         actions = Self.actions(in: text)
         let outside = Self.removingActions(content).trimming(" \t")
         isYAML = !outside.isEmpty && !outside.hasPrefix("#")
+    }
+
+    /// Whether `text` has `{{`.
+    private static func hasAction(_ text: String) -> Bool {
+        text.withBytes { bytes in
+            bytes.indices.dropLast().contains {
+                bytes[$0] == UInt8(ascii: "{") && bytes[$0 + 1] == UInt8(ascii: "{")
+            }
+        }
     }
 
     /// Whether the line starts a sequence item (`- …`).
@@ -64,18 +81,21 @@ struct TemplateLine: Sendable {
     }
 
     private static func key(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let key = String(text[..<colon])
-        guard !key.isEmpty, !key.contains("{{"), !key.contains(" ") || key.hasPrefix("\"") else { return nil }
+        guard !key.isEmpty, !key.contains(ascii: "{{"), !key.contains(" ") || key.hasPrefix("\"") else {
+            return nil
+        }
         let after = text.index(after: colon)
         guard after == text.endIndex || text[after] == " " else { return nil }
         return HelmTemplateScanner.unquote(key)
     }
 
     private static func value(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         var value = String(text[text.index(after: colon)...]).trimming(" \t")
-        if let comment = value.firstRange(of: " #"), !value[..<comment.lowerBound].contains("{{") {
+        if let comment = value.firstRange(ofASCII: " #"), !value[..<comment.lowerBound].contains(ascii: "{{")
+        {
             value = String(value[..<comment.lowerBound]).trimming(" ")
         }
         return value.isEmpty ? nil : value
@@ -85,8 +105,8 @@ struct TemplateLine: Sendable {
     static func actions(in text: String) -> [String] {
         var result: [String] = []
         var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
+        while let open = rest.firstRange(ofASCII: "{{") {
+            guard let close = rest[open.upperBound...].firstRange(ofASCII: "}}") else { break }
             var inner = rest[open.upperBound..<close.lowerBound]
             if inner.hasPrefix("-") { inner = inner.dropFirst() }
             if inner.hasSuffix("-") { inner = inner.dropLast() }
@@ -99,9 +119,9 @@ struct TemplateLine: Sendable {
     private static func removingActions(_ text: String) -> String {
         var result = ""
         var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
+        while let open = rest.firstRange(ofASCII: "{{") {
             result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return result }
+            guard let close = rest[open.upperBound...].firstRange(ofASCII: "}}") else { return result }
             rest = rest[close.upperBound...]
         }
         return result + rest

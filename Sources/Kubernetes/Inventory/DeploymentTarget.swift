@@ -38,8 +38,9 @@ public struct DeploymentTarget: Sendable {
     public var autoscalers: [Autoscaler]
     /// What could not be read or rendered for this target.
     public var problems: [InventoryProblem]
-    /// Every document the target reads.
-    var used: Set<DocumentKey>
+    /// Every document the target reads, in reading order; one read along two paths is listed
+    /// twice.
+    var used: [DocumentKey]
     /// How to render the target again.
     var recipe: TargetRecipe
 

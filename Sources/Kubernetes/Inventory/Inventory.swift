@@ -18,10 +18,10 @@ public struct Inventory: Sendable {
     /// Problems that belong to no target: files no target reads that do not parse, Applications
     /// that cannot be read.
     public private(set) var problems: [InventoryProblem]
-    /// The targets reading each document.
-    private(set) var usage: [DocumentKey: [String]]
-    /// The targets reading any document of each file.
-    private var usageByFile: [String: Set<String>]
+    /// The targets reading each document, as positions in `targets` (so in the order of names).
+    private var usage: [DocumentKey: [Int]]
+    /// The targets reading any document of each file, as positions in `targets`.
+    private var usageByFile: [String: [Int]]
 
     /// Reads `tree` and renders every target.
     /// - Throws: ``FileTreeError`` when the tree cannot be listed or a file cannot be read.
@@ -38,13 +38,18 @@ public struct Inventory: Sendable {
         var targets = discovered.map { renderer.render($0) }
         targets.sort { $0.name < $1.name }
         self.targets = targets
-        var usage: [DocumentKey: [String]] = [:]
-        for target in targets {
-            for key in target.used { usage[key, default: []].append(target.name) }
+        var usage: [DocumentKey: [Int]] = [:]
+        usage.reserveCapacity(snapshot.files.count)
+        for index in targets.indices {
+            for key in targets[index].used {
+                // A target's documents are indexed together: a repeated one ends with it already.
+                usage[key, default: []].appendUnlessLast(index)
+            }
         }
         self.usage = usage
-        var usageByFile: [String: Set<String>] = [:]
-        for (key, names) in usage { usageByFile[key.file, default: []].formUnion(names) }
+        var usageByFile: [String: [Int]] = [:]
+        usageByFile.reserveCapacity(snapshot.files.count)
+        for (key, indices) in usage { usageByFile[key.file, default: []] += indices }
         self.usageByFile = usageByFile
         let reported = Set(targets.flatMap { $0.problems.map(\.file) })
         problems =
@@ -53,19 +58,26 @@ public struct Inventory: Sendable {
 
     /// The target named `name`.
     public func target(named name: String) -> DeploymentTarget? {
-        targets.first { $0.name == name }
+        // Targets are sorted by name and names are unique.
+        var low = 0
+        var high = targets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if targets[middle].name < name { low = middle + 1 } else { high = middle }
+        }
+        return low < targets.count && targets[low].name == name ? targets[low] : nil
     }
 
     /// The names of the targets that read a document, sorted.
     public func targets(using file: String, document: Int) -> [String] {
-        usage[DocumentKey(file: file, document: document)] ?? []
+        (usage[DocumentKey(file: file, document: document)] ?? []).map { targets[$0].name }
     }
 
     /// The names of the targets that read any document of the given files, sorted.
     public func targets(readingAnyOf files: some Sequence<String>) -> [String] {
-        var names: Set<String> = []
-        for file in files { names.formUnion(usageByFile[file] ?? []) }
-        return names.sorted()
+        var indices: Set<Int> = []
+        for file in files { indices.formUnion(usageByFile[file] ?? []) }
+        return indices.sorted().map { targets[$0].name }
     }
 
     /// The named targets rendered again with some files replaced or added: what they would
@@ -82,5 +94,12 @@ public struct Inventory: Sendable {
                 recipe: target.recipe)
             return renderer.render(discovered)
         }
+    }
+}
+
+extension Array where Element == Int {
+    /// Appends `value` unless it is already the last element.
+    fileprivate mutating func appendUnlessLast(_ value: Int) {
+        if last != value { append(value) }
     }
 }

@@ -71,10 +71,7 @@ enum JSONPatch {
         {
             return "Steward does not render changes of a resource's \(pointer[1]) by a JSON patch"
         }
-        let podSpec = body.podSpecPath.components.compactMap { component -> String? in
-            if case .key(let key) = component { return key }
-            return nil
-        }
+        let podSpec = body.shape.keys
         guard pointer.count > podSpec.count, Array(pointer.prefix(podSpec.count)) == podSpec,
             ["containers", "initContainers"].contains(pointer[podSpec.count])
         else { return nil }
@@ -144,28 +141,32 @@ enum JSONPatch {
             case 1:
                 container.fields =
                     removing || value == nil
-                    ? [:] : ManifestScanner.fields(of: value!, at: valuePath, context: context)
+                    ? ContainerFields() : ManifestScanner.fields(of: value!, at: valuePath, context: context)
             case 2:
                 guard ["requests", "limits"].contains(pointer[1]) else { return nil }
-                for field in sectionFields(pointer[1]) { container.fields[field] = nil }
+                for field in sectionFields(pointer[1]) { container.fields.remove(field) }
                 guard !removing, let value, value.kind == .mapping else { return nil }
                 for field in sectionFields(pointer[1]) {
                     guard let node = value[field.resource], node.kind == .scalar, !node.isEmpty,
                         !node.isNull, let text = node.scalar
                     else { continue }
-                    container.fields[field] = RenderedValue(
-                        text: text,
-                        location: context.location(valuePath.appending(.key(field.resource)), node))
+                    container.fields.set(
+                        field,
+                        to: RenderedValue(
+                            text: text,
+                            location: context.location(valuePath.appending(.key(field.resource)), node)))
                 }
             case 3:
                 guard let field = ResourceField(rawValue: "\(pointer[1]).\(pointer[2])") else { return nil }
                 if removing {
-                    container.fields[field] = nil
+                    container.fields.remove(field)
                 } else if let value, value.kind == .scalar, !value.isEmpty, let text = value.scalar {
-                    container.fields[field] = RenderedValue(
-                        text: text, location: context.location(valuePath, value))
+                    container.fields.set(
+                        field,
+                        to: RenderedValue(
+                            text: text, location: context.location(valuePath, value)))
                 } else {
-                    container.fields[field] = nil
+                    container.fields.remove(field)
                 }
             default:
                 break

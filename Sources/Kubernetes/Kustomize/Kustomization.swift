@@ -84,8 +84,9 @@ struct Kustomization: Sendable {
             case "patchesStrategicMerge":
                 for (index, item) in value.items.enumerated() {
                     guard let text = item.scalar else { continue }
-                    let path = YAMLPath([.key(key), .index(index)])
-                    strategicMergePatches.append(patchEntry(text: text, node: item, path: path, target: nil))
+                    strategicMergePatches.append(
+                        patchEntry(
+                            text: text, node: item, path: YAMLPath([.key(key), .index(index)]), target: nil))
                 }
             case "patches": patches = patchEntries(value, key: key)
             case "patchesJson6902": json6902Patches = patchEntries(value, key: key)
@@ -108,7 +109,7 @@ struct Kustomization: Sendable {
                     unsupported.append(Entry(text: key, line: value.start.line, column: value.start.column))
                 }
             case "replacements":
-                if value.source.contains("containers") {
+                if value.source.contains(ascii: "containers") {
                     unsupported.append(Entry(text: key, line: value.start.line, column: value.start.column))
                 }
             default:
@@ -125,36 +126,42 @@ struct Kustomization: Sendable {
     private func entries(_ node: YAMLNode?) -> [Entry] {
         (node?.items ?? []).compactMap { item in
             guard let text = item.scalar else { return nil }
-            return Entry(text: text, line: item.start.line, column: item.start.column)
+            let start = item.start
+            return Entry(text: text, line: start.line, column: start.column)
         }
     }
 
     private func patchEntries(_ node: YAMLNode?, key: String) -> [PatchEntry] {
         (node?.items ?? []).enumerated().compactMap { index, item in
             let target = item["target"].map(PatchTarget.init)
-            let itemPath = YAMLPath([.key(key), .index(index)])
             if let path = item["path"]?.scalar {
-                return patchEntry(text: path, node: item, path: itemPath, target: target, file: true)
+                return patchEntry(
+                    text: path, node: item, path: YAMLPath([.key(key), .index(index)]), target: target,
+                    file: true)
             }
             if let patch = item["patch"], let text = patch.scalar {
                 return patchEntry(
-                    text: text, node: patch, path: itemPath.appending(.key("patch")), target: target)
+                    text: text, node: patch, path: YAMLPath([.key(key), .index(index), .key("patch")]),
+                    target: target)
             }
             return nil
         }
     }
 
     /// A patch from a list item: a file path, or inline text (which holds a line break or starts
-    /// like a manifest).
+    /// like a manifest); `path`, where the text is, is built only for inline text.
     private func patchEntry(
-        text: String, node: YAMLNode, path: YAMLPath, target: PatchTarget?, file: Bool = false
+        text: String, node: YAMLNode, path: @autoclosure () -> YAMLPath, target: PatchTarget?,
+        file: Bool = false
     ) -> PatchEntry {
-        let inline = !file && (text.contains("\n") || text.hasPrefix("apiVersion") || text.hasPrefix("kind"))
+        let inline =
+            !file && (text.contains(ascii: "\n") || text.hasPrefix("apiVersion") || text.hasPrefix("kind"))
+        let start = node.start
         return PatchEntry(
             declaredIn: self.file, file: inline ? nil : RepositoryPath.join(directory, text) ?? text,
             inline: inline ? text : nil,
-            inlineLocation: inline ? SourceLocation(file: self.file, document: 0, path: path) : nil,
-            target: target, line: node.start.line, column: node.start.column)
+            inlineLocation: inline ? SourceLocation(file: self.file, document: 0, path: path()) : nil,
+            target: target, line: start.line, column: start.column)
     }
 }
 
@@ -237,15 +244,5 @@ struct PatchTarget: Sendable {
             }
         }
         return true
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing `characters`.
-    func trimming(_ characters: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice.removeFirst() }
-        while let last = slice.last, characters.contains(last) { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -17,7 +17,8 @@ struct KustomizeOverrides: Sendable {
 
     /// `kustomization` as the tool builds it: scalars replaced, lists extended (an image or
     /// replica entry with the same name replaced).
-    func applied(to kustomization: Kustomization) -> Kustomization {
+    func applied(to kustomization: consuming Kustomization) -> Kustomization {
+        guard !isEmpty else { return kustomization }
         var result = kustomization
         if let namespace { result.namespace = namespace }
         if let namePrefix { result.namePrefix = namePrefix }

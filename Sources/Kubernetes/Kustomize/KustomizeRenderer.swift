@@ -58,7 +58,10 @@ struct KustomizeRenderer {
         guard let file = snapshot.kustomizationFile(in: directory) else {
             return missingKustomization(directory)
         }
-        let output = build(file: file, directory: directory, overrides: KustomizeOverrides(), stack: stack)
+        var output = build(file: file, directory: directory, overrides: KustomizeOverrides(), stack: stack)
+        // Each level lists its documents once, so that bases shared along several paths do not
+        // multiply the list.
+        output.used = DocumentKey.unique(output.used)
         cache[directory] = output
         return output
     }
@@ -67,7 +70,7 @@ struct KustomizeRenderer {
         file: String, directory: String, overrides: KustomizeOverrides, stack: [String]
     ) -> RenderOutput {
         var output = RenderOutput()
-        output.used.insert(DocumentKey(file: file, document: 0))
+        output.used.append(DocumentKey(file: file, document: 0))
         guard let yaml = snapshot.files[file] else {
             output.problems += snapshot.parseProblem(file, target: nil).map { [$0] } ?? []
             return output
@@ -120,7 +123,7 @@ struct KustomizeRenderer {
                     problem(entry, in: kustomization, "component '\(entry.text)' has no kustomization.yaml"))
                 continue
             }
-            output.used.insert(DocumentKey(file: file, document: 0))
+            output.used.append(DocumentKey(file: file, document: 0))
             guard let yaml = snapshot.files[file] else {
                 output.problems += snapshot.parseProblem(file, target: nil).map { [$0] } ?? []
                 continue
@@ -171,7 +174,7 @@ struct KustomizeRenderer {
         } else {
             append(added.resources, of: entry, in: kustomization, to: &output)
         }
-        output.used.formUnion(added.used)
+        output.used += added.used
         output.problems += added.problems
     }
 
@@ -206,7 +209,7 @@ struct KustomizeRenderer {
             let context = DocumentContext(file: path, document: document.index)
             if let resource = ManifestScanner.resource(in: document, context: context) {
                 output.resources.append(resource)
-                output.used.insert(DocumentKey(file: path, document: document.index))
+                output.used.append(DocumentKey(file: path, document: document.index))
             } else if strict {
                 output.problems.append(
                     InventoryProblem(
@@ -334,7 +337,7 @@ struct KustomizeRenderer {
             }
             documents = yaml.documents.map { ($0, DocumentContext(file: file, document: $0.index)) }
             for document in yaml.documents {
-                output.used.insert(DocumentKey(file: file, document: document.index))
+                output.used.append(DocumentKey(file: file, document: document.index))
             }
         } else if let inline = entry.inline, let location = entry.inlineLocation {
             let name = "\(entry.declaredIn):\(entry.line) (inline patch)"

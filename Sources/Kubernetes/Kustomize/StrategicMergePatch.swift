@@ -17,18 +17,17 @@ enum StrategicMergePatch {
         if patch["$patch"]?.scalar == "delete" { return .deleted }
         switch resource.body {
         case .workload(var body):
-            if let replicas = patch["spec"]?["replicas"] {
+            let spec = patch["spec"]
+            if let replicas = spec?["replicas"] {
                 body.replicas = replicas.scalar.flatMap { Int($0) }
             }
-            var podSpec: YAMLNode? = patch
-            for component in body.podSpecPath.components {
-                if case .key(let key) = component { podSpec = podSpec?[key] }
-            }
+            var podSpec = spec
+            for key in body.shape.keys.dropFirst() { podSpec = podSpec?[key] }
             if let podSpec {
                 for section in ["initContainers", "containers"] {
                     guard let list = podSpec[section] else { continue }
                     body[section] = merge(
-                        body[section], with: list, at: body.podSpecPath.appending(.key(section)),
+                        body[section], with: list, at: body.shape.sectionPath(section),
                         context: context)
                 }
             }
@@ -87,7 +86,7 @@ enum StrategicMergePatch {
         guard let resources = item["resources"] else { return }
         let resourcesPath = path.appending(.key("resources"))
         guard resources.kind == .mapping else {
-            if resources.isNull { container.fields = [:] }
+            if resources.isNull { container.fields = ContainerFields() }
             return
         }
         if resources["$patch"]?.scalar == "replace" {
@@ -98,17 +97,20 @@ enum StrategicMergePatch {
             guard let sectionNode = resources[section] else { continue }
             let sectionFields = ResourceField.allCases.filter { $0.section == section }
             if sectionNode.kind != .mapping || sectionNode["$patch"]?.scalar == "replace" {
-                for field in sectionFields { container.fields[field] = nil }
+                for field in sectionFields { container.fields.remove(field) }
                 if sectionNode.kind != .mapping { continue }
             }
             for field in sectionFields {
                 guard let node = sectionNode[field.resource] else { continue }
-                let fieldPath = resourcesPath.appending(.key(section)).appending(.key(field.resource))
+                let fieldPath = resourcesPath.appending(
+                    contentsOf: ManifestScanner.fieldComponents[field.ordinal])
                 if node.kind == .scalar, !node.isNull, let text = node.scalar {
-                    container.fields[field] = RenderedValue(
-                        text: text, location: context.location(fieldPath, node))
+                    container.fields.set(
+                        field,
+                        to: RenderedValue(
+                            text: text, location: context.location(fieldPath, node)))
                 } else {
-                    container.fields[field] = nil
+                    container.fields.remove(field)
                 }
             }
         }

@@ -3,20 +3,12 @@ import YAMLSyntax
 /// Reads workloads, autoscalers and the identity of every other resource from parsed manifests.
 public enum ManifestScanner {
     /// Where the pod spec lives for each workload kind Steward knows.
-    public static let podSpecPaths: [String: YAMLPath] = {
-        let template = YAMLPath([.key("spec"), .key("template"), .key("spec")])
-        let cronJob = YAMLPath([
-            .key("spec"), .key("jobTemplate"), .key("spec"), .key("template"), .key("spec"),
-        ])
-        return [
-            "Deployment": template, "StatefulSet": template, "DaemonSet": template, "Job": template,
-            "ReplicaSet": template, "Rollout": template, "CronJob": cronJob,
-        ]
-    }()
+    public static let podSpecPaths: [String: YAMLPath] = PodSpecShape.byKind.mapValues(\.path)
 
-    /// `<section>.<resource>` of each field, e.g. `requests.cpu`.
-    static let fieldComponents: [ResourceField: [YAMLPath.Component]] = Dictionary(
-        uniqueKeysWithValues: ResourceField.allCases.map { ($0, [.key($0.section), .key($0.resource)]) })
+    /// `<section>.<resource>` of each field, e.g. `requests.cpu`, by the field's position.
+    static let fieldComponents: [[YAMLPath.Component]] = ResourceField.allCases.map {
+        [.key($0.section), .key($0.resource)]
+    }
 
     /// The workloads of every document of `file` as written, without any target's transformers;
     /// `relativePath` names the file in results.
@@ -35,8 +27,8 @@ public enum ManifestScanner {
         else { return nil }
         let metadata = root["metadata"]
         let body: RenderedResource.Body
-        if let podSpecPath = podSpecPaths[kind] {
-            body = .workload(workloadBody(root: root, podSpecPath: podSpecPath, context: context))
+        if let shape = PodSpecShape.byKind[kind] {
+            body = .workload(workloadBody(root: root, shape: shape, context: context))
         } else if kind == "HorizontalPodAutoscaler", let spec = root["spec"] {
             body = .autoscaler(autoscaler(spec))
         } else {
@@ -52,18 +44,17 @@ public enum ManifestScanner {
     }
 
     private static func workloadBody(
-        root: YAMLNode, podSpecPath: YAMLPath, context: DocumentContext
+        root: YAMLNode, shape: PodSpecShape, context: DocumentContext
     ) -> WorkloadBody {
-        var podSpec: YAMLNode? = root
-        for component in podSpecPath.components {
-            if case .key(let key) = component { podSpec = podSpec?[key] }
-        }
+        let spec = root["spec"]
+        var podSpec: YAMLNode? = spec
+        for key in shape.keys.dropFirst() { podSpec = podSpec?[key] }
         var body = WorkloadBody(
-            podSpecPath: podSpecPath, replicas: root["spec"]?["replicas"]?.scalar.flatMap { Int($0) },
-            containers: [], initContainers: [])
+            shape: shape, replicas: spec?["replicas"]?.scalar.flatMap { Int($0) }, containers: [],
+            initContainers: [])
         for section in ["initContainers", "containers"] {
-            let sectionPath = podSpecPath.appending(.key(section))
-            body[section] = containers(in: podSpec?[section], at: sectionPath, context: context)
+            body[section] = containers(
+                in: podSpec?[section], at: shape.sectionPath(section), context: context)
         }
         return body
     }
@@ -101,14 +92,17 @@ public enum ManifestScanner {
     /// The resource fields a `resources` mapping sets, with their locations.
     static func fields(
         of resources: YAMLNode, at path: YAMLPath, context: DocumentContext
-    ) -> [ResourceField: RenderedValue] {
-        var fields: [ResourceField: RenderedValue] = [:]
-        for field in ResourceField.allCases {
-            guard let node = resources[field.section]?[field.resource], node.kind == .scalar,
-                !node.isNull, let text = node.scalar
-            else { continue }
-            let fieldPath = YAMLPath(path.components + Self.fieldComponents[field]!)
-            fields[field] = RenderedValue(text: text, location: context.location(fieldPath, node))
+    ) -> ContainerFields {
+        var fields = ContainerFields()
+        for section in ["requests", "limits"] {
+            guard let sectionNode = resources[section] else { continue }
+            for field in ResourceField.allCases where field.section == section {
+                guard let node = sectionNode[field.resource], node.kind == .scalar, !node.isNull,
+                    let text = node.scalar
+                else { continue }
+                let fieldPath = path.appending(contentsOf: Self.fieldComponents[field.ordinal])
+                fields.set(field, to: RenderedValue(text: text, location: context.location(fieldPath, node)))
+            }
         }
         return fields
     }

@@ -40,13 +40,13 @@ struct RenderedResource: Sendable {
 
     /// The API group: the part of `apiVersion` before `/`, empty for the core group.
     var group: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(apiVersion[..<slash])
     }
 
     /// The version: the part of `apiVersion` after `/`.
     var version: String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return apiVersion }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return apiVersion }
         return String(apiVersion[apiVersion.index(after: slash)...])
     }
 
@@ -64,8 +64,8 @@ struct RenderedResource: Sendable {
 
 /// The pod template of a workload: replicas and containers.
 struct WorkloadBody: Sendable {
-    /// Where the pod spec sits in the resource, e.g. `spec.template.spec`.
-    var podSpecPath: YAMLPath
+    /// Where the pod spec sits in the resource.
+    var shape: PodSpecShape
     var replicas: Int?
     var containers: [RenderedContainer]
     var initContainers: [RenderedContainer]
@@ -85,7 +85,7 @@ struct RenderedContainer: Sendable {
     var image: String?
     var restartPolicy: String?
     var source: ContainerSource
-    var fields: [ResourceField: RenderedValue] = [:]
+    var fields = ContainerFields()
 }
 
 /// A resource field's text and the location it comes from.

@@ -15,7 +15,7 @@ struct TargetRenderer {
     /// The target with its workloads, autoscalers, problems and the documents it reads.
     mutating func render(_ discovered: DiscoveredTarget) -> DeploymentTarget {
         var output = RenderOutput()
-        output.used.formUnion(discovered.recipe.definedIn)
+        output.used += discovered.recipe.definedIn
         output.problems = discovered.problems
         for source in discovered.recipe.sources {
             switch source {

@@ -9,8 +9,9 @@ enum WorkloadAssembler {
         _ resources: [RenderedResource], defaultNamespace: String?
     ) -> (workloads: [Workload], autoscalers: [Autoscaler]) {
         var autoscalers: [Autoscaler] = []
-        for resource in resources {
-            guard case .autoscaler(let body) = resource.body else { continue }
+        for index in resources.indices {
+            guard case .autoscaler(let body) = resources[index].body else { continue }
+            let resource = resources[index]
             autoscalers.append(
                 Autoscaler(
                     name: resource.name, namespace: resource.namespace ?? defaultNamespace,
@@ -18,15 +19,18 @@ enum WorkloadAssembler {
                     maxReplicas: body.maxReplicas, utilization: body.utilization, origin: resource.origin))
         }
         var workloads: [Workload] = []
-        for resource in resources {
-            guard var workload = workload(from: resource) else { continue }
-            if workload.namespace == nil { workload.namespace = defaultNamespace }
-            let namespace = RenderedResource.effectiveNamespace(workload.namespace)
-            workload.autoscaler = autoscalers.first {
-                $0.targetKind == workload.kind && $0.targetName == workload.name
+        workloads.reserveCapacity(resources.count - autoscalers.count)
+        for index in resources.indices {
+            guard let workload = workload(from: resources[index]) else { continue }
+            workloads.append(workload)
+            let last = workloads.count - 1
+            if workloads[last].namespace == nil { workloads[last].namespace = defaultNamespace }
+            guard !autoscalers.isEmpty else { continue }
+            let namespace = RenderedResource.effectiveNamespace(workloads[last].namespace)
+            workloads[last].autoscaler = autoscalers.first {
+                $0.targetKind == workloads[last].kind && $0.targetName == workloads[last].name
                     && RenderedResource.effectiveNamespace($0.namespace) == namespace
             }
-            workloads.append(workload)
         }
         return (workloads, autoscalers)
     }
@@ -35,19 +39,22 @@ enum WorkloadAssembler {
     static func workload(from resource: RenderedResource) -> Workload? {
         guard case .workload(let body) = resource.body else { return nil }
         var containers: [ContainerSpec] = []
+        containers.reserveCapacity(body.initContainers.count + body.containers.count)
         for section in ["initContainers", "containers"] {
-            let sectionPath = body.podSpecPath.appending(.key(section))
-            let names = body[section].map(\.name)
-            for (index, rendered) in body[section].enumerated() {
-                let unique = names.filter { $0 == rendered.name }.count == 1
+            let sectionPath = body.shape.sectionPath(section)
+            let list = body[section]
+            for index in list.indices {
+                let name = list[index].name
+                var count = 0
+                for other in list.indices where list[other].name == name { count += 1 }
                 let role: ContainerSpec.Role =
                     section == "containers"
-                    ? .main : rendered.restartPolicy == "Always" ? .sidecar : .initContainer
+                    ? .main : list[index].restartPolicy == "Always" ? .sidecar : .initContainer
                 containers.append(
                     container(
-                        rendered, role: role,
+                        list[index], role: role,
                         path: sectionPath.appending(
-                            unique ? .match(key: "name", value: rendered.name) : .index(index))))
+                            count == 1 ? .match(key: "name", value: name) : .index(index))))
             }
         }
         var workload = Workload(
@@ -63,21 +70,10 @@ enum WorkloadAssembler {
     private static func container(_ rendered: RenderedContainer, role: ContainerSpec.Role, path: YAMLPath)
         -> ContainerSpec
     {
-        var requirements = ResourceRequirements()
-        var invalid: [ResourceField: InvalidQuantity] = [:]
-        var locations: [ResourceField: FieldLocation] = [:]
-        for (field, value) in rendered.fields {
-            locations[field] = value.location
-            if let quantity = Quantity(value.text) {
-                requirements[field] = quantity
-            } else {
-                invalid[field] = InvalidQuantity(
-                    text: value.text, file: value.location.location.file, line: value.location.line,
-                    column: value.location.column)
-            }
-        }
-        return ContainerSpec(
-            name: rendered.name, role: role, image: rendered.image, resources: requirements,
-            invalidFields: invalid, locations: locations, source: rendered.source, path: path)
+        ContainerSpec(
+            name: rendered.name, role: role, image: rendered.image, resources: rendered.fields.resources,
+            invalidFields: rendered.fields.invalid, locations: rendered.fields.locations,
+            source: rendered.source,
+            path: path)
     }
 }

@@ -6,7 +6,9 @@ extension YAMLNode {
     var isNull: Bool {
         guard kind == .scalar else { return false }
         if isEmpty { return true }
-        guard style == .plain, tag == nil, let text = scalar else { return false }
+        // A plain scalar's content is never longer than its source: past four bytes it is not
+        // one of the null words, and most values (quantities, names) are told apart here.
+        guard byteRange.count <= 4, style == .plain, tag == nil, let text = scalar else { return false }
         return text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 }

@@ -30,17 +30,20 @@ public struct RepositorySnapshot: Sendable {
         for path in try tree.filePaths() where !Self.isHidden(path) {
             all.append(path)
         }
-        for path in all where RepositoryPath.name(of: path) == "Chart.yaml" {
+        for path in all where RepositoryPath.hasName(path, "Chart.yaml") {
             charts.insert(RepositoryPath.directory(of: path))
         }
+        paths.reserveCapacity(all.count)
+        files.reserveCapacity(all.count)
         var json: [String] = []
         for path in all {
-            insertPath(path)
+            let kind = FileKind(path)
+            insertPath(path, kind: kind)
             if isChartTemplate(path) {
                 if Self.isTemplateText(path) { templates[path] = try tree.contents(of: path) }
-            } else if Self.isYAML(path) {
+            } else if kind.isYAML {
                 parse(path, bytes: try tree.contents(of: path))
-            } else if path.hasSuffix(".json") {
+            } else if kind == .json {
                 json.append(path)
             }
         }
@@ -51,7 +54,7 @@ public struct RepositorySnapshot: Sendable {
                 parse(path, bytes: try tree.contents(of: path))
             }
         }
-        for key in yamlFilesByDirectory.keys { yamlFilesByDirectory[key]?.sort() }
+        for index in yamlFilesByDirectory.values.indices { yamlFilesByDirectory.values[index].sort() }
     }
 
     /// This snapshot with some files replaced or added (already-parsed files are reused).
@@ -59,7 +62,7 @@ public struct RepositorySnapshot: Sendable {
         var copy = self
         for (path, bytes) in changed.sorted(by: { $0.key < $1.key }) {
             if !copy.paths.contains(path) {
-                copy.insertPath(path)
+                copy.insertPath(path, kind: FileKind(path))
                 copy.yamlFilesByDirectory[RepositoryPath.directory(of: path)]?.sort()
             }
             copy.files[path] = nil
@@ -100,7 +103,7 @@ public struct RepositorySnapshot: Sendable {
 
     /// The folder of the chart holding `path` when `path` is inside a chart's `templates/`.
     func chart(holdingTemplate path: String) -> String? {
-        guard !charts.isEmpty, path.hasPrefix("templates/") || Self.contains(path, Self.templatesFolder)
+        guard !charts.isEmpty, path.utf8.starts(with: "templates/".utf8) || Self.containsTemplatesFolder(path)
         else {
             return nil
         }
@@ -127,21 +130,16 @@ public struct RepositorySnapshot: Sendable {
         chart(holdingTemplate: path) != nil
     }
 
-    private mutating func insertPath(_ path: String) {
+    private mutating func insertPath(_ path: String, kind: FileKind) {
         paths.insert(path)
         var directory = RepositoryPath.directory(of: path)
-        let name = RepositoryPath.name(of: path)
-        if Self.isKustomizationName(name) {
+        if case .kustomization(let rank) = kind {
             // kustomize prefers kustomization.yaml, then .yml, then Kustomization.
-            let rank = { (file: String) in
-                ["kustomization.yaml", "kustomization.yml", "Kustomization"].firstIndex(
-                    of: RepositoryPath.name(of: file))!
-            }
-            if kustomizations[directory].map({ rank($0) > rank(path) }) ?? true {
+            if kustomizations[directory].map({ FileKind($0).kustomizationRank! > rank }) ?? true {
                 kustomizations[directory] = path
             }
         }
-        if Self.isYAML(path) || path.hasSuffix(".json") {
+        if kind.isYAML || kind == .json {
             yamlFilesByDirectory[directory, default: []].append(path)
         }
         while directories.insert(directory).inserted && !directory.isEmpty {
@@ -178,12 +176,15 @@ public struct RepositorySnapshot: Sendable {
 
     private static let templatesFolder = Array("/templates/".utf8)
 
-    /// Whether the bytes of `text` contain `needle`.
-    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= needle.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in
-            bytes[start..<(start + needle.count)].elementsEqual(needle)
+    /// Whether `path` contains `/templates/`.
+    private static func containsTemplatesFolder(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard bytes.count >= templatesFolder.count else { return false }
+            return (0...(bytes.count - templatesFolder.count)).contains { start in
+                bytes[start] == UInt8(ascii: "/")
+                    && bytes[start..<(start + templatesFolder.count)].elementsEqual(templatesFolder)
+            }
         }
     }
 
@@ -191,22 +192,22 @@ public struct RepositorySnapshot: Sendable {
         name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization"
     }
 
-    private static func isYAML(_ path: String) -> Bool {
-        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || RepositoryPath.name(of: path) == "Kustomization"
-    }
-
     private static func isTemplateText(_ path: String) -> Bool {
-        path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path.hasSuffix(".tpl")
+        RepositoryPath.hasSuffix(path, ".yaml") || RepositoryPath.hasSuffix(path, ".yml")
+            || RepositoryPath.hasSuffix(path, ".tpl")
     }
 
     /// Hidden folders and files (`.git`, `.github`) hold no manifests.
     private static func isHidden(_ path: String) -> Bool {
-        var previous = UInt8(ascii: "/")
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
-            previous = byte
+        var path = path
+        return path.withUTF8 { bytes in
+            var previous = UInt8(ascii: "/")
+            for byte in bytes {
+                if byte == UInt8(ascii: "."), previous == UInt8(ascii: "/") { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     private static func problem(_ error: YAMLError, file: String, target: String?) -> InventoryProblem {

@@ -14,7 +14,27 @@ public enum ResourceField: String, Codable, Sendable, CaseIterable, Comparable {
     /// How reports name the field, e.g. `cpu request`.
     public var label: String { "\(resource) \(section == "requests" ? "request" : "limit")" }
 
+    /// The position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .requestsCPU: 0
+        case .requestsMemory: 1
+        case .limitsCPU: 2
+        case .limitsMemory: 3
+        }
+    }
+
     public static func < (lhs: ResourceField, rhs: ResourceField) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.ordinal < rhs.ordinal
+    }
+
+    // Without these, `RawRepresentable` compares and hashes the raw strings: every lookup in a
+    // field-keyed dictionary would hash text.
+    public static func == (lhs: ResourceField, rhs: ResourceField) -> Bool {
+        lhs.ordinal == rhs.ordinal
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ordinal)
     }
 }
