@@ -28,7 +28,8 @@ import Testing
         #expect(second.status == 1)
         #expect(
             second.stderr
-                == "steward: error: 9 of the demo's checks failed: see the signatures and the verifier above\n")
+                == "steward: error: 9 of the demo's checks failed: see the signatures and the verifier above\n"
+        )
         let failed = second.text.split(separator: "\n").filter {
             $0.contains("  FAILED (exit 1): Good \"git\" signature with ED25519 key SHA256:")
         }

@@ -62,7 +62,9 @@ struct DemoChecks {
         do {
             try process.run()
         } catch {
-            return (false, "git is not installed (apt-get install git); run: git verify-commit \(commit.short)")
+            return (
+                false, "git is not installed (apt-get install git); run: git verify-commit \(commit.short)"
+            )
         }
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
