@@ -63,7 +63,7 @@ public struct Runner: Sendable {
             changes: plan.permittedChanges.count + reverts,
             rejected: plan.changes.count - plan.permittedChanges.count + plan.reverts.count - reverts,
             mode: request.dryRun ? .dryRun : .published,
-            outcomes: [])
+            outcomes: [], unreadable: plan.errors.filter(\.isSyntaxError))
         if let reason = Self.reasonNotToPublish(plan) {
             report.mode = .planned(reason: reason)
             report.failure = plan.policyFailure?.message
