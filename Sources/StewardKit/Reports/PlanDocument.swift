@@ -358,3 +358,5 @@ extension PlanDocument.PolicyRecord {
         }
     }
 }
+
+extension PlanDocument: JSONDocument {}
