@@ -31,16 +31,9 @@ extension ForgeServerState {
     }
 
     private func giteaList(_ request: ForgeServerRequest) -> ForgeServerResponse {
-        let state = request.queryValue("state") ?? "open"
-        var matching = pullRequests.filter { pullRequest in
-            switch state {
-            case "all": true
-            case "closed": pullRequest.state != .open
-            default: pullRequest.state == .open
-            }
-        }
-        matching.sort { $0.number < $1.number }
-        if request.queryValue("sort") != "oldest" { matching.reverse() }
+        let matching = Self.sorted(
+            pullRequests(inState: request.queryValue("state")),
+            ascending: request.queryValue("sort") == "oldest")
         let (items, headers) = page(matching, of: request, sizeParameter: "limit", defaultSize: 30)
         return ForgeServerResponse(status: 200, json: items.map(giteaJSON), headers: headers)
     }
@@ -53,10 +46,7 @@ extension ForgeServerState {
             return ForgeServerResponse(
                 status: 422, json: ["message": "[Title]: Required", "url": "\(origin)/api/swagger"])
         }
-        let (headOwner, head) =
-            rawHead.contains(":")
-            ? (String(rawHead.prefix { $0 != ":" }), String(rawHead.drop { $0 != ":" }.dropFirst()))
-            : (Self.owner, rawHead)
+        let (headOwner, head) = Self.splitHead(rawHead)
         if head == base && headOwner == Self.owner {
             return ForgeServerResponse(
                 status: 422,
@@ -129,9 +119,7 @@ extension ForgeServerState {
             return ForgeServerResponse(
                 status: 422, json: ["message": "[Body]: Required", "url": "\(origin)/api/swagger"])
         }
-        pullRequests[index].comments.append(body)
-        let id = nextCommentID
-        nextCommentID += 1
+        let id = addComment(body, at: index)
         return ForgeServerResponse(
             status: 201,
             json: [
