@@ -139,14 +139,7 @@ extension ForgeServerState {
                 ["resource": "IssueComment", "field": "body", "code": "missing_field"]
             ])
         }
-        let id = addComment(body, at: index)
-        return ForgeServerResponse(
-            status: 201,
-            json: [
-                "id": id, "body": body, "user": ["login": "steward-bot"], "created_at": Self.timestamp,
-                "html_url":
-                    "\(origin)/\(Self.owner)/\(Self.repository)/pull/\(pullRequests[index].number)#issuecomment-\(id)",
-            ])
+        return issueComment(body, at: index, webPath: "pull")
     }
 
     private func gitHubValidationFailed(_ errors: [[String: Any]]) -> ForgeServerResponse {

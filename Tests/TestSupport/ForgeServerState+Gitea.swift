@@ -119,14 +119,7 @@ extension ForgeServerState {
             return ForgeServerResponse(
                 status: 422, json: ["message": "[Body]: Required", "url": "\(origin)/api/swagger"])
         }
-        let id = addComment(body, at: index)
-        return ForgeServerResponse(
-            status: 201,
-            json: [
-                "id": id, "body": body, "user": ["login": "steward-bot"], "created_at": Self.timestamp,
-                "html_url":
-                    "\(origin)/\(Self.owner)/\(Self.repository)/pulls/\(pullRequests[index].number)#issuecomment-\(id)",
-            ])
+        return issueComment(body, at: index, webPath: "pulls")
     }
 
     private func giteaLabelJSON(_ id: Int, _ name: String, _ color: String) -> [String: Any] {

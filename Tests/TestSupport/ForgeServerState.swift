@@ -94,6 +94,20 @@ struct ForgeServerState {
         return id
     }
 
+    /// Adds `body` as a comment on the pull request at `index` and answers as GitHub and Gitea
+    /// answer an issue comment; the web page is `<repository>/<webPath>/<number>` (`pull` on
+    /// GitHub, `pulls` on Gitea).
+    mutating func issueComment(_ body: String, at index: Int, webPath: String) -> ForgeServerResponse {
+        let id = addComment(body, at: index)
+        let page = "\(origin)/\(Self.owner)/\(Self.repository)/\(webPath)/\(pullRequests[index].number)"
+        return ForgeServerResponse(
+            status: 201,
+            json: [
+                "id": id, "body": body, "user": ["login": "steward-bot"], "created_at": Self.timestamp,
+                "html_url": "\(page)#issuecomment-\(id)",
+            ])
+    }
+
     /// The pull requests in `state` as GitHub and Gitea name it: `open` (the default), `closed`
     /// (merged ones too) or `all`.
     func pullRequests(inState state: String?) -> [ForgeServerPullRequest] {
