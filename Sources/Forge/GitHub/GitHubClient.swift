@@ -61,11 +61,7 @@ public final class GitHubClient: ForgeClient {
                 ]))
             created = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
         } catch let error where error.status == 422 && error.message.contains("already exists") {
-            guard let existing = try await findOpenPullRequest(head: draft.head, base: draft.base) else {
-                throw error
-            }
-            return try await updatePullRequest(
-                existing.number, title: draft.title, body: draft.body, labels: draft.labels)
+            return try await updateExisting(draft, refusal: error)
         }
         guard !draft.labels.isEmpty else { return created }
         var labelled = created
