@@ -65,6 +65,9 @@ public struct Demo: Sendable {
 
             """
         output += "\n" + report.text
+        for outcome in report.outcomes where outcome.action != .closed {
+            output += "\n" + branchDiff(outcome.branch, remote: paths.remote)
+        }
         let checks = DemoChecks(paths: paths, branches: report.outcomes.map(\.branch)).run()
         output += "\n" + checks.text
         for outcome in report.outcomes where outcome.action != .closed {
@@ -145,6 +148,24 @@ public struct Demo: Sendable {
         } catch {
             throw StewardError("\(path): cannot create the demo's Git repository: \(error)")
         }
+    }
+
+    /// The bytes the branch changes, as a reviewer sees them: only the value lines.
+    private func branchDiff(_ branch: String, remote: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", remote, "diff", "main...\(branch)"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return "git is not installed (apt-get install git); run: git diff main...\(branch)\n"
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return "Changes on \(branch) (git diff main...\(branch)):\n\n" + String(decoding: data, as: UTF8.self)
     }
 
     /// What the `none` forge wrote for `branch`.
