@@ -65,10 +65,8 @@ import Testing
         #expect(
             plan.changes.map(\.field.rawValue) == [
                 "requests.cpu", "limits.cpu", "requests.memory", "limits.memory",
-            ]
-                || plan.changes.map(\.field.rawValue)
-                    == ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"]
-        )
+            ])
+        #expect(plan.changes.map(\.to) == ["230m", nil, "288Mi", "288Mi"])
         #expect(plan.permittedChanges.count == 4)
         let finding = try #require(plan.findings.first)
         #expect(finding.finding.evidence.cpuPercentile == "p99")
@@ -100,6 +98,17 @@ import Testing
                               memory: 288Mi
 
                 """)
+        let json = try fixture.steward([
+            "plan", "--repo", "repo", "--profiles", "profiles.json", "--format", "json",
+        ])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout)) as? [String: Any])
+        let evidence = try #require(
+            (document["findings"] as? [[String: Any]])?.first?["evidence"] as? [String: Any])
+        #expect(
+            evidence["settings"] as? [String] == [
+                "cpuPercentile: p99 (spec.recommender)", "cpuLimit: remove (spec.recommender)",
+            ])
         let output = try fixture.steward(["plan", "--repo", "repo", "--profiles", "profiles.json"])
         #expect(output.status == 0)
         #expect(
