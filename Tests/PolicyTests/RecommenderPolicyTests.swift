@@ -67,6 +67,25 @@ import YAMLSyntax
         #expect(policy.recommender.count == RecommenderKnob.allCases.count)
     }
 
+    @Test func aFloorOfNothingIsRefusedButAHysteresisOfNothingIsNot() throws {
+        #expect(
+            Fixtures.diagnostics(Fixtures.header + "  recommender: {minimumCPU: 0, minimumMemory: 0Mi}\n")
+                == [
+                    """
+                    policies/steward.yaml:6:29: spec.recommender.minimumCPU: 0 is out of range: expected more than 0
+                      recommender: {minimumCPU: 0, minimumMemory: 0Mi}
+                                                ^
+                    """,
+                    """
+                    policies/steward.yaml:6:47: spec.recommender.minimumMemory: 0Mi is out of range: expected more than 0
+                      recommender: {minimumCPU: 0, minimumMemory: 0Mi}
+                                                                  ^
+                    """,
+                ])
+        let policy = try Fixtures.policy("  recommender: {hysteresis: {cpu: 0, memory: 0}}\n")
+        #expect(policy.recommender[.hysteresisCPU] == .amount(0, text: "0"))
+    }
+
     @Test func aRuleBlockIsMergedOverTheGlobalOneForItsWorkloadsOnly() throws {
         let policy = try Fixtures.policy(
             """

@@ -50,14 +50,16 @@ extension PolicyDecoder {
             return reader.integer(node, at: location, in: 1...Int.max).map {
                 .amount(Double($0), text: String($0))
             }
-        case .cpu:
-            return bound(node, at: location, resource: "cpu").map {
-                .amount(Double($0.milliValue), text: $0.text)
+        case .cpu, .memory:
+            let resource = knob.kind == .cpu ? "cpu" : "memory"
+            guard let quantity = bound(node, at: location, resource: resource) else { return nil }
+            // A floor of nothing would let Steward propose a request of 0.
+            if quantity.nanos == 0, knob == .minimumCPU || knob == .minimumMemory {
+                reader.report(node, "\(location): \(quantity.text) is out of range: expected more than 0")
+                return nil
             }
-        case .memory:
-            return bound(node, at: location, resource: "memory").map {
-                .amount(Double($0.unitValue), text: $0.text)
-            }
+            let amount = resource == "cpu" ? quantity.milliValue : quantity.unitValue
+            return .amount(Double(amount), text: quantity.text)
         case .duration:
             guard node.kind == .scalar, let text = node.scalar, let seconds = DurationSyntax.seconds(text)
             else {
