@@ -248,8 +248,23 @@ import YAMLSyntax
                     + "expected cpuLimit: remove, got the default",
             ])
         let broken = text.replacingOccurrences(of: "cpuLimit: remove", with: "cpuLimit: drop")
-        #expect(throws: PolicyLoadError.self) {
-            try PolicyTestFile(file: YAMLFile(bytes: Array(broken.utf8), path: "policies/t.yaml"))
+            .replacingOccurrences(of: "{cpuPercentile: max, minimumHistory: 168h}", with: "{}")
+        #expect(
+            Self.testFileDiagnostics(broken) == [
+                "policies/t.yaml:9:29: spec.cases[0].expect.recommender: name at least one knob to check",
+                "policies/t.yaml:12:60: spec.cases[1].expect.recommender.cpuLimit: \"drop\" is not a CPU limit "
+                    + "rule (keep, remove or {multipleOfRequest: N})",
+            ])
+    }
+
+    static func testFileDiagnostics(_ text: String) -> [String] {
+        do {
+            _ = try PolicyTestFile(file: YAMLFile(bytes: Array(text.utf8), path: "policies/t.yaml"))
+            return []
+        } catch let error as PolicyLoadError {
+            return error.summaries
+        } catch {
+            return ["\(error)"]
         }
     }
 }
