@@ -31,7 +31,8 @@ import Testing
         // The diff of each branch: only the value lines change, comments stay.
         #expect(
             text.contains(
-                "Changes on steward/apps-shop (git diff main...steward/apps-shop):\n\ndiff --git a/apps/shop/"))
+                "Changes on steward/apps-shop (git diff main...steward/apps-shop):\n\ndiff --git a/apps/shop/"
+            ))
         #expect(
             text.contains(
                 """

@@ -21,9 +21,10 @@ import Testing
             #expect(report.exitStatus == .failure)
             #expect(report.outcomes.map(\.branch) == ["steward/apps-shop"])
             #expect(report.outcomes.map(\.action) == [.opened])
-            #expect(report.unreadable.map(\.description) == [
-                "apps/payments/api.yaml:4:9: unclosed double-quoted scalar: missing closing \""
-            ])
+            #expect(
+                report.unreadable.map(\.description) == [
+                    "apps/payments/api.yaml:4:9: unclosed double-quoted scalar: missing closing \""
+                ])
             #expect(
                 report.text.contains(
                     "\nerror: apps/payments/api.yaml:4:9: unclosed double-quoted scalar: missing closing \" "
