@@ -180,21 +180,24 @@ struct CollectionState: Sendable {
     private mutating func foldCounts(_ kind: QueryJob.Kind, series: [RangeSeries]) {
         for one in series {
             guard let podContainer = podContainerKey(one.labels) else { continue }
-            let key = containerKey(for: podContainer)
-            var accumulator = containers.removeValue(forKey: key) ?? ContainerAccumulator()
-            var steps =
-                (kind == .oomKills
-                    ? accumulator.oomKillSteps[podContainer.pod.pod]
-                    : accumulator.restartSteps[podContainer.pod.pod])
-                ?? [:]
+            var found: [Int: Int] = [:]
             for (time, value) in zip(one.times, one.values) where value.isFinite && value > 0 {
                 guard let step = plan.step(at: time) else { continue }
-                steps[step] = max(steps[step] ?? 0, Int(value.rounded()))
+                found[step] = Int(value.rounded())
             }
+            // A step outside the window (a subquery may include the instant the window starts) is not
+            // a restart in it.
+            guard !found.isEmpty else { continue }
+            let key = containerKey(for: podContainer)
+            var accumulator = containers.removeValue(forKey: key) ?? ContainerAccumulator()
+            let pod = podContainer.pod.pod
+            var steps =
+                (kind == .oomKills ? accumulator.oomKillSteps[pod] : accumulator.restartSteps[pod]) ?? [:]
+            steps.merge(found) { max($0, $1) }
             if kind == .oomKills {
-                accumulator.oomKillSteps[podContainer.pod.pod] = steps
+                accumulator.oomKillSteps[pod] = steps
             } else {
-                accumulator.restartSteps[podContainer.pod.pod] = steps
+                accumulator.restartSteps[pod] = steps
             }
             containers[key] = accumulator
         }

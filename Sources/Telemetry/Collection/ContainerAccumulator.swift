@@ -10,7 +10,8 @@ struct ContainerAccumulator: Sendable {
     var memoryHours: [Int64: Double] = [:]
     /// Evaluation steps with a CPU or memory sample of any pod, as a bit set.
     private var covered: [UInt64] = []
-    /// Restarts and OOM kills of each pod (by name) at each evaluation step that had any.
+    /// Restarts and OOM kills of each pod (by name) at each evaluation step that had any; a pod
+    /// is listed only with at least one such step.
     var restartSteps: [String: [Int: Int]] = [:]
     var oomKillSteps: [String: [Int: Int]] = [:]
     /// The memory limit of each pod (by name) whose container was ever OOM-killed.
@@ -99,8 +100,7 @@ struct ContainerAccumulator: Sendable {
         if answered.oomKills, !kills.isEmpty {
             profile.oomKillSeries = Self.hourly(kills, plan: plan)
         }
-        let killed = oomKillSteps.filter { !$0.value.isEmpty }.keys
-        profile.oomKillLimit = killed.compactMap { oomKillLimits[$0] }.max()
+        profile.oomKillLimit = oomKillSteps.keys.compactMap { oomKillLimits[$0] }.max()
         let restartCounts = Self.sumOverPods(restartSteps)
         if answered.restarts, !restartCounts.isEmpty {
             profile.restartSeries = Self.hourly(restartCounts, plan: plan)
