@@ -76,10 +76,17 @@ struct ProfileQueries: Sendable {
 
     /// Restarts, whatever the reason, at each step of a chunk where there were any: the restart
     /// counter's increase over one step. Sparse like ``oomKills(over:)``: only restarted
-    /// containers and their restart steps come back.
+    /// containers and their restart steps come back. kube-state-metrics has a last termination
+    /// reason for every container that ever restarted, so filtering by it first loses no restart
+    /// and keeps the subtraction to those containers (on the benchmark's cluster 0.35 s and 0.76 M
+    /// samples a day, against 1 s and 1.96 M).
     func restartSteps(over chunk: PrometheusDuration) -> String {
         let restarts = select("kube_pod_container_status_restarts_total")
-        return "((\(restarts) - \(restarts) offset \(step)) > 0)[\(chunk):\(step)]"
+        let reason = select("kube_pod_container_status_last_terminated_reason")
+        return """
+            (((\(restarts) and on (\(containerLabels)) \(reason)) - \(restarts) offset \(step)) \
+            > 0)[\(chunk):\(step)]
+            """
     }
 
     /// The memory limit of each container ever OOM-killed in the window (by its last termination
