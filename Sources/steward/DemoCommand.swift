@@ -29,6 +29,8 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         global.bootstrapLogging()
         let demo = try Demo(examples: examples, workdir: workdir)
-        print(try await demo.run(), terminator: "")
+        let outcome = try await demo.run()
+        print(outcome.text, terminator: "")
+        if let failure = outcome.failure { throw failure }
     }
 }

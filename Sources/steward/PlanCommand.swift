@@ -54,6 +54,9 @@ struct PlanCommand: ParsableCommand {
         if let failure = plan.policyFailure {
             throw failure
         }
+        if let failure = plan.unreadableFailure {
+            throw failure
+        }
         if exitCode && plan.proposesChanges {
             throw ExitCode(ExitStatus.changesProposed.rawValue)
         }

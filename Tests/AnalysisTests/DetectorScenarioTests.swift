@@ -134,11 +134,16 @@ import Testing
         #expect(scenario.proposals() == ["rightsize limits.memory 1536Mi->2007Mi"])
     }
 
-    @Test func aLeakBeyondTheHorizonIsNotReported() throws {
-        var scenario = Self.leaking()
+    /// The leak under an 8Gi limit: (8192 − 1744) / 8 = 806 h to reach it, beyond 7 days.
+    static func leakingBeyondTheHorizon() -> Scenario {
+        var scenario = leaking()
         scenario.resources[.limitsMemory] = "8Gi"
-        // (8192 − 1744) / 8 = 806 h, beyond 7 days. Memory is then right-sized as demand.
-        #expect(scenario.kinds() == [.rightsize])
+        return scenario
+    }
+
+    @Test func aLeakBeyondTheHorizonIsNotReported() throws {
+        // Memory is then right-sized as demand.
+        #expect(Self.leakingBeyondTheHorizon().kinds() == [.rightsize])
     }
 
     @Test func aLeakThatGetsKilledRaisesOnlyTheLimit() throws {

@@ -75,15 +75,19 @@ import Testing
         #expect(analysis.containers == [ContainerVerdict(container: "app", status: .changed)])
     }
 
-    @Test func theSameCrashLoopWithoutACommitNearbyIsOnlyReported() throws {
-        var scenario = Self.crashLooping()
-        // The last commit to the workload was three days before the rollout.
+    /// The crash loop, with the last commit to the workload three days before the rollout.
+    static func crashLoopingWithoutACommitNearby() -> Scenario {
+        var scenario = crashLooping()
         scenario.commits = [
             ManifestCommit(
-                id: Self.imageBump.id, time: Self.commitTime - 3 * Scenario.day,
-                author: Self.imageBump.author,
+                id: imageBump.id, time: commitTime - 3 * Scenario.day, author: imageBump.author,
                 summary: "Add web", paths: ["apps/shop/web.yaml"], scope: .workload)
         ]
+        return scenario
+    }
+
+    @Test func theSameCrashLoopWithoutACommitNearbyIsOnlyReported() throws {
+        var scenario = Self.crashLoopingWithoutACommitNearby()
         let analysis = scenario.analyze()
         #expect(analysis.findings.map(\.kind) == [.crashLoop])
         let finding = try #require(analysis.findings.first)
@@ -103,13 +107,22 @@ import Testing
                 + "workload's manifests explains it")
     }
 
+    /// A second commit to the workload, ten minutes before the image bump.
+    static let configChange = ManifestCommit(
+        id: "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567", time: commitTime - 600,
+        author: "Lee <lee@example.com>",
+        summary: "Lower the heap", paths: ["apps/shop/web.yaml"], scope: .workload)
+
+    /// The crash loop, with two commits that could explain its rollout.
+    static func crashLoopingAfterTwoCommits() -> Scenario {
+        var scenario = crashLooping()
+        scenario.commits = [imageBump, configChange]
+        return scenario
+    }
+
     @Test func severalCandidateCommitsAreNamedAndNoneIsPicked() throws {
-        var scenario = Self.crashLooping()
-        let configChange = ManifestCommit(
-            id: "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567", time: Self.commitTime - 600,
-            author: "Lee <lee@example.com>",
-            summary: "Lower the heap", paths: ["apps/shop/web.yaml"], scope: .workload)
-        scenario.commits = [Self.imageBump, configChange]
+        let scenario = Self.crashLoopingAfterTwoCommits()
+        let configChange = Self.configChange
         let finding = try #require(scenario.analyze().findings.first)
         #expect(finding.kind == .regressionAfterChange)
         #expect(finding.revert == nil)

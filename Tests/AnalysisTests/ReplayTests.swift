@@ -17,6 +17,18 @@ import Testing
         ("leak", DetectorScenarioTests.leaking()),
         ("throttled", DetectorScenarioTests.throttled()),
         ("crash loop after a commit", RegressionScenarioTests.crashLooping()),
+        ("crash loop with no commit nearby", RegressionScenarioTests.crashLoopingWithoutACommitNearby()),
+        ("crash loop after two candidate commits", RegressionScenarioTests.crashLoopingAfterTwoCommits()),
+        ("leak beyond the horizon", DetectorScenarioTests.leakingBeyondTheHorizon()),
+        ("gaps in the samples", RightsizingScenarioTests.withACoverageGap()),
+        (
+            "gaps in the samples of a CronJob",
+            {
+                var scenario = RightsizingScenarioTests.withACoverageGap()
+                scenario.workload.kind = "CronJob"
+                return scenario
+            }()
+        ),
         ("probes failing after a TLS change", RegressionScenarioTests.failingProbe()),
         (
             "HPA on CPU",

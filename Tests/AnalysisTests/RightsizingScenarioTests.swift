@@ -244,12 +244,17 @@ import Testing
             ])
     }
 
-    @Test func gapsInTheSamplesAreRefusedExceptForJobs() throws {
-        var scenario = Self.overProvisioned()
-        // 2 days of samples spread over 6 days.
+    /// The over-provisioned service with 2 days of samples spread over 6 days.
+    static func withACoverageGap() -> Scenario {
+        var scenario = overProvisioned()
         scenario.profile.coverage = Coverage(
             seconds: 2 * 86_400, ratio: 2.0 / 7, first: Scenario.windowStart,
             last: Scenario.windowStart + 6 * 86_400)
+        return scenario
+    }
+
+    @Test func gapsInTheSamplesAreRefusedExceptForJobs() throws {
+        var scenario = Self.withACoverageGap()
         #expect(
             scenario.analyze().containers == [
                 ContainerVerdict(

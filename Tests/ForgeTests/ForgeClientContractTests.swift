@@ -189,10 +189,7 @@ struct ForgeClientContractTests {
         try await ForgeHarness.run(kind) { server, forge in
             server.inject(ForgeServerFault(.retryAfter(seconds: 3600)))
 
-            let error = try #require(
-                await #expect(throws: ForgeError.self) {
-                    try await forge.openPullRequests(headPrefix: "steward/")
-                })
+            let error = try await ForgeHarness.listingError(forge)
 
             #expect(error.code == .rateLimited)
             #expect(error.request == "GET \(ForgeEndpoints.relativePulls(kind))")

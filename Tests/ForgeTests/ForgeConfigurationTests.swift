@@ -104,10 +104,7 @@ struct ForgeConfigurationTests {
                         headers: [("Location", "http://127.0.0.2:9/api/v3/repos/acme/renamed/pulls")],
                         body: #"{"message":"Moved Permanently"}"#)))
 
-            let error = try #require(
-                await #expect(throws: ForgeError.self) {
-                    try await forge.openPullRequests(headPrefix: "steward/")
-                })
+            let error = try await ForgeHarness.listingError(forge)
 
             #expect(error.code == .unexpectedStatus)
             #expect(
@@ -134,10 +131,7 @@ struct ForgeConfigurationTests {
                             ),
                         ], body: "[]")))
 
-            let error = try #require(
-                await #expect(throws: ForgeError.self) {
-                    try await forge.openPullRequests(headPrefix: "steward/")
-                })
+            let error = try await ForgeHarness.listingError(forge)
 
             #expect(error.code == .invalidResponse)
             #expect(
@@ -157,10 +151,7 @@ struct ForgeConfigurationTests {
                         status: 200, headers: [("Content-Type", "application/json")],
                         body: #"[{"iid":"one"}]"#)))
 
-            let error = try #require(
-                await #expect(throws: ForgeError.self) {
-                    try await forge.openPullRequests(headPrefix: "steward/")
-                })
+            let error = try await ForgeHarness.listingError(forge)
 
             #expect(
                 error.description

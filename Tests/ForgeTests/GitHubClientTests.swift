@@ -134,10 +134,7 @@ struct GitHubClientTests {
                         status: 429, headers: [("Content-Type", "application/json")],
                         body: #"{"message":"You have exceeded a secondary rate limit.","status":"429"}"#)))
 
-            let error = try #require(
-                await #expect(throws: ForgeError.self) {
-                    try await forge.openPullRequests(headPrefix: "steward/")
-                })
+            let error = try await ForgeHarness.listingError(forge)
 
             #expect(
                 error.description

@@ -76,10 +76,7 @@ struct GitLabClientTests {
     @Test("an unknown project gives GitLab's 404 message")
     func unknownProject() async throws {
         try await ForgeHarness.run(.gitlab, gitLabProject: "acme/nope") { _, forge in
-            let error = try #require(
-                await #expect(throws: ForgeError.self) {
-                    try await forge.openPullRequests(headPrefix: "steward/")
-                })
+            let error = try await ForgeHarness.listingError(forge)
 
             #expect(
                 error.description

@@ -8,22 +8,6 @@ import YAMLSyntax
 /// ApplicationSet list generators and Go templates, Flux Kustomizations, Argo CD's Kustomize
 /// options, cluster names and repository URLs.
 @Suite struct DiscoveryTests {
-    static let deployment = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        spec:
-          template:
-            spec:
-              containers:
-                - name: app
-                  image: nginx:1.27
-                  resources:
-                    requests: {cpu: 100m}
-
-        """
-
     func inventory(_ files: [String: String], options: InventoryOptions = InventoryOptions()) throws
         -> Inventory
     {
@@ -42,12 +26,12 @@ import YAMLSyntax
     @Test func findsTargetsWithoutADeploymentTool() throws {
         let inventory = try inventory([
             "base/kustomization.yaml": "resources: [web.yaml]\n",
-            "base/web.yaml": Self.deployment,
+            "base/web.yaml": SampleManifests.web,
             "overlays/a/kustomization.yaml":
                 "resources: [../../base]\nnamePrefix: a-\ncomponents: [../../extra]\n",
             "overlays/b/kustomization.yaml": "resources: [../../base]\nnamePrefix: b-\n",
             "extra/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n",
-            "plain/web.yaml": Self.deployment,
+            "plain/web.yaml": SampleManifests.web,
             "plain/values.yaml": "replicas: 2\n",
             "config/settings.yaml": "logLevel: debug\n",
             "charts/web/Chart.yaml": "name: web\n",
@@ -65,7 +49,7 @@ import YAMLSyntax
 
     @Test func expandsListGeneratorsAndGoTemplates() throws {
         let inventory = try inventory([
-            "apps/web/web.yaml": Self.deployment,
+            "apps/web/web.yaml": SampleManifests.web,
             "argocd/set.yaml": """
             apiVersion: argoproj.io/v1alpha1
             kind: ApplicationSet
@@ -102,7 +86,7 @@ import YAMLSyntax
 
     @Test func reportsAPlaceholderItCannotFill() throws {
         let inventory = try inventory([
-            "apps/web/web.yaml": Self.deployment,
+            "apps/web/web.yaml": SampleManifests.web,
             "argocd/set.yaml": """
             apiVersion: argoproj.io/v1alpha1
             kind: ApplicationSet
@@ -157,12 +141,12 @@ import YAMLSyntax
                       value: 250m
 
             """,
-            "deploy/web.yaml": Self.deployment,
+            "deploy/web.yaml": SampleManifests.web,
             "deploy/notes.yaml": "owner: team-web\n",
-            "deploy/nested/worker.yaml": Self.deployment.replacingOccurrences(
+            "deploy/nested/worker.yaml": SampleManifests.web.replacingOccurrences(
                 of: "name: web", with: "name: worker"),
             "deploy/kustomized/kustomization.yaml": "resources: [cron.yaml]\nnamePrefix: k-\n",
-            "deploy/kustomized/cron.yaml": Self.deployment.replacingOccurrences(
+            "deploy/kustomized/cron.yaml": SampleManifests.web.replacingOccurrences(
                 of: "name: web", with: "name: cron"),
         ])
         #expect(names(inventory) == ["flux-system/apps Kustomization: prod/web,prod/k-cron,prod/worker"])
@@ -184,7 +168,7 @@ import YAMLSyntax
     @Test func appliesArgoCDKustomizeOptions() throws {
         let inventory = try inventory([
             "apps/web/kustomization.yaml": "resources: [web.yaml]\nnamePrefix: base-\n",
-            "apps/web/web.yaml": Self.deployment,
+            "apps/web/web.yaml": SampleManifests.web,
             "argocd/web.yaml": """
             apiVersion: argoproj.io/v1alpha1
             kind: Application
@@ -231,7 +215,7 @@ import YAMLSyntax
             """
         }
         let files = [
-            "apps/web/web.yaml": Self.deployment,
+            "apps/web/web.yaml": SampleManifests.web,
             "argocd/apps.yaml": application(
                 "local", "server: https://kubernetes.default.svc", "git@github.com:acme/gitops.git")
                 + application("eu", "server: https://10.0.0.1:6443", "https://github.com/acme/gitops")

@@ -23,18 +23,7 @@ import YAMLSyntax
 
         """,
         "charts/api/templates/_helpers.tpl": """
-        {{- define "api.fullname" -}}
-        {{- if .Values.fullnameOverride }}
-        {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
-        {{- else }}
-        {{- $name := default .Chart.Name .Values.nameOverride }}
-        {{- if contains $name .Release.Name }}
-        {{- .Release.Name | trunc 63 | trimSuffix "-" }}
-        {{- else }}
-        {{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
-        {{- end }}
-        {{- end }}
-        {{- end }}
+        \(HelmCreateHelpers.fullname("api"))
         {{- define "api.resources" -}}
         {{ toYaml . }}
         {{- end }}

@@ -5,20 +5,6 @@ import Testing
 /// Paths the inventory resolves itself: the folders an ApplicationSet's git generator selects
 /// and the parameters it gives each, and the relative paths kustomizations name.
 @Suite struct PathResolutionTests {
-    static let deployment = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        spec:
-          template:
-            spec:
-              containers:
-                - name: app
-                  image: nginx:1.27
-
-        """
-
     static let folders = [
         "apps/web/overlays/dev", "apps/web/overlays/prod", "apps/api/overlays/Prod_EU",
         "apps/api/overlays/skip", "apps/api/extra/deep/overlays/x", "apps/api/extra/overlays",
@@ -65,7 +51,8 @@ import Testing
     /// fasttemplate parameters (`path`, `path[N]`, `path.basename`, `path.basenameNormalized`),
     /// `*` and `?` within a folder name, `**` across folders, and an exclusion.
     @Test func expandsGitDirectoriesWithFasttemplateParameters() throws {
-        var files = Dictionary(uniqueKeysWithValues: Self.folders.map { ("\($0)/web.yaml", Self.deployment) })
+        var files = Dictionary(
+            uniqueKeysWithValues: Self.folders.map { ("\($0)/web.yaml", SampleManifests.web) })
         files["argocd/apps.yaml"] = applicationSet(
             goTemplate: false,
             directories: """
@@ -89,7 +76,8 @@ import Testing
     /// Go template parameters (`.path.path`, `index .path.segments N`, `.path.basename`,
     /// `.path.basenameNormalized`), and a segment past the last folder reported with its line.
     @Test func expandsGitDirectoriesWithGoTemplateParameters() throws {
-        var files = Dictionary(uniqueKeysWithValues: Self.folders.map { ("\($0)/web.yaml", Self.deployment) })
+        var files = Dictionary(
+            uniqueKeysWithValues: Self.folders.map { ("\($0)/web.yaml", SampleManifests.web) })
         files["argocd/apps.yaml"] = applicationSet(
             goTemplate: true,
             directories: """
@@ -131,7 +119,7 @@ import Testing
         ]
         var files = [
             "apps/web/base/kustomization.yaml": "resources: [./web.yaml]\n",
-            "apps/web/base/web.yaml": Self.deployment,
+            "apps/web/base/web.yaml": SampleManifests.web,
         ]
         for (name, base) in overlays {
             files["apps/web/overlays/\(name)/kustomization.yaml"] =

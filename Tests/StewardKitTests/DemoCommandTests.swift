@@ -28,6 +28,20 @@ import Testing
                                        file://\(directory)/steward-apps-shop.md
 
                 """))
+        // The diff of each branch: only the value lines change, comments stay.
+        #expect(
+            text.contains(
+                "Changes on steward/apps-shop (git diff main...steward/apps-shop):\n\ndiff --git a/apps/shop/"
+            ))
+        #expect(
+            text.contains(
+                """
+                -              cpu: 500m      # sized for Black Friday 2025, never revisited
+                -              memory: 1Gi
+                +              cpu: 180m      # sized for Black Friday 2025, never revisited
+                +              memory: 384Mi
+
+                """))
         let good = text.split(separator: "\n").filter {
             $0.contains("  Good \"git\" signature for steward@demo.invalid with ED25519 key SHA256:")
         }

@@ -21,10 +21,10 @@ struct GitOpsPlanFixture {
             ["plan", "--repo", "repo", "--profiles", "profiles.json"] + arguments, in: directory.url.path)
     }
 
-    /// The plan as JSON.
-    func planJSON(_ arguments: [String] = []) throws -> [String: Any] {
+    /// The plan as JSON, from a run that exits with `status` (1 when a file is not valid YAML).
+    func planJSON(_ arguments: [String] = [], status: Int32 = 0) throws -> [String: Any] {
         let output = try plan(["--format", "json"] + arguments)
-        guard output.status == 0,
+        guard output.status == status,
             let object = try JSONSerialization.jsonObject(with: Data(output.stdout)) as? [String: Any]
         else {
             throw FixtureFailure("steward plan exited with \(output.status): \(output.stderr)")

@@ -31,12 +31,14 @@ import Testing
 
         """
 
-    static func policy(actions: String, fields: [String]) -> String {
+    /// - Parameter recommender: lines of `spec.recommender`, indented by four spaces.
+    static func policy(actions: String, fields: [String], recommender: String = "") -> String {
         """
         apiVersion: steward.dev/v1
         kind: Policy
         metadata: {name: analysis}
         spec:
+        \(recommender.isEmpty ? "" : "  recommender:\n\(recommender)")
           rules:
             - name: shop
               match: {namespaces: [shop]}
@@ -177,20 +179,22 @@ import Testing
                 """)
     }
 
-    @Test func aThrottledCPULimitIsRemovedWhenThePolicySaysSo() throws {
+    @Test func aThrottledCPULimitIsRemovedWhenThePolicysRecommenderSaysSo() throws {
         var fields = Self.allFields
         fields[3] += "\n          allowRemove: true"
+        let recommender = "    throttling: {response: remove}\n"
         let fixture = try PlanFixture(
             manifest: Self.manifest, profiles: Self.throttled,
-            policy: Self.policy(actions: "rightsize, cpu-limit", fields: fields))
-        var planner = Planner()
-        planner.settings.throttlingResponse = .remove
+            policy: Self.policy(actions: "rightsize, cpu-limit", fields: fields, recommender: recommender))
+        let planner = Planner()
         let plan = try planner.plan(
             PlanRequest(
                 repository: fixture.repo.path, profiles: fixture.profiles.path,
                 now: Date(timeIntervalSince1970: 0)))
         let removal = try #require(plan.changes.first { $0.field == .limitsCPU })
         #expect(removal.to == nil)
+        let throttling = try #require(plan.findings.first { $0.finding.kind == .cpuThrottling })
+        #expect(throttling.finding.evidence.settings == ["throttling.response: remove (spec.recommender)"])
         #expect(removal.decision.outcome == .allowed)
         let json = PlanRenderer.render(plan, as: .json)
         #expect(json.contains("\"to\" : null"))
@@ -204,8 +208,8 @@ import Testing
 
         // Without allowRemove the removal is rejected, and the limit stays.
         try fixture.directory.write(
-            "repo/policies/steward.yaml", Self.policy(actions: "rightsize, cpu-limit", fields: Self.allFields)
-        )
+            "repo/policies/steward.yaml",
+            Self.policy(actions: "rightsize, cpu-limit", fields: Self.allFields, recommender: recommender))
         let strict = try planner.plan(
             PlanRequest(repository: fixture.repo.path, profiles: fixture.profiles.path))
         let rejected = try #require(strict.changes.first { $0.field == .limitsCPU })

@@ -12,7 +12,9 @@ import Testing
     static let tapes = Gen.int(in: 0...999_999).array(of: 80)
 
     @Test func plannedEditsStayInsideThePolicy() async throws {
-        await propertyCheck(count: 100, input: Self.tapes) { numbers in
+        var withEdits = 0
+        var permittedChanges = 0
+        await propertyCheck(count: 150, input: Self.tapes) { numbers in
             var tape = Tape(numbers)
             let scenario = Scenario(&tape)
             do {
@@ -31,6 +33,8 @@ import Testing
                 }
                 let report = ScopeCheck(policy: policy, cluster: "prod", actions: [.rightsize]).check(files)
                 #expect(report.violations == [], "\(scenario.policy)")
+                if !plan.fileEdits.isEmpty { withEdits += 1 }
+                permittedChanges += plan.permittedChanges.count
                 let changed = Set(report.fields.map { "\($0.file) \($0.field.path)" })
                 let permitted = Set(plan.permittedChanges.map { "\($0.file) \($0.path)" })
                 #expect(changed == permitted, "\(scenario.policy)")
@@ -55,6 +59,9 @@ import Testing
                 Issue.record("planning failed: \(error)\n\(scenario.policy)")
             }
         }
+        // Not vacuous: many random repositories got edits, through many permitted changes.
+        #expect(withEdits >= 15, "\(withEdits) of 150 plans edited a file")
+        #expect(permittedChanges >= 30, "\(permittedChanges) permitted changes")
     }
 }
 
@@ -120,7 +127,14 @@ private struct Scenario {
         var text = "apiVersion: steward.dev/v1\nkind: Policy\nmetadata: {name: random}\nspec:\n"
         if tape.chance(30) { text += "  limits: {maxChangesPerPullRequest: \(tape.next(6) + 1)}\n" }
         text += "  rules:\n"
-        var matches = ["{namespaces: [shop]}", "{namespaces: [blog]}"].filter { _ in tape.chance(60) }
+        // Distinct conditions, none covering another, so that no rule is shadowed; `{}` comes last.
+        var matches = [
+            "{namespaces: [shop]}", "{namespaces: [blog]}", "{names: [web]}",
+            "{kinds: [Deployment], names: [api]}",
+            "{labels: {tier: \"front*\"}}",
+        ].filter { _ in tape.chance(45) }
+        let turn = tape.next(max(matches.count, 1))
+        matches = Array(matches[turn...] + matches[..<turn])
         if tape.chance(50) { matches.append("{}") }
         for (index, match) in matches.enumerated() {
             text += "    - name: rule-\(index)\n      match: \(match)\n"
@@ -137,6 +151,7 @@ private struct Scenario {
             if text.hasSuffix("fields:\n") { text += "        []\n" }
         }
         if matches.isEmpty { text += "    []\n" }
+        if tape.chance(20) { text += "  actions: {rightsize: {requireLabels: {tier: frontend}}}\n" }
         return text
     }
 
@@ -152,12 +167,15 @@ private struct Scenario {
             }
             return text == "resources:\n" ? "resources: {}\n" : text
         }
+        let tier = tape.chance(50) ? "frontend" : "backend"
+        let optOut = tape.chance(10) ? "\n  annotations: {steward.dev/ignore: \"true\"}" : ""
         return """
             apiVersion: apps/v1
             kind: Deployment
             metadata:
               name: \(name)
               namespace: \(namespace)
+              labels: {tier: \(tier)}\(optOut)
             spec:
               template:
                 spec:

@@ -116,8 +116,8 @@ import Testing
         let bundled = try Self.steward(["policy", "test", "policies"], in: PackagePaths.root)
         #expect(bundled.status == 0)
         #expect(bundled.stderr == "")
-        #expect(bundled.text.hasSuffix("\n30 cases: 30 passed, 0 failed\n"))
-        #expect(bundled.text.components(separatedBy: "\n").filter { $0.hasPrefix("PASS  ") }.count == 30)
+        #expect(bundled.text.hasSuffix("\n33 cases: 33 passed, 0 failed\n"))
+        #expect(bundled.text.components(separatedBy: "\n").filter { $0.hasPrefix("PASS  ") }.count == 33)
 
         let demo = try Self.steward(["policy", "test", "examples/demo-repo/policies"], in: PackagePaths.root)
         #expect(demo.status == 0)

@@ -9,29 +9,19 @@ extension ProfileCollectTests {
         var standardError: String
     }
 
-    /// The package root, from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-
-    /// Runs `.build/debug/steward` with `arguments`; fails when the binary was not built.
+    /// Runs the built `steward` with `arguments`; fails when the binary was not built.
     ///
     /// Output goes to files and the exit is awaited without blocking a thread: the fault proxy of
     /// a test runs on the same cooperative threads and must keep answering meanwhile.
     static func steward(_ arguments: [String]) async throws -> Run {
-        let binary = "\(packageRoot)/.build/debug/steward"
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw PrometheusSupportError("\(binary) is missing: run 'swift build --build-tests' first")
-        }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "steward-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outputPath = directory.appendingPathComponent("stdout").path
-        let errorPath = directory.appendingPathComponent("stderr").path
+        let binary = try PackagePaths.stewardBinary()
+        let directory = try TemporaryDirectory("steward-run")
+        let outputPath = directory.path("stdout").path
+        let errorPath = directory.path("stderr").path
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = binary
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))

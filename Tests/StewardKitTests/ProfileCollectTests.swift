@@ -12,10 +12,6 @@ struct ProfileCollectTests {
         try await PrometheusServer.start(history: Self.history)
     }
 
-    func temporaryPath(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
-    }
-
     /// `steward: collected N profiles (M insufficient) from Q queries in S s[, wrote F]`.
     func expectSummary(_ stderr: String, profiles: Int, insufficient: Int, queries: Int, wrote: String? = nil)
     {
@@ -50,8 +46,8 @@ struct ProfileCollectTests {
     func outputFile() async throws {
         let server = try await start()
         defer { server.stop() }
-        let path = temporaryPath("profiles") + ".json"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let directory = try TemporaryDirectory("steward-profiles")
+        let path = directory.path("profiles.json").path
         let run = try await Self.steward([
             "profile", "collect", "--prometheus", server.url, "--window", "1d", "--step", "5m",
             "--at", "2026-09-23T00:00:00Z", "--cluster-label", "cluster", "-o", path, "--timeout", "10s",
@@ -68,9 +64,8 @@ struct ProfileCollectTests {
         let proxy = try await PrometheusFaultProxy.start(upstream: "http://127.0.0.1:9", faults: [])
         let url = proxy.url
         proxy.stop()
-        let path = temporaryPath("profiles")
-        try "previous".write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let directory = try TemporaryDirectory("steward-profiles")
+        let path = try directory.write("profiles", "previous").path
         let run = try await Self.steward([
             "profile", "collect", "--prometheus", url, "--at", Self.at, "-o", path,
         ])
@@ -112,9 +107,8 @@ struct ProfileCollectTests {
         let proxy = try await PrometheusFaultProxy.start(
             upstream: server.url, faults: [.requireAuthorization("Bearer other", echo: true)])
         defer { proxy.stop() }
-        let file = temporaryPath("token")
-        try secret.write(toFile: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
+        let directory = try TemporaryDirectory("steward-token")
+        let file = try directory.write("token", secret).path
         let run = try await Self.steward([
             "profile", "collect", "--prometheus", proxy.url, "--at", Self.at, "--token-file", file,
             "--log-level", "trace",

@@ -10,21 +10,28 @@ import Testing
     static let hour = RegressionPlanFixture.hour
     static let commit = RegressionPlanFixture.breakingCommit
 
-    @Test func aCrashLoopAfterAnImageBumpProposesItsRevert() throws {
-        let fixture = try RegressionPlanFixture(
+    /// The repository where the breaking commit bumps web's image from 2.14.1 to 2.15.0.
+    static func imageBump() throws -> RegressionPlanFixture {
+        try RegressionPlanFixture(
             change: [
                 "apps/shop/web.yaml": RegressionPlanFixture.web.replacingOccurrences(
                     of: "2.14.1", with: "2.15.0")
             ],
             message: "Bump web to 2.15.0")
+    }
+
+    /// web's ReplicaSets: one from the first commit, one two minutes after the image bump.
+    static let imageBumpRollouts: [(String, Double)] = [
+        ("web-5d8f7c9b4", RegressionPlanFixture.firstCommit + 60), ("web-7b6c5d4e3", commit + 120),
+    ]
+
+    @Test func aCrashLoopAfterAnImageBumpProposesItsRevert() throws {
+        let fixture = try Self.imageBump()
         // Restarts from the hour after the commit on (the first 10 minutes after it), 4 an hour;
         // the new ReplicaSet was created 2 minutes after the commit.
         let profile = RegressionPlanFixture.profile(
             restarts: { $0 > Self.commit ? 4 : 0 },
-            rollouts: [
-                ("web-5d8f7c9b4", RegressionPlanFixture.firstCommit + 60),
-                ("web-7b6c5d4e3", Self.commit + 120),
-            ])
+            rollouts: Self.imageBumpRollouts)
         let output = try fixture.plan(profile: profile, arguments: ["--format", "json"])
         #expect(output.status == 0, "\(output.stderr)")
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout)) as? [String: Any])
@@ -71,19 +78,11 @@ import Testing
     }
 
     @Test func theSameCrashLoopWithoutACommitBeforeItsRolloutIsOnlyReported() throws {
-        let fixture = try RegressionPlanFixture(
-            change: [
-                "apps/shop/web.yaml": RegressionPlanFixture.web.replacingOccurrences(
-                    of: "2.14.1", with: "2.15.0")
-            ],
-            message: "Bump web to 2.15.0")
+        let fixture = try Self.imageBump()
         // The same restarts, but they began a day after the rollout of the commit.
         let profile = RegressionPlanFixture.profile(
             restarts: { $0 > Self.commit + 86_400 ? 4 : 0 },
-            rollouts: [
-                ("web-5d8f7c9b4", RegressionPlanFixture.firstCommit + 60),
-                ("web-7b6c5d4e3", Self.commit + 120),
-            ])
+            rollouts: Self.imageBumpRollouts)
         let output = try fixture.plan(profile: profile, arguments: ["--exit-code"])
         #expect(output.status == 0)
         #expect(

@@ -1,11 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `steward yaml …`, run as the built binary: exact standard output, standard error and exit code.
 @Suite struct YAMLToolTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     struct Outcome: Equatable, CustomStringConvertible {
         var status: Int32
         var stdout: String
@@ -13,47 +11,16 @@ import Testing
         var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
     }
 
-    struct MissingBinary: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "\(path) does not exist; build it first with: swift build --build-tests" }
-    }
-
-    /// The `steward` built beside the test bundle (any configuration), else the default debug one.
-    static var binary: URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("steward")
-        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-        return packageRoot.appendingPathComponent(".build/debug/steward")
-    }
-
     static func steward(_ arguments: [String]) throws -> Outcome {
-        let binary = Self.binary
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw MissingBinary(path: binary.path)
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        let output = try PackagePaths.steward().result(arguments)
+        return Outcome(status: output.status, stdout: output.text, stderr: output.stderr)
     }
 
     /// A fresh directory holding the given files.
-    static func workspace(_ files: [String: [UInt8]]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "steward-yaml-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    static func workspace(_ files: [String: [UInt8]]) throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory("steward-yaml")
         for (name, bytes) in files {
-            try Data(bytes).write(to: directory.appendingPathComponent(name))
+            try Data(bytes).write(to: directory.path(name))
         }
         return directory
     }
@@ -79,13 +46,8 @@ import Testing
         """
 
     @Test func eventsPassTheYAMLTestSuite() throws {
-        let suite = Self.packageRoot.deletingLastPathComponent().appendingPathComponent(
-            "shared/yaml-test-suite")
+        let suite = try PackagePaths.sharedData("yaml-test-suite")
         let fm = FileManager.default
-        guard fm.fileExists(atPath: suite.path) else {
-            Issue.record("shared test data is missing at \(suite.path)")
-            return
-        }
         var folders: [String] = []
         for name in try fm.contentsOfDirectory(atPath: suite.path).sorted() {
             let folder = suite.appendingPathComponent(name)
@@ -124,7 +86,7 @@ import Testing
 
     @Test func getPrintsValues() throws {
         let dir = try Self.workspace(["d.yaml": Array(Self.deployment.utf8)])
-        let file = dir.appendingPathComponent("d.yaml").path
+        let file = dir.path("d.yaml").path
         #expect(
             try Self.steward(["yaml", "get", file, "spec.template.spec.containers[name=app].image"])
                 == Outcome(status: 0, stdout: "nginx:1.25\n", stderr: ""))
@@ -156,7 +118,7 @@ import Testing
 
     @Test func setPrintsOrWritesTheEditedFile() throws {
         let dir = try Self.workspace(["d.yaml": Array(Self.deployment.utf8)])
-        let file = dir.appendingPathComponent("d.yaml").path
+        let file = dir.path("d.yaml").path
         let limits = "spec.template.spec.containers[name=app].resources.limits"
         let printed = try Self.steward([
             "yaml", "set", file, limits + ".memory", "256Mi", "--select", "kind=Deployment",
@@ -178,12 +140,12 @@ import Testing
         #expect(
             try String(contentsOfFile: file, encoding: .utf8)
                 == Self.deployment.replacingOccurrences(of: "cpu: 500m", with: "cpu: \"1\""))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["d.yaml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["d.yaml"])
     }
 
     @Test func setRefusesWhatItCannotDo() throws {
         let dir = try Self.workspace(["d.yaml": Array(Self.deployment.utf8)])
-        let file = dir.appendingPathComponent("d.yaml").path
+        let file = dir.path("d.yaml").path
         #expect(
             try Self.steward(["yaml", "set", file, "metadata", "x", "--doc", "1", "--in-place"])
                 == Outcome(
@@ -212,7 +174,7 @@ import Testing
 
     @Test func pathsListsEveryScalar() throws {
         let dir = try Self.workspace(["d.yaml": Array(Self.deployment.utf8)])
-        let outcome = try Self.steward(["yaml", "paths", dir.appendingPathComponent("d.yaml").path])
+        let outcome = try Self.steward(["yaml", "paths", dir.path("d.yaml").path])
         #expect(
             outcome
                 == Outcome(
@@ -245,7 +207,7 @@ import Testing
             "utf8.yaml": invalidUTF8,
         ]
         let dir = try Self.workspace(files)
-        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        func path(_ name: String) -> String { dir.path(name).path }
         #expect(
             try Self.steward(["yaml", "check", path("good.yaml")])
                 == Outcome(status: 0, stdout: "", stderr: ""))
@@ -289,7 +251,7 @@ import Testing
     @Test func badInputIsNeverWritten() throws {
         let bad = Array("a: 1\nb: \"x\\q\"\n".utf8)
         let dir = try Self.workspace(["bad.yaml": bad])
-        let file = dir.appendingPathComponent("bad.yaml").path
+        let file = dir.path("bad.yaml").path
         let outcome = try Self.steward(["yaml", "set", file, "a", "2", "--in-place"])
         #expect(outcome.status == 1)
         #expect(

@@ -36,14 +36,7 @@ extension ForgeServerState {
     }
 
     private func gitHubList(_ request: ForgeServerRequest) -> ForgeServerResponse {
-        let state = request.queryValue("state") ?? "open"
-        var matching = pullRequests.filter { pullRequest in
-            switch state {
-            case "all": true
-            case "closed": pullRequest.state != .open
-            default: pullRequest.state == .open
-            }
-        }
+        var matching = pullRequests(inState: request.queryValue("state"))
         // GitHub filters by head only in the `user:ref-name` form; an unqualified value is
         // silently ignored and every pull request is listed.
         if let head = request.queryValue("head"), head.contains(":") {
@@ -53,8 +46,7 @@ extension ForgeServerState {
         if let base = request.queryValue("base") {
             matching = matching.filter { $0.base == base }
         }
-        matching.sort { $0.number < $1.number }
-        if request.queryValue("direction") != "asc" { matching.reverse() }
+        matching = Self.sorted(matching, ascending: request.queryValue("direction") == "asc")
         let (items, headers) = page(matching, of: request, sizeParameter: "per_page", defaultSize: 30)
         return ForgeServerResponse(status: 200, json: items.map(gitHubJSON), headers: headers)
     }
@@ -76,10 +68,7 @@ extension ForgeServerState {
         }
         let rawHead = object["head"] as! String
         let base = object["base"] as! String
-        let (headOwner, head) =
-            rawHead.contains(":")
-            ? (String(rawHead.prefix { $0 != ":" }), String(rawHead.drop { $0 != ":" }.dropFirst()))
-            : (Self.owner, rawHead)
+        let (headOwner, head) = Self.splitHead(rawHead)
         if head == base && headOwner == Self.owner {
             return gitHubValidationFailed([
                 [
@@ -150,16 +139,7 @@ extension ForgeServerState {
                 ["resource": "IssueComment", "field": "body", "code": "missing_field"]
             ])
         }
-        pullRequests[index].comments.append(body)
-        let id = nextCommentID
-        nextCommentID += 1
-        return ForgeServerResponse(
-            status: 201,
-            json: [
-                "id": id, "body": body, "user": ["login": "steward-bot"], "created_at": Self.timestamp,
-                "html_url":
-                    "\(origin)/\(Self.owner)/\(Self.repository)/pull/\(pullRequests[index].number)#issuecomment-\(id)",
-            ])
+        return issueComment(body, at: index, webPath: "pull")
     }
 
     private func gitHubValidationFailed(_ errors: [[String: Any]]) -> ForgeServerResponse {

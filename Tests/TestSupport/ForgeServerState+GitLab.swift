@@ -42,8 +42,7 @@ extension ForgeServerState {
         if let target = request.queryValue("target_branch") {
             matching = matching.filter { $0.base == target }
         }
-        matching.sort { $0.number < $1.number }
-        if request.queryValue("sort") != "asc" { matching.reverse() }
+        matching = Self.sorted(matching, ascending: request.queryValue("sort") == "asc")
         let (items, headers) = page(matching, of: request, sizeParameter: "per_page", defaultSize: 20)
         return ForgeServerResponse(status: 200, json: items.map(gitLabJSON), headers: headers)
     }
@@ -102,9 +101,7 @@ extension ForgeServerState {
         guard let body = request.jsonObject?["body"] as? String, !body.isEmpty else {
             return ForgeServerResponse(status: 400, json: ["error": "body is missing"])
         }
-        pullRequests[index].comments.append(body)
-        let id = nextCommentID
-        nextCommentID += 1
+        let id = addComment(body, at: index)
         return ForgeServerResponse(
             status: 201,
             json: [

@@ -31,16 +31,9 @@ extension ForgeServerState {
     }
 
     private func giteaList(_ request: ForgeServerRequest) -> ForgeServerResponse {
-        let state = request.queryValue("state") ?? "open"
-        var matching = pullRequests.filter { pullRequest in
-            switch state {
-            case "all": true
-            case "closed": pullRequest.state != .open
-            default: pullRequest.state == .open
-            }
-        }
-        matching.sort { $0.number < $1.number }
-        if request.queryValue("sort") != "oldest" { matching.reverse() }
+        let matching = Self.sorted(
+            pullRequests(inState: request.queryValue("state")),
+            ascending: request.queryValue("sort") == "oldest")
         let (items, headers) = page(matching, of: request, sizeParameter: "limit", defaultSize: 30)
         return ForgeServerResponse(status: 200, json: items.map(giteaJSON), headers: headers)
     }
@@ -53,10 +46,7 @@ extension ForgeServerState {
             return ForgeServerResponse(
                 status: 422, json: ["message": "[Title]: Required", "url": "\(origin)/api/swagger"])
         }
-        let (headOwner, head) =
-            rawHead.contains(":")
-            ? (String(rawHead.prefix { $0 != ":" }), String(rawHead.drop { $0 != ":" }.dropFirst()))
-            : (Self.owner, rawHead)
+        let (headOwner, head) = Self.splitHead(rawHead)
         if head == base && headOwner == Self.owner {
             return ForgeServerResponse(
                 status: 422,
@@ -129,16 +119,7 @@ extension ForgeServerState {
             return ForgeServerResponse(
                 status: 422, json: ["message": "[Body]: Required", "url": "\(origin)/api/swagger"])
         }
-        pullRequests[index].comments.append(body)
-        let id = nextCommentID
-        nextCommentID += 1
-        return ForgeServerResponse(
-            status: 201,
-            json: [
-                "id": id, "body": body, "user": ["login": "steward-bot"], "created_at": Self.timestamp,
-                "html_url":
-                    "\(origin)/\(Self.owner)/\(Self.repository)/pulls/\(pullRequests[index].number)#issuecomment-\(id)",
-            ])
+        return issueComment(body, at: index, webPath: "pulls")
     }
 
     private func giteaLabelJSON(_ id: Int, _ name: String, _ color: String) -> [String: Any] {

@@ -86,6 +86,55 @@ struct ForgeServerState {
         pullRequests.firstIndex { $0.number == number }
     }
 
+    /// Appends `body` to the comments of the pull request at `index` and answers the comment's id.
+    mutating func addComment(_ body: String, at index: Int) -> Int {
+        pullRequests[index].comments.append(body)
+        let id = nextCommentID
+        nextCommentID += 1
+        return id
+    }
+
+    /// Adds `body` as a comment on the pull request at `index` and answers as GitHub and Gitea
+    /// answer an issue comment; the web page is `<repository>/<webPath>/<number>` (`pull` on
+    /// GitHub, `pulls` on Gitea).
+    mutating func issueComment(_ body: String, at index: Int, webPath: String) -> ForgeServerResponse {
+        let id = addComment(body, at: index)
+        let page = "\(origin)/\(Self.owner)/\(Self.repository)/\(webPath)/\(pullRequests[index].number)"
+        return ForgeServerResponse(
+            status: 201,
+            json: [
+                "id": id, "body": body, "user": ["login": "steward-bot"], "created_at": Self.timestamp,
+                "html_url": "\(page)#issuecomment-\(id)",
+            ])
+    }
+
+    /// The pull requests in `state` as GitHub and Gitea name it: `open` (the default), `closed`
+    /// (merged ones too) or `all`.
+    func pullRequests(inState state: String?) -> [ForgeServerPullRequest] {
+        pullRequests.filter { pullRequest in
+            switch state ?? "open" {
+            case "all": true
+            case "closed": pullRequest.state != .open
+            default: pullRequest.state == .open
+            }
+        }
+    }
+
+    /// `pullRequests` oldest first when `ascending`, else newest first (every forge's default).
+    static func sorted(_ pullRequests: [ForgeServerPullRequest], ascending: Bool) -> [ForgeServerPullRequest]
+    {
+        let oldestFirst = pullRequests.sorted { $0.number < $1.number }
+        return ascending ? oldestFirst : oldestFirst.reversed()
+    }
+
+    /// The owner and branch of a GitHub or Gitea `head`: `owner:branch` for a fork, else a branch
+    /// of the repository itself.
+    static func splitHead(_ head: String) -> (owner: String, branch: String) {
+        head.contains(":")
+            ? (String(head.prefix { $0 != ":" }), String(head.drop { $0 != ":" }.dropFirst()))
+            : (owner, head)
+    }
+
     // MARK: Pagination
 
     /// The slice of `items` for the request's page, and the headers that describe the pages.

@@ -367,18 +367,7 @@ public enum GitOpsFixture {
         {{/*
         Create a default fully qualified app name.
         */}}
-        {{- define "catalog.fullname" -}}
-        {{- if .Values.fullnameOverride }}
-        {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
-        {{- else }}
-        {{- $name := default .Chart.Name .Values.nameOverride }}
-        {{- if contains $name .Release.Name }}
-        {{- .Release.Name | trunc 63 | trimSuffix "-" }}
-        {{- else }}
-        {{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
-        {{- end }}
-        {{- end }}
-        {{- end }}
+        \(HelmCreateHelpers.fullname("catalog"))
 
         {{- define "catalog.labels" -}}
         app.kubernetes.io/name: {{ include "catalog.name" . }}
@@ -479,18 +468,7 @@ public enum GitOpsFixture {
 
         """,
         "charts/podinfo/templates/_helpers.tpl": """
-        {{- define "podinfo.fullname" -}}
-        {{- if .Values.fullnameOverride }}
-        {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
-        {{- else }}
-        {{- $name := default .Chart.Name .Values.nameOverride }}
-        {{- if contains $name .Release.Name }}
-        {{- .Release.Name | trunc 63 | trimSuffix "-" }}
-        {{- else }}
-        {{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
-        {{- end }}
-        {{- end }}
-        {{- end }}
+        \(HelmCreateHelpers.fullname("podinfo"))
 
         """,
         "charts/podinfo/templates/deployment.yaml": """

@@ -222,18 +222,7 @@ public enum SyntheticMonorepo {
             {{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
             {{- end }}
 
-            {{- define "\(name).fullname" -}}
-            {{- if .Values.fullnameOverride }}
-            {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
-            {{- else }}
-            {{- $name := default .Chart.Name .Values.nameOverride }}
-            {{- if contains $name .Release.Name }}
-            {{- .Release.Name | trunc 63 | trimSuffix "-" }}
-            {{- else }}
-            {{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
-            {{- end }}
-            {{- end }}
-            {{- end }}
+            \(HelmCreateHelpers.fullname(name))
 
             """,
             "\(directory)/templates/deployment.yaml": """

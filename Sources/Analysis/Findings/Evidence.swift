@@ -47,6 +47,9 @@ public struct Evidence: Codable, Sendable, Hashable {
     public var replay: ReplayEvidence?
     /// The PromQL queries of the profiles file that produced the numbers used.
     public var queries: [String]?
+    /// The recommender settings the policy set for the workload, `knob: value (origin)`, e.g.
+    /// `cpuPercentile: p99 (spec.recommender)`; absent when it set none and the defaults applied.
+    public var settings: [String]?
 
     public init(
         rule: String, windowStart: Double, windowEnd: Double, cpuP95: Double? = nil, cpuSamples: Int? = nil,

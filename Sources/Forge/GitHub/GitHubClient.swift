@@ -14,10 +14,11 @@ public final class GitHubClient: ForgeClient {
     public var kind: ForgeKind { .github }
 
     /// The repository owner (user or organization); bot branches live in this repository.
-    public let owner: String
+    public var owner: String { api.owner }
     /// The repository name.
-    public let repository: String
-    private let http: ForgeHTTP
+    public var repository: String { api.repository }
+    private let api: RepositoryEndpoints
+    private var http: ForgeHTTP { api.http }
 
     /// Makes a client for `owner/repository`.
     /// - Parameters:
@@ -28,44 +29,31 @@ public final class GitHubClient: ForgeClient {
         owner: String, repository: String, apiURL: String = GitHubClient.publicAPI, token: ForgeToken,
         retry: ForgeRetryPolicy = .standard, logger: Logger = Logger(label: "steward.forge.github")
     ) throws(ForgeError) {
-        try RepositoryName.check(owner: owner, name: repository, forge: .github)
-        self.owner = owner
-        self.repository = repository
-        self.http = try ForgeHTTP(
-            forge: .github, baseURL: RepositoryName.trimmed(apiURL), token: token,
+        api = try RepositoryEndpoints(
+            forge: .github, owner: owner, repository: repository, apiURL: apiURL, token: token,
             authorization: ("Authorization", "Bearer \(token.secret)"),
             headers: [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion)],
             retry: retry, logger: logger)
     }
-
-    private var repositoryPath: String {
-        "/repos/\(ForgeHTTP.percentEncoded(owner))/\(ForgeHTTP.percentEncoded(repository))"
-    }
-
-    private var fullName: String { "\(owner)/\(repository)" }
 
     public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)
         -> PullRequest?
     {
         // GitHub silently ignores a `head` without the `owner:` prefix and lists every pull
         // request; the client-side filter below holds even if a server does that anyway.
-        let pages = try await http.sendAllLinkedPages(
-            "\(repositoryPath)/pulls",
+        let payloads = try await api.list(
+            GitHubPullRequestPayload.self, "/pulls",
             query: [("state", "open"), ("head", "\(owner):\(branch)"), ("base", base), ("per_page", "100")])
-        for page in pages {
-            for payload in try http.decode([GitHubPullRequestPayload].self, from: page)
-            where payload.head.ref == branch && payload.base.ref == base && payload.isFrom(fullName) {
-                return payload.pullRequest
-            }
-        }
-        return nil
+        return payloads.first {
+            $0.head.ref == branch && $0.base.ref == base && $0.isFrom(api.fullName)
+        }?.pullRequest
     }
 
     public func createPullRequest(_ draft: PullRequestDraft) async throws(ForgeError) -> PullRequest {
         let created: PullRequest
         do {
             let response = try await http.send(
-                .POST, "\(repositoryPath)/pulls",
+                .POST, "\(api.path)/pulls",
                 json: .object([
                     ("title", .string(draft.title)), ("head", .string(draft.head)),
                     ("base", .string(draft.base)),
@@ -73,11 +61,7 @@ public final class GitHubClient: ForgeClient {
                 ]))
             created = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
         } catch let error where error.status == 422 && error.message.contains("already exists") {
-            guard let existing = try await findOpenPullRequest(head: draft.head, base: draft.base) else {
-                throw error
-            }
-            return try await updatePullRequest(
-                existing.number, title: draft.title, body: draft.body, labels: draft.labels)
+            return try await updateExisting(draft, refusal: error)
         }
         guard !draft.labels.isEmpty else { return created }
         var labelled = created
@@ -88,18 +72,8 @@ public final class GitHubClient: ForgeClient {
     public func updatePullRequest(
         _ number: Int, title: String?, body: String?, labels: [String]?
     ) async throws(ForgeError) -> PullRequest {
-        var fields: [(String, JSONValue)] = []
-        if let title { fields.append(("title", .string(title))) }
-        if let body { fields.append(("body", .string(body))) }
-        var pullRequest: PullRequest
-        if fields.isEmpty {
-            let response = try await http.send(.GET, "\(repositoryPath)/pulls/\(number)")
-            pullRequest = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
-        } else {
-            let response = try await http.send(
-                .PATCH, "\(repositoryPath)/pulls/\(number)", json: .object(fields))
-            pullRequest = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
-        }
+        let response = try await api.editPullRequest(number, title: title, body: body)
+        var pullRequest = try http.decode(GitHubPullRequestPayload.self, from: response).pullRequest
         if let labels {
             pullRequest.labels = try await setLabels(number, labels)
         }
@@ -107,28 +81,18 @@ public final class GitHubClient: ForgeClient {
     }
 
     public func comment(on number: Int, body: String) async throws(ForgeError) {
-        _ = try await http.send(
-            .POST, "\(repositoryPath)/issues/\(number)/comments", json: .object([("body", .string(body))]))
+        try await api.comment(on: number, body: body)
     }
 
     public func closePullRequest(_ number: Int, comment: String?) async throws(ForgeError) {
-        if let comment { try await self.comment(on: number, body: comment) }
-        _ = try await http.send(
-            .PATCH, "\(repositoryPath)/pulls/\(number)", json: .object([("state", .string("closed"))]))
+        try await api.closePullRequest(number, comment: comment)
     }
 
     public func openPullRequests(headPrefix: String) async throws(ForgeError) -> [PullRequest] {
-        let pages = try await http.sendAllLinkedPages(
-            "\(repositoryPath)/pulls",
-            query: [("state", "open"), ("sort", "created"), ("direction", "asc"), ("per_page", "100")])
-        var found: [PullRequest] = []
-        for page in pages {
-            for payload in try http.decode([GitHubPullRequestPayload].self, from: page)
-            where payload.head.ref.hasPrefix(headPrefix) && payload.isFrom(fullName) {
-                found.append(payload.pullRequest)
-            }
-        }
-        return found
+        try await api.list(
+            GitHubPullRequestPayload.self, "/pulls",
+            query: [("state", "open"), ("sort", "created"), ("direction", "asc"), ("per_page", "100")]
+        ).filter { $0.head.ref.hasPrefix(headPrefix) && $0.isFrom(api.fullName) }.map(\.pullRequest)
     }
 
     public func shutdown() async throws(ForgeError) {
@@ -139,7 +103,7 @@ public final class GitHubClient: ForgeClient {
     /// labels that do not exist yet.
     private func setLabels(_ number: Int, _ labels: [String]) async throws(ForgeError) -> [String] {
         let response = try await http.send(
-            .PUT, "\(repositoryPath)/issues/\(number)/labels",
+            .PUT, "\(api.path)/issues/\(number)/labels",
             json: .object([("labels", .array(labels.map(JSONValue.string)))]))
         return try http.decode([GitHubLabelPayload].self, from: response).map(\.name)
     }

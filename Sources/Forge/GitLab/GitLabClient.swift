@@ -76,11 +76,7 @@ public final class GitLabClient: ForgeClient {
                 ]))
             return try http.decode(GitLabMergeRequestPayload.self, from: response).pullRequest
         } catch let error where error.status == 409 {
-            guard let existing = try await findOpenPullRequest(head: draft.head, base: draft.base) else {
-                throw error
-            }
-            return try await updatePullRequest(
-                existing.number, title: draft.title, body: draft.body, labels: draft.labels)
+            return try await updateExisting(draft, refusal: error)
         }
     }
 

@@ -13,10 +13,11 @@ public final class GiteaClient: ForgeClient {
     public var kind: ForgeKind { .gitea }
 
     /// The repository owner (user or organization); bot branches live in this repository.
-    public let owner: String
+    public var owner: String { api.owner }
     /// The repository name.
-    public let repository: String
-    private let http: ForgeHTTP
+    public var repository: String { api.repository }
+    private let api: RepositoryEndpoints
+    private var http: ForgeHTTP { api.http }
 
     /// Makes a client for `owner/repository`.
     /// - Parameters:
@@ -28,18 +29,11 @@ public final class GiteaClient: ForgeClient {
         retry: ForgeRetryPolicy = .standard,
         logger: Logger = Logger(label: "steward.forge.gitea")
     ) throws(ForgeError) {
-        try RepositoryName.check(owner: owner, name: repository, forge: .gitea)
-        self.owner = owner
-        self.repository = repository
-        self.http = try ForgeHTTP(
-            forge: .gitea, baseURL: RepositoryName.trimmed(apiURL), token: token,
+        api = try RepositoryEndpoints(
+            forge: .gitea, owner: owner, repository: repository, apiURL: apiURL, token: token,
             authorization: ("Authorization", "token \(token.secret)"),
             headers: [("Accept", "application/json")],
             retry: retry, logger: logger)
-    }
-
-    private var repositoryPath: String {
-        "/repos/\(ForgeHTTP.percentEncoded(owner))/\(ForgeHTTP.percentEncoded(repository))"
     }
 
     public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)
@@ -54,7 +48,7 @@ public final class GiteaClient: ForgeClient {
         let labelIDs = try await labelIDs(for: draft.labels)
         do {
             let response = try await http.send(
-                .POST, "\(repositoryPath)/pulls",
+                .POST, "\(api.path)/pulls",
                 json: .object([
                     ("head", .string(draft.head)), ("base", .string(draft.base)),
                     ("title", .string(draft.title)),
@@ -77,14 +71,11 @@ public final class GiteaClient: ForgeClient {
     }
 
     public func comment(on number: Int, body: String) async throws(ForgeError) {
-        _ = try await http.send(
-            .POST, "\(repositoryPath)/issues/\(number)/comments", json: .object([("body", .string(body))]))
+        try await api.comment(on: number, body: body)
     }
 
     public func closePullRequest(_ number: Int, comment: String?) async throws(ForgeError) {
-        if let comment { try await self.comment(on: number, body: comment) }
-        _ = try await http.send(
-            .PATCH, "\(repositoryPath)/pulls/\(number)", json: .object([("state", .string("closed"))]))
+        try await api.closePullRequest(number, comment: comment)
     }
 
     public func openPullRequests(headPrefix: String) async throws(ForgeError) -> [PullRequest] {
@@ -98,27 +89,18 @@ public final class GiteaClient: ForgeClient {
 
     private func openPayloads() async throws(ForgeError) -> [GiteaPullRequestPayload] {
         // 50 is Gitea's default MAX_RESPONSE_ITEMS; a larger limit is cut to it anyway.
-        let pages = try await http.sendAllLinkedPages(
-            "\(repositoryPath)/pulls", query: [("state", "open"), ("sort", "oldest"), ("limit", "50")])
-        var payloads: [GiteaPullRequestPayload] = []
-        for page in pages {
-            payloads += try http.decode([GiteaPullRequestPayload].self, from: page)
-        }
-        return payloads
+        try await api.list(
+            GiteaPullRequestPayload.self, "/pulls",
+            query: [("state", "open"), ("sort", "oldest"), ("limit", "50")])
     }
 
     private func update(
         _ number: Int, title: String?, body: String?, labelIDs: [Int]?
     ) async throws(ForgeError) -> PullRequest {
-        var fields: [(String, JSONValue)] = []
-        if let title { fields.append(("title", .string(title))) }
-        if let body { fields.append(("body", .string(body))) }
-        if let labelIDs { fields.append(("labels", .array(labelIDs.map(JSONValue.int)))) }
         // Gitea answers an edit with 201 and the updated pull request.
-        let response =
-            fields.isEmpty
-            ? try await http.send(.GET, "\(repositoryPath)/pulls/\(number)")
-            : try await http.send(.PATCH, "\(repositoryPath)/pulls/\(number)", json: .object(fields))
+        let response = try await api.editPullRequest(
+            number, title: title, body: body,
+            fields: labelIDs.map { [("labels", .array($0.map(JSONValue.int)))] } ?? [])
         return try http.decode(GiteaPullRequestPayload.self, from: response).pullRequest
     }
 
@@ -126,11 +108,9 @@ public final class GiteaClient: ForgeClient {
     private func labelIDs(for names: [String]) async throws(ForgeError) -> [Int] {
         guard !names.isEmpty else { return [] }
         var known: [String: Int] = [:]
-        for page in try await http.sendAllLinkedPages("\(repositoryPath)/labels", query: [("limit", "50")]) {
-            for label in try http.decode([GiteaLabelPayload].self, from: page) where known[label.name] == nil
-            {
-                known[label.name] = label.id
-            }
+        for label in try await api.list(GiteaLabelPayload.self, "/labels", query: [("limit", "50")])
+        where known[label.name] == nil {
+            known[label.name] = label.id
         }
         var ids: [Int] = []
         for name in names {
@@ -139,7 +119,7 @@ public final class GiteaClient: ForgeClient {
                 continue
             }
             let response = try await http.send(
-                .POST, "\(repositoryPath)/labels",
+                .POST, "\(api.path)/labels",
                 json: .object([("name", .string(name)), ("color", .string(Self.labelColor))]))
             let created = try http.decode(GiteaLabelPayload.self, from: response)
             known[name] = created.id

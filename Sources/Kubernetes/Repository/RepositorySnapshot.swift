@@ -218,6 +218,6 @@ public struct RepositorySnapshot: Sendable {
         }
         return InventoryProblem(
             target: target, file: file, line: error.line, column: error.column,
-            message: error.message, detail: detail)
+            message: error.message, detail: detail, isSyntaxError: true)
     }
 }

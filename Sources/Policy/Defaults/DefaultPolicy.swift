@@ -30,6 +30,40 @@ public enum DefaultPolicy {
           limits:
             maxOpenPullRequests: 5
             maxChangesPerPullRequest: 20
+          # How the recommender sizes, here at the defaults, commented out (docs/analysis.md, "Settings
+          # and defaults"; docs/policy.md). Uncomment a knob to change it. A rule may carry its own
+          # `recommender:` block, merged over this one for the workloads the rule selects.
+          # recommender:
+          #   cpuPercentile: p95             # p50, p90, p95, p99 or max of the CPU samples
+          #   cpuMarginPercent: 15
+          #   minimumCPU: 10m
+          #   cpuLimit: keep                 # keep, remove, or {multipleOfRequest: 2}
+          #   memoryMarginPercent: 15        # over the highest working set of any container instance
+          #   minimumMemory: 64Mi
+          #   oomBump: {percent: 20, minimum: 100Mi}
+          #   minimumHistory: 24h
+          #   minimumCoveragePercent: 75
+          #   hysteresis: {percent: 10, cpu: 10m, memory: 16Mi}
+          #   throttling:
+          #     thresholdPercent: 25
+          #     usagePercent: 90
+          #     response: raise              # raise, remove or report
+          #     bumpPercent: 50
+          #     minimumBump: 100m
+          #   leak:
+          #     horizon: 7d
+          #     minimumFit: 0.8
+          #     minimumSpan: 12h
+          #     minimumGrowthPercent: 10
+          #     resetDropPercent: 25
+          #   regression:
+          #     rolloutDelay: 30m
+          #     onset: 1h
+          #     baseline: 24h
+          #     minimumBaseline: 1h
+          #     crashLoopRestarts: 3
+          #     probeSuccessPercent: 90
+          #     certificateExpiry: 14d
           rules:
             # First match wins: workloads in system namespaces stop here, and this rule allows nothing.
             - name: system-namespaces

@@ -19,13 +19,15 @@ struct PolicyDecoder {
         var policy = Policy(name: name, path: reader.file.path, rules: [])
         guard let specNode = reader.required(root, "spec", at: ""),
             let spec = reader.fields(
-                specNode, at: "spec", known: ["rules", "exclude", "limits", "schedule", "actions"])
+                specNode, at: "spec",
+                known: ["rules", "exclude", "limits", "schedule", "actions", "recommender"])
         else { return nil }
         if let node = spec["rules"] { policy.rules = rules(node) }
         if let node = spec["exclude"] { policy.exclusion = exclusion(node) }
         if let node = spec["limits"] { policy.limits = limits(node) }
         if let node = spec["schedule"] { policy.schedule = schedule(node) }
         if let node = spec["actions"] { policy.switches = switches(node) }
+        if let node = spec["recommender"] { policy.recommender = recommender(node, at: "spec.recommender") }
         return policy
     }
 
@@ -60,7 +62,9 @@ struct PolicyDecoder {
     }
 
     private mutating func rule(_ node: YAMLNode, at location: String) -> PolicyRule? {
-        guard let fields = reader.fields(node, at: location, known: ["name", "match", "actions", "fields"])
+        guard
+            let fields = reader.fields(
+                node, at: location, known: ["name", "match", "actions", "fields", "recommender"])
         else {
             return nil
         }
@@ -75,9 +79,11 @@ struct PolicyDecoder {
         if let node = fields["fields"] {
             fieldRules = self.fieldRules(node, at: "\(location).fields")
         }
+        let recommender = fields["recommender"].map { self.recommender($0, at: "\(location).recommender") }
         guard let name, let match else { return nil }
         return PolicyRule(
-            name: name, match: match, actions: actions, fields: fieldRules, line: node.start.line)
+            name: name, match: match, actions: actions, fields: fieldRules, recommender: recommender ?? [:],
+            line: node.start.line)
     }
 
     private mutating func match(_ node: YAMLNode, at location: String) -> WorkloadMatch? {
@@ -181,7 +187,7 @@ struct PolicyDecoder {
 
     /// A bound, checked against the field's resource: memory in `m` (millibytes) and CPU in
     /// binary units are almost always typos.
-    private mutating func bound(_ node: YAMLNode, at location: String, resource: String) -> Quantity? {
+    mutating func bound(_ node: YAMLNode, at location: String, resource: String) -> Quantity? {
         guard let quantity = reader.quantity(node, at: location) else { return nil }
         if resource == "memory" && quantity.text.hasSuffix("m") {
             reader.report(

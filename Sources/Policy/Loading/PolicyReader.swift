@@ -161,6 +161,29 @@ struct PolicyReader {
         return value
     }
 
+    /// A number (whole or not) within `range`; `text` is the number as written.
+    mutating func number(_ node: YAMLNode, at location: String, in range: ClosedRange<Double>)
+        -> (value: Double, text: String)?
+    {
+        let value: Double
+        switch node.kind == .scalar ? node.value : nil {
+        case .int(let whole): value = Double(whole)
+        case .float(let number): value = number
+        default:
+            report(node, "\(location): expected a number")
+            return nil
+        }
+        guard range.contains(value) else {
+            let wording =
+                range.upperBound == .infinity
+                ? "at least \(Self.number(range.lowerBound))"
+                : "between \(Self.number(range.lowerBound)) and \(Self.number(range.upperBound))"
+            report(node, "\(location): \(node.source) is out of range: expected \(wording)")
+            return nil
+        }
+        return (value, node.source)
+    }
+
     mutating func boolean(_ node: YAMLNode, at location: String) -> Bool? {
         guard node.kind == .scalar, case .bool(let value) = node.value else {
             report(node, "\(location): expected true or false")
@@ -186,6 +209,11 @@ struct PolicyReader {
     /// `spec.rules[0]` joined with `name`.
     static func join(_ location: String, _ key: String) -> String {
         location.isEmpty ? key : "\(location).\(key)"
+    }
+
+    /// `100` rather than `100.0`.
+    private static func number(_ value: Double) -> String {
+        RecommenderValue.number(value)
     }
 
     private static func name(_ location: String) -> String {

@@ -19,11 +19,14 @@ public struct Policy: Sendable {
     public var schedule: PolicySchedule?
     /// Per-action switches, by action; an action without an entry is switched on.
     public var switches: [PolicyAction: ActionSwitch]
+    /// The recommender's settings for every workload (`spec.recommender`); a rule's own block is
+    /// merged over them for the workloads the rule selects. A knob not set keeps its default.
+    public var recommender: [RecommenderKnob: RecommenderValue]
 
     public init(
         name: String, path: String, rules: [PolicyRule], exclusion: PolicyExclusion = PolicyExclusion(),
         limits: PolicyLimits = PolicyLimits(), schedule: PolicySchedule? = nil,
-        switches: [PolicyAction: ActionSwitch] = [:]
+        switches: [PolicyAction: ActionSwitch] = [:], recommender: [RecommenderKnob: RecommenderValue] = [:]
     ) {
         self.name = name
         self.path = path
@@ -32,6 +35,7 @@ public struct Policy: Sendable {
         self.limits = limits
         self.schedule = schedule
         self.switches = switches
+        self.recommender = recommender
     }
 
     /// The switch of `action`: the configured one, or switched on without conditions.

@@ -10,17 +10,20 @@ public struct PolicyRule: Sendable {
     public var actions: Set<PolicyAction>
     /// The fields that may change, in order; the first whose path matches applies.
     public var fields: [FieldRule]
+    /// Recommender settings for the workloads this rule selects, over `spec.recommender`.
+    public var recommender: [RecommenderKnob: RecommenderValue]
     /// 1-based line of the rule in its file, for messages.
     public var line: Int
 
     public init(
         name: String, match: WorkloadMatch = WorkloadMatch(), actions: Set<PolicyAction>,
-        fields: [FieldRule], line: Int = 0
+        fields: [FieldRule], recommender: [RecommenderKnob: RecommenderValue] = [:], line: Int = 0
     ) {
         self.name = name
         self.match = match
         self.actions = actions
         self.fields = fields
+        self.recommender = recommender
         self.line = line
     }
 

@@ -7,6 +7,9 @@ public struct PolicyTestCase: Sendable {
     public enum Check: Sendable {
         case change(ProposedChange, expected: Expectation)
         case schedule(at: Date, open: Bool)
+        /// The recommender knobs the policy must set for a workload, with these values; knobs
+        /// not listed are not checked.
+        case recommender(PolicySubject, expected: [RecommenderKnob: RecommenderValue])
     }
 
     /// The decision a change must get; nil fields are not checked.

@@ -76,6 +76,19 @@ private struct PolicyTestDecoder {
         let subject = reader.required(fields, "workload", at: location).flatMap {
             workload($0, cluster: cluster, at: "\(location).workload")
         }
+        if fields["change"] == nil, let expect = expectNode.kind == .mapping ? expectNode["recommender"] : nil
+        {
+            var decoder = PolicyDecoder(reader: reader)
+            _ = decoder.reader.fields(expectNode, at: "\(location).expect", known: ["recommender"])
+            let expected = decoder.recommender(expect, at: "\(location).expect.recommender")
+            reader = decoder.reader
+            if expect.kind == .mapping, expect.entries.isEmpty {
+                reader.report(expect, "\(location).expect.recommender: name at least one knob to check")
+            }
+            guard let subject else { return nil }
+            return PolicyTestCase(
+                name: name, line: node.start.line, check: .recommender(subject, expected: expected))
+        }
         let change = reader.required(fields, "change", at: location).flatMap {
             self.change($0, at: "\(location).change")
         }

@@ -117,6 +117,18 @@ extension PolicyTestFile {
                     result.detail =
                         "expected the schedule \(open ? "open" : "closed"), it is \(isOpen ? "open" : "closed")"
                 }
+            case .recommender(let subject, let expected):
+                let overrides = policy.recommenderOverrides(for: subject)
+                let mismatches = expected.sorted { $0.key < $1.key }.compactMap { knob, value -> String? in
+                    let actual = overrides.first { $0.knob == knob }
+                    guard actual?.value != value else { return nil }
+                    return "expected \(knob.rawValue): \(value), got "
+                        + (actual.map { "\($0.value) (\($0.origin))" } ?? "the default")
+                }
+                if !mismatches.isEmpty {
+                    result.passed = false
+                    result.detail = mismatches.joined(separator: "; ")
+                }
             }
             return result
         }

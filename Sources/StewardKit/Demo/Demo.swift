@@ -34,8 +34,15 @@ public struct Demo: Sendable {
         self.workdir = workdir
     }
 
-    /// Runs the demo and returns what it prints.
-    public func run() async throws(StewardError) -> String {
+    /// What the demo prints, and the error to exit with when one of its checks failed.
+    public struct Outcome: Sendable {
+        public var text: String
+        /// Set when a signature or `steward verify` check failed: the text says which.
+        public var failure: StewardError?
+    }
+
+    /// Runs the demo.
+    public func run() async throws(StewardError) -> Outcome {
         let directory = try prepareWorkdir()
         let paths = DemoPaths(directory: directory)
         let created = try createRemoteIfMissing(at: paths.remote)
@@ -58,14 +65,23 @@ public struct Demo: Sendable {
 
             """
         output += "\n" + report.text
-        output += "\n" + DemoChecks(paths: paths, branches: report.outcomes.map(\.branch)).text()
+        for outcome in report.outcomes where outcome.action != .closed {
+            output += "\n" + branchDiff(outcome.branch, remote: paths.remote)
+        }
+        let checks = DemoChecks(paths: paths, branches: report.outcomes.map(\.branch)).run()
+        output += "\n" + checks.text
         for outcome in report.outcomes where outcome.action != .closed {
             output += "\n" + pullRequestText(outcome.branch, in: directory)
         }
         output +=
             "\nRun `steward demo --workdir \(directory)` again: it finds every branch as it would build it, "
         output += "pushes nothing and leaves the pull requests alone.\n"
-        return output
+        let failure =
+            checks.failures == 0
+            ? nil
+            : StewardError(
+                "\(checks.failures) of the demo's checks failed: see the signatures and the verifier above")
+        return Outcome(text: output, failure: failure)
     }
 
     private func prepareWorkdir() throws(StewardError) -> String {
@@ -132,6 +148,24 @@ public struct Demo: Sendable {
         } catch {
             throw StewardError("\(path): cannot create the demo's Git repository: \(error)")
         }
+    }
+
+    /// The bytes the branch changes, as a reviewer sees them: only the value lines.
+    private func branchDiff(_ branch: String, remote: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", remote, "diff", "main...\(branch)"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return "git is not installed (apt-get install git); run: git diff main...\(branch)\n"
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return "Changes on \(branch) (git diff main...\(branch)):\n\n" + String(decoding: data, as: UTF8.self)
     }
 
     /// What the `none` forge wrote for `branch`.

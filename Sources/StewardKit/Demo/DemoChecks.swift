@@ -7,7 +7,10 @@ struct DemoChecks {
     let paths: DemoPaths
     let branches: [String]
 
-    func text() -> String {
+    /// What the checks print, and how many of them failed: a demo whose proof fails must not
+    /// exit 0.
+    func run() -> (text: String, failures: Int) {
+        var failures = 0
         var lines = [
             "Signatures, checked by git verify-commit with gpg.ssh.allowedSignersFile=\(paths.allowedSigners):"
         ]
@@ -19,7 +22,9 @@ struct DemoChecks {
             else { continue }
             for commit in commits.reversed() {
                 let name = branch.padding(toLength: width, withPad: " ", startingAt: 0)
-                lines.append("  \(commit.id.short) \(name)  \(gitVerifyCommit(commit.id))")
+                let verdict = gitVerifyCommit(commit.id)
+                if !verdict.good { failures += 1 }
+                lines.append("  \(commit.id.short) \(name)  \(verdict.text)")
             }
         }
         lines.append("Steward's verifier (steward verify --allowed-signers \(paths.allowedSigners)):")
@@ -28,20 +33,22 @@ struct DemoChecks {
                 repository: paths.remote, range: "main..\(branch)", allowedSigners: paths.allowedSigners)
             do {
                 let report = try Verifier(request).run()
+                if report.failure != nil { failures += 1 }
                 lines.append(
                     "  "
                         + report.text.trimmingCharacters(in: .newlines).replacingOccurrences(
                             of: "\n", with: "\n  "))
             } catch {
+                failures += 1
                 lines.append("  \(branch): \(error.message)")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (lines.joined(separator: "\n") + "\n", failures)
     }
 
     /// What `git verify-commit` says about `commit`: its `Good "git" signature …` line, or why it
     /// could not say.
-    private func gitVerifyCommit(_ commit: ObjectID) -> String {
+    private func gitVerifyCommit(_ commit: ObjectID) -> (good: Bool, text: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
@@ -55,11 +62,16 @@ struct DemoChecks {
         do {
             try process.run()
         } catch {
-            return "git is not installed (apt-get install git); run: git verify-commit \(commit.short)"
+            return (
+                false, "git is not installed (apt-get install git); run: git verify-commit \(commit.short)"
+            )
         }
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let said = String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-        return process.terminationStatus == 0 ? said : "FAILED (exit \(process.terminationStatus)): \(said)"
+        guard process.terminationStatus == 0 else {
+            return (false, "FAILED (exit \(process.terminationStatus)): \(said)")
+        }
+        return (true, said)
     }
 }

@@ -1,5 +1,6 @@
 import Analysis
 import Kubernetes
+import Policy
 import Telemetry
 import YAMLSyntax
 
@@ -36,10 +37,12 @@ public struct HistorySource: Sendable {
 extension Planner {
     /// Matches every workload of the targets deployed to `cluster` with its profiles, its
     /// autoscaler, the commits that touched it and the probes of its hosts, and asks the analyzer.
-    /// A workload that two targets deploy to the same place is skipped.
+    /// A workload that two targets deploy to the same place is skipped. Each workload is analyzed
+    /// with ``settings`` and the recommender knobs `policy` sets for it, which its findings'
+    /// evidence lists.
     func analyze(
-        _ inventory: Inventory, profiles: UsageProfiles, cluster: String, history source: HistorySource,
-        now: Double
+        _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: Policy?,
+        history source: HistorySource, now: Double
     ) -> PlanAnalysis {
         let index = Dictionary(
             profiles.profiles.filter { $0.cluster == cluster }.map { (ProfileKey($0), $0) },
@@ -92,7 +95,6 @@ extension Planner {
             profiles: profiles, window: profiles.window, now: now)
         analysis.notes += history.unavailable.map { [$0] } ?? []
 
-        let analyzer = Analyzer(settings: settings)
         let context = AnalysisContext(
             window: profiles.window, now: now, queries: profiles.source?.queries ?? [])
         for (target, workload, subject) in subjects {
@@ -103,7 +105,8 @@ extension Planner {
             subject.probes = (profiles.probes ?? []).filter {
                 RelatedObjects.probe($0, matches: exposure.hosts)
             }
-            let result = analyzer.analyze(subject, context: context)
+            let overrides = policy?.recommenderOverrides(for: PolicySubject(workload, cluster: cluster)) ?? []
+            let result = Analyzer(settings: settings.applying(overrides)).analyze(subject, context: context)
             let withFindings = Set(result.findings.map(\.container))
             for verdict in result.containers {
                 let container = ContainerSubject(
@@ -117,8 +120,9 @@ extension Planner {
                     analysis.skipped.append(SkippedContainer(subject: container, reason: reason))
                 }
             }
-            for finding in result.findings {
+            for var finding in result.findings {
                 guard let container = workload.container(finding.container) else { continue }
+                if !overrides.isEmpty { finding.evidence.settings = overrides.map(\.description) }
                 analysis.findings.append(
                     AnalyzedFinding(
                         finding: finding, target: target, workload: workload, container: container))

@@ -15,7 +15,8 @@ import YAMLSyntax
 /// policy independently of the decisions. Nothing is written: the plan holds the edited bytes, and
 /// callers decide what to do with them.
 public struct Planner: Sendable {
-    /// The recommender's and detectors' knobs (`docs/analysis.md`).
+    /// The recommender's and detectors' knobs (`docs/analysis.md`) before the policy's: the
+    /// policy's `spec.recommender` and its rules' `recommender` blocks are applied over them.
     public var settings = RecommenderSettings()
 
     public init() {}
@@ -71,7 +72,7 @@ public struct Planner: Sendable {
         now: Date = Date(), history: HistorySource? = nil
     ) throws(StewardError) -> Plan {
         let analysis = analyze(
-            inventory, profiles: profiles, cluster: cluster,
+            inventory, profiles: profiles, cluster: cluster, policy: policy.policy,
             history: history ?? HistorySource(repository: repository, revision: "HEAD"),
             now: now.timeIntervalSince1970)
         let proposals = Self.propose(analysis.findings, in: inventory)

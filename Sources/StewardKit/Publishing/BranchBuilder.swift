@@ -64,16 +64,9 @@ struct BranchBuilder {
     }
 
     private func evidence(for planned: PlannedFinding) -> String {
-        let finding = planned.finding
-        let profile = profiles.profiles.first {
-            $0.cluster == finding.workload.cluster && $0.namespace == finding.workload.namespace
-                && $0.workload.kind == finding.workload.kind && $0.workload.name == finding.workload.name
-                && $0.container == finding.container
-        }
-        return EvidenceRecord(
-            planned, window: plan.window, profile: profile, source: profiles.source,
-            policyPath: plan.policy.path,
-            policyBlob: policyBlob
+        EvidenceRecord(
+            planned, window: plan.window, profile: profiles.profile(of: planned.finding),
+            source: profiles.source, policyPath: plan.policy.path, policyBlob: policyBlob
         ).text
     }
 

@@ -9,7 +9,7 @@ import Telemetry
 /// (Prometheus and its queries), the analysis's numbers and rule, and each change with the policy's
 /// decision. The commit's `Steward-Evidence` trailer is the SHA-256 of these exact bytes, so an
 /// auditor can fetch the note, check the hash and recompute the proposal.
-struct EvidenceRecord: Encodable {
+struct EvidenceRecord: JSONDocument {
     struct Change: Encodable {
         var file: String
         var document: Int
@@ -67,15 +67,5 @@ struct EvidenceRecord: Encodable {
                 decision: change.decision.outcome.rawValue, rule: change.decision.rule,
                 bound: change.decision.bound)
         }
-    }
-
-    /// The note's text: JSON with sorted keys, two-space indentation and a final newline, the same
-    /// bytes for the same evidence.
-    var text: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Plain value types with string keys always encode.
-        let data = try! encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

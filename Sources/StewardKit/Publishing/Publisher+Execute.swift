@@ -86,6 +86,7 @@ extension Publisher {
         logger.info("pushed", metadata: ["branch": "\(branch)", "tip": "\(built.tip.hex)"])
         let title = composer.title(built)
         let body = composer.body(built, templates: templates)
+        let pushed = "pushed \(commits.count) commit\(commits.count == 1 ? "" : "s")"
         do {
             if let pullRequest {
                 let labels =
@@ -96,9 +97,7 @@ extension Publisher {
                 return BranchOutcome(
                     branch: branch, action: .updated, performed: true, pullRequest: updated.number,
                     pullRequestURL: updated.webURL, commits: commits, changes: changes,
-                    detail:
-                        "pushed \(commits.count) commit\(commits.count == 1 ? "" : "s") and updated the pull request"
-                )
+                    detail: "\(pushed) and updated the pull request")
             }
             let opened = try await forge.createPullRequest(
                 PullRequestDraft(
@@ -106,9 +105,7 @@ extension Publisher {
             return BranchOutcome(
                 branch: branch, action: .opened, performed: true, pullRequest: opened.number,
                 pullRequestURL: opened.webURL, commits: commits, changes: changes,
-                detail:
-                    "pushed \(commits.count) commit\(commits.count == 1 ? "" : "s") and opened the pull request"
-            )
+                detail: "\(pushed) and opened the pull request")
         } catch {
             return BranchOutcome(
                 branch: branch, action: .failed, performed: false, pullRequest: pullRequest?.number,

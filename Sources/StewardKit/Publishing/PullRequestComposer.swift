@@ -111,11 +111,7 @@ struct PullRequestComposer {
 
     private func container(_ commit: ObjectID, _ planned: PlannedFinding) -> PullRequestContext.Container {
         let finding = planned.finding
-        let profile = profiles.profiles.first {
-            $0.cluster == finding.workload.cluster && $0.namespace == finding.workload.namespace
-                && $0.workload.kind == finding.workload.kind && $0.workload.name == finding.workload.name
-                && $0.container == finding.container
-        }
+        let profile = profiles.profile(of: finding)
         let limit = planned.writtenChanges.first { $0.field == .limitsMemory }
         let current: Double? =
             if let limit { limit.from.flatMap(Quantity.init)?.value } else { profile?.limits?.memory }

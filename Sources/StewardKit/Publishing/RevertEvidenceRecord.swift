@@ -4,7 +4,7 @@ import Kubernetes
 /// The evidence behind a revert commit, stored as its note on `refs/notes/steward` like a
 /// right-sizing commit's: the finding, the commit blamed and why, the numbers the analysis gave,
 /// and the policy's decision. `Steward-Evidence` is the SHA-256 of these exact bytes.
-struct RevertEvidenceRecord: Encodable {
+struct RevertEvidenceRecord: JSONDocument {
     struct Reverted: Encodable {
         var commit: String
         var subject: String
@@ -23,13 +23,4 @@ struct RevertEvidenceRecord: Encodable {
     var decision: String
     var rule: String?
     var policy: EvidenceRecord.PolicyReference
-
-    /// The note's text: JSON with sorted keys, two-space indentation and a final newline.
-    var text: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Plain value types with string keys always encode.
-        let data = try! encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
 }

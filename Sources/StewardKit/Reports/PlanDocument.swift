@@ -34,24 +34,12 @@ public struct PlanDocument: Codable, Sendable, Equatable {
     public struct TargetRecord: Codable, Sendable, Equatable {
         public var name: String
         public var kind: String
-        public var definedIn: String?
+        @NullWhenAbsent public var definedIn: String?
         public var paths: [String]
-        public var cluster: String?
-        public var namespace: String?
+        @NullWhenAbsent public var cluster: String?
+        @NullWhenAbsent public var namespace: String?
         public var workloads: Int
         public var planned: Bool
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(definedIn, forKey: .definedIn)
-            try container.encode(paths, forKey: .paths)
-            try container.encode(cluster, forKey: .cluster)
-            try container.encode(namespace, forKey: .namespace)
-            try container.encode(workloads, forKey: .workloads)
-            try container.encode(planned, forKey: .planned)
-        }
     }
 
     public struct FindingRecord: Codable, Sendable, Equatable {
@@ -69,22 +57,7 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var changes: [ChangeRecord]
         /// The commit to revert, for a `regression-after-change` finding with one candidate;
         /// `null` in JSON otherwise.
-        public var revert: RevertRecord?
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(target, forKey: .target)
-            try container.encode(workload, forKey: .workload)
-            try container.encode(self.container, forKey: .container)
-            try container.encode(summary, forKey: .summary)
-            try container.encode(priority, forKey: .priority)
-            try container.encode(confidence, forKey: .confidence)
-            try container.encode(evidence, forKey: .evidence)
-            try container.encode(changes, forKey: .changes)
-            try container.encode(revert, forKey: .revert)
-        }
+        @NullWhenAbsent public var revert: RevertRecord?
     }
 
     /// A revert of one commit, applied by the publisher with `git revert` semantics.
@@ -115,50 +88,27 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var path: String
         public var field: String
         /// The text in the file; `null` in JSON when the field is missing and will be inserted.
-        public var from: String?
+        @NullWhenAbsent public var from: String?
         /// The text written; `null` in JSON when the change removes the field.
-        public var to: String?
+        @NullWhenAbsent public var to: String?
         public var decision: DecisionRecord
         /// `in-place` or `overlay-patch`.
         public var placement: String
         /// `file:line:column` where the current value is defined, when that is not `file`.
-        public var definedIn: String?
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(document, forKey: .document)
-            try container.encode(path, forKey: .path)
-            try container.encode(field, forKey: .field)
-            try container.encode(from, forKey: .from)
-            try container.encode(to, forKey: .to)
-            try container.encode(decision, forKey: .decision)
-            try container.encode(placement, forKey: .placement)
-            try container.encode(definedIn, forKey: .definedIn)
-        }
+        @NullWhenAbsent public var definedIn: String?
     }
 
     /// The policy's decision on one change; absent parts are `null` in JSON.
     public struct DecisionRecord: Codable, Sendable, Equatable {
         /// `allowed`, `clamped` or `rejected`.
         public var outcome: String
-        public var rule: String?
+        @NullWhenAbsent public var rule: String?
         /// The value the analysis proposed (the commit id for a revert); `null` for a removal.
-        public var proposed: String?
+        @NullWhenAbsent public var proposed: String?
         /// The value written (the commit reverted); `null` when rejected or removed.
-        public var value: String?
-        public var bound: String?
-        public var reason: String?
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(outcome, forKey: .outcome)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(proposed, forKey: .proposed)
-            try container.encode(value, forKey: .value)
-            try container.encode(bound, forKey: .bound)
-            try container.encode(reason, forKey: .reason)
-        }
+        @NullWhenAbsent public var value: String?
+        @NullWhenAbsent public var bound: String?
+        @NullWhenAbsent public var reason: String?
     }
 
     /// The policy file and its state; absent parts are `null` in JSON.
@@ -166,27 +116,15 @@ public struct PlanDocument: Codable, Sendable, Equatable {
         public var path: String
         /// `loaded`, `missing` or `invalid`.
         public var status: String
-        public var name: String?
+        @NullWhenAbsent public var name: String?
         /// For an invalid policy, every problem as `file:line:column: message`.
         public var errors: [String]
-        public var maxOpenPullRequests: Int?
-        public var maxChangesPerPullRequest: Int?
+        @NullWhenAbsent public var maxOpenPullRequests: Int?
+        @NullWhenAbsent public var maxChangesPerPullRequest: Int?
         /// The schedule's windows, e.g. `Mon-Thu 09:00-16:00 (Europe/Berlin)`.
-        public var schedule: String?
+        @NullWhenAbsent public var schedule: String?
         /// Whether the schedule was open when planning.
-        public var scheduleOpen: Bool?
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(path, forKey: .path)
-            try container.encode(status, forKey: .status)
-            try container.encode(name, forKey: .name)
-            try container.encode(errors, forKey: .errors)
-            try container.encode(maxOpenPullRequests, forKey: .maxOpenPullRequests)
-            try container.encode(maxChangesPerPullRequest, forKey: .maxChangesPerPullRequest)
-            try container.encode(schedule, forKey: .schedule)
-            try container.encode(scheduleOpen, forKey: .scheduleOpen)
-        }
+        @NullWhenAbsent public var scheduleOpen: Bool?
     }
 
     public struct ContainerRecord: Codable, Sendable, Equatable {
@@ -204,23 +142,13 @@ public struct PlanDocument: Codable, Sendable, Equatable {
 
     public struct ErrorRecord: Codable, Sendable, Equatable {
         /// The target the problem belongs to; `null` for the repository as a whole.
-        public var target: String?
+        @NullWhenAbsent public var target: String?
         public var file: String
-        public var line: Int?
-        public var column: Int?
+        @NullWhenAbsent public var line: Int?
+        @NullWhenAbsent public var column: Int?
         public var message: String
         /// Whether Steward refuses to write to the target because of it.
         public var blocksWrites: Bool
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(target, forKey: .target)
-            try container.encode(file, forKey: .file)
-            try container.encode(line, forKey: .line)
-            try container.encode(column, forKey: .column)
-            try container.encode(message, forKey: .message)
-            try container.encode(blocksWrites, forKey: .blocksWrites)
-        }
     }
 
     public struct SummaryRecord: Codable, Sendable, Equatable {
@@ -358,3 +286,5 @@ extension PlanDocument.PolicyRecord {
         }
     }
 }
+
+extension PlanDocument: JSONDocument {}

@@ -20,11 +20,7 @@ public enum PlanRenderer {
     }
 
     static func json(_ plan: Plan) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types with string keys cannot fail.
-        let data = try! encoder.encode(PlanDocument(plan))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        PlanDocument(plan).text
     }
 
     static func text(_ plan: Plan) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Kubernetes
 import Telemetry
 
 /// What one run did: the plan in numbers, the outcome of every bot branch, and how to exit.
@@ -20,12 +21,16 @@ public struct RunReport: Sendable {
     public var outcomes: [BranchOutcome]
     /// The plan as `steward plan` prints it, when the run only planned.
     public var planText: String?
+    /// Files that are not valid YAML: the rest was planned and published, and the run fails so
+    /// that someone fixes them.
+    public var unreadable: [InventoryProblem] = []
     /// A failure that is not one branch's (a policy that does not load).
     public var failure: String?
 
-    /// 1 when a branch failed or the policy does not load, else 0.
+    /// 1 when a branch failed, a file does not parse or the policy does not load, else 0.
     public var exitStatus: ExitStatus {
-        failure != nil || outcomes.contains { $0.action == .failed } ? .failure : .success
+        failure != nil || !unreadable.isEmpty || outcomes.contains { $0.action == .failed }
+            ? .failure : .success
     }
 
     /// How many outcomes of each action.
@@ -47,6 +52,9 @@ public struct RunReport: Sendable {
         case .planned(let reason): lines.append("Planned only: \(reason).")
         }
         if let failure { lines.append("error: \(failure)") }
+        for problem in unreadable {
+            lines.append("error: \(problem.description) (not valid YAML: nothing in it was planned)")
+        }
         if !outcomes.isEmpty {
             lines.append("")
             let width = outcomes.map(\.branch.count).max() ?? 0
@@ -82,6 +90,7 @@ public struct RunReport: Sendable {
         ]
         for action in BranchOutcome.Action.allCases { object[action.rawValue] = .number(count(action)) }
         object["pushed"] = .number(outcomes.filter { $0.performed && !$0.commits.isEmpty }.count)
+        object["unreadable"] = .number(unreadable.count)
         if case .planned(let reason) = mode { object["reason"] = .text(reason) }
         if let failure { object["error"] = .text(failure) }
         let encoder = JSONEncoder()

@@ -50,9 +50,9 @@ public struct Runner: Sendable {
         let inventory = try planner.inventory(of: tree, options: configuration.inventory)
         // The regression detector blames commits of the fetched base's history.
         let history = HistorySource(repository: workspace.repository.path, revision: snapshot.base.hex)
+        let policy = Planner.policy(configuration.policy, in: tree)
         var plan = try planner.plan(
-            inventory, profiles: profiles, cluster: cluster,
-            policy: Planner.policy(configuration.policy, in: tree),
+            inventory, profiles: profiles, cluster: cluster, policy: policy,
             repository: Workspace.redacted(configuration.repository.url), now: request.now, history: history)
         amend(&plan)
         let reverts = plan.reverts.filter(\.decision.permitsEdit).count
@@ -63,7 +63,7 @@ public struct Runner: Sendable {
             changes: plan.permittedChanges.count + reverts,
             rejected: plan.changes.count - plan.permittedChanges.count + plan.reverts.count - reverts,
             mode: request.dryRun ? .dryRun : .published,
-            outcomes: [])
+            outcomes: [], unreadable: plan.errors.filter(\.isSyntaxError))
         if let reason = Self.reasonNotToPublish(plan) {
             report.mode = .planned(reason: reason)
             report.failure = plan.policyFailure?.message
@@ -93,8 +93,8 @@ public struct Runner: Sendable {
                 policyBlob: policyBlob, profiles: profiles, run: run, date: request.now, inventory: inventory,
                 proposals: Planner.propose(
                     planner.analyze(
-                        inventory, profiles: profiles, cluster: cluster, history: history,
-                        now: request.now.timeIntervalSince1970
+                        inventory, profiles: profiles, cluster: cluster, policy: policy.policy,
+                        history: history, now: request.now.timeIntervalSince1970
                     ).findings, in: inventory)),
             composer: PullRequestComposer(
                 plan: plan, profiles: profiles, source: Self.describe(configuration.observe, profiles.source),

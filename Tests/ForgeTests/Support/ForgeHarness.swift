@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import TestSupport
+import Testing
 
 /// Starts a loopback forge, builds a real client for it from a `ForgeConfiguration` with the
 /// token in a file, runs the test, and shuts both down.
@@ -67,5 +68,17 @@ enum ForgeHarness {
         try await client.shutdown()
         try await server.stop()
         return result
+    }
+
+    /// The error `forge` throws when asked for the open pull requests; the test fails when it
+    /// throws none.
+    static func listingError(
+        _ forge: any ForgeClient, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> ForgeError {
+        try #require(
+            await #expect(throws: ForgeError.self, sourceLocation: sourceLocation) {
+                try await forge.openPullRequests(headPrefix: "steward/")
+            },
+            sourceLocation: sourceLocation)
     }
 }

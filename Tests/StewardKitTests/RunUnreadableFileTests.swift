@@ -1,0 +1,37 @@
+import Foundation
+import StewardKit
+import Telemetry
+import TestSupport
+import Testing
+
+/// A manifest that is not valid YAML does not stop the run from publishing the rest, but the run
+/// fails, so that the CronJob's alert reaches someone who can fix the file.
+@Suite struct RunUnreadableFileTests {
+    @Test func theRestIsPublishedAndTheRunFailsNamingTheFile() async throws {
+        let files = [
+            "policies/steward.yaml": RunFixture.policy, "apps/shop/web.yaml": RunFixture.web,
+            "apps/shop/cart.yaml": RunFixture.cart,
+            "apps/payments/api.yaml": RunFixture.api.replacingOccurrences(
+                of: "  name: api\n  namespace", with: "  name: \"api\n  namespace"),
+        ]
+        let profiles = UsageProfiles(
+            window: RunFixture.window, profiles: RunFixture.profiles(webMemoryMax: 350_119_526))
+        try await RunFixture.with(files: files, profiles: profiles) { fixture in
+            let report = try await fixture.run()
+            #expect(report.exitStatus == .failure)
+            #expect(report.outcomes.map(\.branch) == ["steward/apps-shop"])
+            #expect(report.outcomes.map(\.action) == [.opened])
+            #expect(
+                report.unreadable.map(\.description) == [
+                    "apps/payments/api.yaml:4:9: unclosed double-quoted scalar: missing closing \""
+                ])
+            #expect(
+                report.text.contains(
+                    "\nerror: apps/payments/api.yaml:4:9: unclosed double-quoted scalar: missing closing \" "
+                        + "(not valid YAML: nothing in it was planned)\n"))
+            #expect(report.summaryLine.contains("\"status\":\"failed\""))
+            #expect(report.summaryLine.contains("\"unreadable\":1,"))
+            #expect(try fixture.remote("steward/apps-payments") == nil)
+        }
+    }
+}
