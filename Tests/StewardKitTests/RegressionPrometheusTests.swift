@@ -1,11 +1,14 @@
 import Foundation
+import StewardKit
+import Telemetry
 import TestSupport
 import Testing
 
 /// The regression detector end to end on real parts: `steward profile collect` reads a real
 /// Prometheus holding the generated history (its `shop/cart` crash-loops from 10 minutes after a
 /// change), and `steward plan` blames the crash loop on the Git commit of that change, found in a
-/// real repository's history, or reports it when no commit came just before the rollout.
+/// real repository's history, or reports it when no commit came just before the rollout; and
+/// `steward run`, collecting from the same Prometheus itself, opens the revert's pull request.
 @Suite struct RegressionPrometheusTests {
     static let history = ClusterHistory.fixture()
     static let change = Double(ClusterHistory.fixtureCartChange)
@@ -104,6 +107,47 @@ import Testing
                 + "2026-09-22T18:02:00Z, 2 min after commit \(culprit.prefix(7)) \"Bump cart to 3.2.0\" by "
                 + "Fixture Author <author@example.com>: revert it")
         #expect((plan["summary"] as? [String: Any])?["reverts"] as? Int == 1)
+    }
+
+    @Test func aRunCollectingFromPrometheusOpensTheRevert() async throws {
+        let prometheus = try await PrometheusServer.start(history: Self.history)
+        defer { prometheus.stop() }
+        let files = ["policies/steward.yaml": RegressionPlanFixture.policy, "apps/shop/cart.yaml": Self.cart]
+        try await RunFixture.with(
+            files: files, profiles: UsageProfiles(window: RunFixture.window, profiles: [])
+        ) {
+            fixture in
+            // Someone bumps the image at the change's time and pushes it.
+            try Data(Self.cart.replacingOccurrences(of: "3.1.0", with: "3.2.0").utf8).write(
+                to: URL(fileURLWithPath: "\(fixture.work)/apps/shop/cart.yaml"))
+            let environment = fixture.git.environment(time: Int(Self.change))
+            try ExternalTool.git.run(
+                ["-C", fixture.work, "commit", "--quiet", "-am", "Bump cart to 3.2.0"],
+                environment: environment)
+            try ExternalTool.git.run(
+                ["-C", fixture.work, "push", "--quiet", "hub", "main"], environment: environment)
+            let bump = try #require(try fixture.git.revision("main", in: fixture.bare))
+
+            var configuration = fixture.configuration
+            configuration.observe = .prometheus(
+                PrometheusSettings(url: prometheus.url, window: "1d", step: "5m", clusterLabel: "cluster"))
+            let now = Date(timeIntervalSince1970: TimeInterval(Self.history.end))
+            let report = try await Runner(RunRequest(configuration: configuration, now: now)).run()
+            #expect(report.exitStatus == .success, "\(report.text)")
+            let revert = try #require(
+                report.outcomes.first { $0.branch == "steward/revert-\(bump.prefix(7))" })
+            #expect(revert.action == .opened)
+            let number = try #require(revert.pullRequest)
+            let pullRequest = try #require(fixture.forge.pullRequest(number))
+            #expect(pullRequest.title == "steward: revert \(bump.prefix(7)) \"Bump cart to 3.2.0\"")
+            #expect(
+                pullRequest.body.hasPrefix(
+                    "Steward proposes reverting \(bump.prefix(7)) because shop/Deployment/cart container `app` "
+                        + "regressed right after it: app: 0 restarts in the 18 h before, 72 in the 6 h after "
+                        + "2026-09-22T18:00:00Z. It followed rollout \(Self.newReplicaSet) at 2026-09-22T18:02:00Z, "
+                        + "2 min after this commit."),
+                "\(pullRequest.body)")
+        }
     }
 
     @Test func theSameCrashLoopWithNoCommitNearbyIsOnlyReported() async throws {
