@@ -25,8 +25,7 @@ extension Grouping {
         var groups: [String: ChangeGroup] = [:]
         for planned in plan.findings where !planned.writtenChanges.isEmpty {
             let name = self.name(of: planned)
-            let branch = BranchName.make(
-                prefix: branchPrefix, group: name.replacingOccurrences(of: "/", with: "-"))
+            let branch = BranchName.make(prefix: branchPrefix, group: branchGroup(of: planned))
             groups[branch, default: ChangeGroup(name: name, branch: branch, findings: [])].findings.append(
                 planned)
         }
@@ -36,15 +35,5 @@ extension Grouping {
             groups[branch] = ChangeGroup(name: name, branch: branch, findings: [], revert: revert)
         }
         return groups.values.sorted { $0.branch < $1.branch }
-    }
-
-    private func name(of planned: PlannedFinding) -> String {
-        let workload = planned.finding.workload
-        switch self {
-        case .target: return planned.target
-        case .namespace: return workload.namespace
-        case .workload: return "\(workload.namespace)/\(workload.name)"
-        case .all: return "all"
-        }
     }
 }
