@@ -16,7 +16,7 @@ DEMO_PACKAGES = git pkg-config libgit2-dev libssl-dev openssh-client ca-certific
 # kubectl is checked separately (see below).
 TEST_PACKAGES = $(DEMO_PACKAGES) prometheus libyaml-dev openssh-server stunnel4 openssl
 
-.PHONY: demo test build setup-demo setup-test format lint bench clean
+.PHONY: demo test build setup-demo setup-test format lint bench image clean
 
 demo: setup-demo build
 	"$(BIN_DIR)/steward" demo
@@ -51,6 +51,14 @@ bench: setup-test
 		echo "== $$product"; \
 		$(SWIFT) run -c release $$product || exit 1; \
 	done
+
+# The image deploy/ runs (Containerfile); docker or podman, whichever is installed.
+CONTAINER ?= $(shell command -v podman 2>/dev/null || command -v docker 2>/dev/null)
+IMAGE ?= ghcr.io/steward-dev/steward:0.1.0
+
+image:
+	@test -n "$(CONTAINER)" || { echo "make image needs docker or podman" >&2; exit 1; }
+	$(CONTAINER) build -f Containerfile -t $(IMAGE) .
 
 clean:
 	rm -rf .build

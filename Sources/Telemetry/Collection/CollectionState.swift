@@ -15,6 +15,8 @@ struct CollectionState: Sendable {
     /// The restart count already added for each pod's container, so that a duplicate series
     /// (two kube-state-metrics replicas) is not counted twice.
     private var restartsSeen: [PodContainerKey: Int] = [:]
+    /// What the blackbox probes saw, by target URL.
+    private var probeSteps: [String: ProbeAccumulator] = [:]
 
     init(options: CollectionOptions, plan: CollectionPlan) {
         self.options = options
@@ -102,12 +104,14 @@ struct CollectionState: Sendable {
         case .replicaSetCreated:
             guard let namespace = labels["namespace"], let replicaSet = labels["replicaset"] else { return }
             replicaSetCreated[PodKey(cluster: cluster(labels), namespace: namespace, pod: replicaSet)] = value
-        case .oomKills, .restarts, .throttledPeriods, .cfsPeriods, .requests, .limits:
+        case .restarts, .throttledPeriods, .cfsPeriods, .requests, .limits, .oomKillLimits:
             guard value.isFinite, let key = container(labels) else { return }
             var accumulator = containers[key] ?? ContainerAccumulator()
             switch kind {
-            case .oomKills:
-                accumulator.oomKills = (accumulator.oomKills ?? 0) + Int(value.rounded())
+            case .oomKillLimits:
+                guard let podContainer = podContainerKey(labels) else { return }
+                accumulator.oomKillLimits[podContainer.pod.pod] = max(
+                    accumulator.oomKillLimits[podContainer.pod.pod] ?? value, value)
             case .restarts:
                 guard let podContainer = podContainerKey(labels) else { return }
                 let count = Int(max(0, value).rounded())
@@ -131,7 +135,7 @@ struct CollectionState: Sendable {
                 break
             }
             containers[key] = accumulator
-        case .cpu, .memory:
+        case .cpu, .memory, .oomKills, .restartSteps, .probeSuccess, .probeExpiry, .probeChains:
             break
         }
     }
@@ -139,7 +143,16 @@ struct CollectionState: Sendable {
     /// Folds a range result. The series of one pod's container (a restarted container's old and
     /// new cAdvisor series, duplicate scrapes) are first merged, keeping the larger value per step.
     private mutating func foldMatrix(_ kind: QueryJob.Kind, series: [RangeSeries]) {
-        guard kind == .cpu || kind == .memory else { return }
+        switch kind {
+        case .cpu, .memory: break
+        case .oomKills, .restartSteps:
+            foldCounts(kind, series: series)
+            return
+        case .probeSuccess, .probeExpiry, .probeChains:
+            foldProbes(kind, series: series)
+            return
+        default: return
+        }
         var groups: [PodContainerKey: [Int]] = [:]
         for (index, one) in series.enumerated() {
             guard let key = podContainerKey(one.labels) else { continue }
@@ -161,6 +174,55 @@ struct CollectionState: Sendable {
         }
     }
 
+    /// Folds the steps with restarts or OOM kills of each pod's container. Two series of one pod
+    /// and step (two kube-state-metrics replicas) count once, the larger; time chunks that share
+    /// their boundary step count it once.
+    private mutating func foldCounts(_ kind: QueryJob.Kind, series: [RangeSeries]) {
+        for one in series {
+            guard let podContainer = podContainerKey(one.labels) else { continue }
+            var found: [Int: Int] = [:]
+            for (time, value) in zip(one.times, one.values) where value.isFinite && value > 0 {
+                guard let step = plan.step(at: time) else { continue }
+                found[step] = Int(value.rounded())
+            }
+            // A step outside the window (a subquery may include the instant the window starts) is not
+            // a restart in it.
+            guard !found.isEmpty else { continue }
+            let key = containerKey(for: podContainer)
+            var accumulator = containers.removeValue(forKey: key) ?? ContainerAccumulator()
+            let pod = podContainer.pod.pod
+            var steps =
+                (kind == .oomKills ? accumulator.oomKillSteps[pod] : accumulator.restartSteps[pod]) ?? [:]
+            steps.merge(found) { max($0, $1) }
+            if kind == .oomKills {
+                accumulator.oomKillSteps[pod] = steps
+            } else {
+                accumulator.restartSteps[pod] = steps
+            }
+            containers[key] = accumulator
+        }
+    }
+
+    private mutating func foldProbes(_ kind: QueryJob.Kind, series: [RangeSeries]) {
+        for one in series {
+            guard let target = one.labels["instance"], !target.isEmpty else { continue }
+            var probe = probeSteps[target] ?? ProbeAccumulator()
+            for (time, value) in zip(one.times, one.values) where value.isFinite {
+                guard let step = plan.step(at: time) else { continue }
+                switch kind {
+                case .probeSuccess: probe.success[step] = value
+                case .probeExpiry: probe.expiry[step] = value
+                default:
+                    guard let fingerprint = one.labels["fingerprint_sha256"], !fingerprint.isEmpty else {
+                        break
+                    }
+                    probe.sight(fingerprint, step: step)
+                }
+            }
+            probeSteps[target] = probe
+        }
+    }
+
     /// One series with the largest value of `series` at each time, oldest first.
     private static func merge(_ series: [RangeSeries]) -> RangeSeries {
         var largest: [Double: Double] = [:]
@@ -176,20 +238,29 @@ struct CollectionState: Sendable {
     /// The profiles, sorted by cluster, namespace, workload and container.
     func profiles() -> [UsageProfile] {
         let rollouts = self.rollouts()
-        let oomComplete = (sent[.oomKills] ?? 0) > 0 && failed[.oomKills] == nil
+        let answered = StepCountsAnswered(oomKills: complete(.oomKills), restarts: complete(.restartSteps))
         return containers.keys.sorted().map { key in
             var accumulator = containers[key]!
-            if oomComplete, accumulator.oomKills == nil {
-                accumulator.oomKills = 0
-            }
             if failed[.throttledPeriods] != nil || failed[.cfsPeriods] != nil {
                 accumulator.throttled = nil
             }
             let workload = PodKey(
                 cluster: key.cluster, namespace: key.namespace,
                 pod: key.workload.kind + "/" + key.workload.name)
-            return accumulator.profile(key: key, plan: plan, rollouts: rollouts[workload])
+            return accumulator.profile(key: key, plan: plan, rollouts: rollouts[workload], answered: answered)
         }
+    }
+
+    /// Whether every query of `kind` was sent and answered.
+    private func complete(_ kind: QueryJob.Kind) -> Bool {
+        (sent[kind] ?? 0) > 0 && failed[kind] == nil
+    }
+
+    /// What the blackbox probes saw of each target, sorted by target; nil when no probe series
+    /// came back (no blackbox exporter, or its queries failed).
+    func probes() -> [ProbeProfile]? {
+        guard !probeSteps.isEmpty else { return nil }
+        return probeSteps.keys.sorted().map { probeSteps[$0]!.profile(target: $0, plan: plan) }
     }
 
     /// The ReplicaSets of each workload (keyed by `Kind/name`), oldest first.

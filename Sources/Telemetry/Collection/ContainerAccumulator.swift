@@ -10,7 +10,12 @@ struct ContainerAccumulator: Sendable {
     var memoryHours: [Int64: Double] = [:]
     /// Evaluation steps with a CPU or memory sample of any pod, as a bit set.
     private var covered: [UInt64] = []
-    var oomKills: Int?
+    /// Restarts and OOM kills of each pod (by name) at each evaluation step that had any; a pod
+    /// is listed only with at least one such step.
+    var restartSteps: [String: [Int: Int]] = [:]
+    var oomKillSteps: [String: [Int: Int]] = [:]
+    /// The memory limit of each pod (by name) whose container was ever OOM-killed.
+    var oomKillLimits: [String: Double] = [:]
     var restarts: Int?
     var throttled: Double?
     var periods: Double?
@@ -28,7 +33,7 @@ struct ContainerAccumulator: Sendable {
         guard value.isFinite else { return }
         memory.append(value)
         memoryMax = max(memoryMax, value)
-        let hour = Int64((time / 3600).rounded(.up)) * 3600
+        let hour = Hour.end(of: time)
         memoryHours[hour] = max(memoryHours[hour] ?? -.infinity, value)
         cover(step)
     }
@@ -53,7 +58,9 @@ struct ContainerAccumulator: Sendable {
     }
 
     /// The profile: percentiles of the pooled samples, and every other number only when observed.
-    func profile(key: ContainerKey, plan: CollectionPlan, rollouts: [Rollout]?) -> UsageProfile {
+    func profile(key: ContainerKey, plan: CollectionPlan, rollouts: [Rollout]?, answered: StepCountsAnswered)
+        -> UsageProfile
+    {
         var profile = UsageProfile(
             cluster: key.cluster, namespace: key.namespace, workload: key.workload, container: key.container)
         var insufficient: [String] = []
@@ -86,7 +93,18 @@ struct ContainerAccumulator: Sendable {
         }
         profile.requests = requests.cpu == nil && requests.memory == nil ? nil : requests
         profile.limits = limits.cpu == nil && limits.memory == nil ? nil : limits
-        profile.oomKills = oomKills
+        let kills = Self.sumOverPods(oomKillSteps)
+        if !oomKillSteps.isEmpty || answered.oomKills {
+            profile.oomKills = kills.values.reduce(0, +)
+        }
+        if answered.oomKills, !kills.isEmpty {
+            profile.oomKillSeries = Self.hourly(kills, plan: plan)
+        }
+        profile.oomKillLimit = oomKillSteps.keys.compactMap { oomKillLimits[$0] }.max()
+        let restartCounts = Self.sumOverPods(restartSteps)
+        if answered.restarts, !restartCounts.isEmpty {
+            profile.restartSeries = Self.hourly(restartCounts, plan: plan)
+        }
         profile.restarts = restarts
         if let throttled, let periods, periods > 0 {
             profile.throttlingRatio = min(1, max(0, throttled / periods))
@@ -94,5 +112,25 @@ struct ContainerAccumulator: Sendable {
         profile.rollouts = rollouts
         profile.insufficient = insufficient.isEmpty ? nil : insufficient
         return profile
+    }
+
+    /// Counts per step, summed over pods.
+    private static func sumOverPods(_ pods: [String: [Int: Int]]) -> [Int: Int] {
+        var sums: [Int: Int] = [:]
+        for steps in pods.values {
+            for (step, count) in steps {
+                sums[step, default: 0] += count
+            }
+        }
+        return sums
+    }
+
+    /// Counts per hour of the window, every hour, zeros included.
+    private static func hourly(_ counts: [Int: Int], plan: CollectionPlan) -> Series {
+        var hours: [Int64: Int] = [:]
+        for (step, count) in counts {
+            hours[Hour.end(of: plan.time(ofStep: step)), default: 0] += count
+        }
+        return Series(step: "1h", values: Hour.ends(of: plan).map { [Double($0), Double(hours[$0] ?? 0)] })
     }
 }

@@ -66,14 +66,23 @@ public struct ProfileCollector: Sendable {
                 start: plan.time(ofStep: chunk.firstStep), end: plan.time(ofStep: chunk.lastStep))
             usage.append(QueryJob(kind: .cpu, query: queries.cpuUsage, evaluation: range))
             usage.append(QueryJob(kind: .memory, query: queries.memoryUsage, evaluation: range))
+            let chunkEnd = QueryJob.Evaluation.instant(at: plan.time(ofStep: chunk.lastStep))
             usage.append(
                 QueryJob(
                     kind: .oomKills, query: queries.oomKills(over: plan.duration(of: chunk)),
-                    evaluation: .instant(at: plan.time(ofStep: chunk.lastStep))))
+                    evaluation: chunkEnd))
+            usage.append(
+                QueryJob(
+                    kind: .restartSteps, query: queries.restartSteps(over: plan.duration(of: chunk)),
+                    evaluation: chunkEnd))
+            usage.append(QueryJob(kind: .probeSuccess, query: queries.probeSuccess, evaluation: range))
+            usage.append(QueryJob(kind: .probeExpiry, query: queries.probeExpiry, evaluation: range))
+            usage.append(QueryJob(kind: .probeChains, query: queries.probeChains, evaluation: range))
         }
         let atEnd = QueryJob.Evaluation.instant(at: window.end)
         usage += [
             QueryJob(kind: .restarts, query: queries.restarts, evaluation: atEnd),
+            QueryJob(kind: .oomKillLimits, query: queries.oomKillLimits, evaluation: atEnd),
             QueryJob(kind: .throttledPeriods, query: queries.throttledPeriods, evaluation: atEnd),
             QueryJob(kind: .cfsPeriods, query: queries.cfsPeriods, evaluation: atEnd),
             QueryJob(kind: .requests, query: queries.requests, evaluation: atEnd),
@@ -100,7 +109,8 @@ public struct ProfileCollector: Sendable {
             rateWindow: options.effectiveRateWindow.description, queries: Self.distinct(owners + usage),
             warnings: warnings.isEmpty ? nil : warnings)
         return ProfileCollection(
-            profiles: UsageProfiles(window: window, source: source, profiles: profiles),
+            profiles: UsageProfiles(
+                window: window, source: source, profiles: profiles, probes: state.probes()),
             queries: state.records, warnings: warnings)
     }
 

@@ -3,6 +3,8 @@ struct QueryJob: Sendable {
     enum Kind: Sendable {
         case podOwners, replicaSetOwners, jobOwners, replicaSetCreated
         case cpu, memory, oomKills, restarts, throttledPeriods, cfsPeriods, requests, limits
+        case restartSteps, oomKillLimits
+        case probeSuccess, probeExpiry, probeChains
     }
 
     enum Evaluation: Sendable {

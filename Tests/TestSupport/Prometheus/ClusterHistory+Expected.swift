@@ -32,6 +32,9 @@ extension ClusterHistory {
         var limits = Resources()
         var hasCPULimit = false
         var sampled = false
+        var restartSteps: [Int: Int] = [:]
+        var oomKillSteps: [Int: Int] = [:]
+        var oomKillLimit: Double?
         for pod in workload.pods {
             guard let index = pod.containers.firstIndex(where: { $0.name == container }) else { continue }
             let spec = pod.containers[index]
@@ -45,10 +48,16 @@ extension ClusterHistory {
                     firstRestarts = step > 0 && trace.alive[step - 1] ? trace.restarts[step - 1] : 0
                 }
                 lastRestarts = trace.restarts[step]
-                if step > 0, trace.alive[step - 1], trace.restarts[step] > trace.restarts[step - 1],
-                    trace.lastTerminatedOOM[step]
-                {
-                    oomKills += trace.restarts[step] - trace.restarts[step - 1]
+                if step > 0, trace.alive[step - 1], trace.restarts[step] > trace.restarts[step - 1] {
+                    let count = trace.restarts[step] - trace.restarts[step - 1]
+                    restartSteps[step, default: 0] += count
+                    if trace.lastTerminatedOOM[step] {
+                        oomKills += count
+                        oomKillSteps[step, default: 0] += count
+                        if let limit = spec.limits.memory {
+                            oomKillLimit = max(oomKillLimit ?? limit, limit)
+                        }
+                    }
                 }
                 memory.append(trace.memory[step])
                 // A rate over two intervals needs the instance's samples at both ends.
@@ -85,7 +94,28 @@ extension ClusterHistory {
             memorySamples: memory.count, restarts: restarts, oomKills: oomKills, requests: requests,
             limits: limits,
             throttlingRatio: hasCPULimit && sampled && periods > 0 ? throttled / periods : nil,
-            rollouts: workload.replicaSets.map { ($0.name, $0.created) }.sorted { $0.1 < $1.1 })
+            rollouts: workload.replicaSets.map { ($0.name, $0.created) }.sorted { $0.1 < $1.1 },
+            restartSeries: hourly(restartSteps, steps: steps),
+            oomKillSeries: hourly(oomKillSteps, steps: steps),
+            oomKillLimit: oomKillLimit)
+    }
+
+    /// Counts per step summed into every hour `(t − 1h, t]` the steps fall in, as `[t, count]`;
+    /// nil when there are none.
+    private func hourly(_ counts: [Int: Int], steps: ClosedRange<Int>) -> [[Double]]? {
+        guard counts.values.contains(where: { $0 > 0 }) else { return nil }
+        var hours: [Int64] = []
+        var sums: [Int64: Int] = [:]
+        for step in steps {
+            let hour = Self.hourEnd(of: time(ofStep: step))
+            if hours.last != hour { hours.append(hour) }
+            sums[hour, default: 0] += counts[step] ?? 0
+        }
+        return hours.map { [Double($0), Double(sums[$0]!)] }
+    }
+
+    static func hourEnd(of time: Int64) -> Int64 {
+        (time + 3599) / 3600 * 3600
     }
 
     /// Linear interpolation between closest ranks (type 7).

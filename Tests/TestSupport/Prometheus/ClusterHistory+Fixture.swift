@@ -1,6 +1,16 @@
 extension ClusterHistory {
     private static let mebibyte = 1_048_576.0
 
+    /// When the fixture's `shop/Deployment/cart` changed (the commit of a new image, 6 h before
+    /// the end): its new ReplicaSet is created 2 minutes later, and its pods crash-loop from 10
+    /// minutes after the change, every 10 minutes.
+    public static let fixtureCartChange: Int64 = 1_790_100_000
+    /// When the probes of `https://pay.example.com/healthz` begin to fail (20:30, 3.5 h before the end).
+    public static let fixtureProbeFailure: Int64 = 1_790_109_000
+    /// When `https://shop.example.com/healthz` is first served a renewed certificate (05:00 on
+    /// the last day).
+    public static let fixtureCertificateRenewal: Int64 = 1_790_053_200
+
     /// The test fixture: two days of a small cluster `prod` (and one workload in `staging`),
     /// scraped every 5 minutes, with one workload per pattern the issue asks for:
     ///
@@ -16,7 +26,13 @@ extension ClusterHistory {
     /// | `shop/Deployment/ghost` | no cAdvisor samples at all |
     /// | `reports/CronJob/nightly-report` | a Job a day, 01:00 to 07:00, pods owned by the Job |
     /// | `platform/Pod/debug-shell` | a bare pod, owner `<none>` |
+    /// | `shop/Deployment/cart` | a new image at ``fixtureCartChange``, crash-looping 10 minutes later |
     /// | `staging`: `shop/Deployment/web` | same names, another cluster |
+    ///
+    /// Blackbox probes: `https://shop.example.com/healthz` (its certificate renewed at
+    /// ``fixtureCertificateRenewal``), `https://pay.example.com/healthz` (failing from
+    /// ``fixtureProbeFailure``), `http://search.shop.svc/ready` (plain http), and in `staging`
+    /// `https://staging.example.com/healthz`.
     ///
     /// Every series has a `cluster` label; cAdvisor's pod-level series (no `container`) are there
     /// too. Profile the last day: `expectedProfiles(windowStart: end - 86_400, windowEnd: end)`.
@@ -134,6 +150,27 @@ extension ClusterHistory {
                         "shell", .steady(cpu: 0.01, memory: 20 * mebibyte), requests: (0.01, 32),
                         limits: (nil, nil))
                 ]))
+        let cartRollout = fixtureCartChange + 120
+        workloads.append(
+            build.deployment(
+                cluster: "prod", namespace: "shop", name: "cart", replicas: 2,
+                revisions: [
+                    WorkloadBuilder.Revision(
+                        containers: [
+                            spec(
+                                "app", .steady(cpu: 0.15, memory: 180 * mebibyte), requests: (0.2, 256),
+                                limits: (nil, 256))
+                        ], created: start - 10 * 86_400, from: build.beforeStart, until: cartRollout),
+                    WorkloadBuilder.Revision(
+                        containers: [
+                            spec(
+                                "app",
+                                .crashLoop(
+                                    cpu: 0.15, memory: 180 * mebibyte, from: fixtureCartChange + 600,
+                                    every: 600),
+                                requests: (0.2, 256), limits: (nil, 256))
+                        ], created: cartRollout, from: cartRollout, until: build.afterEnd),
+                ]))
         workloads.append(
             build.deployment(
                 cluster: "staging", namespace: "shop", name: "web", replicas: 1,
@@ -142,9 +179,38 @@ extension ClusterHistory {
                         "app", .steady(cpu: 0.1, memory: 200 * mebibyte), requests: (0.2, 256),
                         limits: (0.5, 512))
                 ])))
+        let day: Int64 = 86_400
+        let probes = [
+            BlackboxProbe(
+                cluster: "prod", target: "https://shop.example.com/healthz",
+                certificates: [
+                    .init(
+                        fingerprint: "9f2c4be01d7a5e3f8c6b2a1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d2e1f",
+                        subject: "CN=shop.example.com", from: start - 60 * day, expiry: start + 30 * day),
+                    .init(
+                        fingerprint: "41aa07cc93e5b2d6f1a8c4e9b3d7f2a6c1e5b9d3f7a2c6e1b5d9f3a7c2e6b1d5",
+                        subject: "CN=shop.example.com", from: fixtureCertificateRenewal,
+                        expiry: fixtureCertificateRenewal + 90 * day),
+                ]),
+            BlackboxProbe(
+                cluster: "prod", target: "https://pay.example.com/healthz", failingFrom: fixtureProbeFailure,
+                certificates: [
+                    .init(
+                        fingerprint: "c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4",
+                        subject: "CN=pay.example.com", from: start - 20 * day, expiry: start + 70 * day)
+                ]),
+            BlackboxProbe(cluster: "prod", target: "http://search.shop.svc/ready", certificates: []),
+            BlackboxProbe(
+                cluster: "staging", target: "https://staging.example.com/healthz",
+                certificates: [
+                    .init(
+                        fingerprint: "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9",
+                        subject: "CN=staging.example.com", from: start - 5 * day, expiry: start + 85 * day)
+                ]),
+        ]
         return ClusterHistory(
             start: start, end: end, seed: noise.seed, clusterLabel: "cluster", podLevelSeries: true,
-            workloads: workloads)
+            workloads: workloads, probes: probes)
     }
 
     /// The benchmark's cluster: `pods` pods (about 1.25 containers each) over `days` days at

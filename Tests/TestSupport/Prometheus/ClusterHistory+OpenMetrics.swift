@@ -20,6 +20,9 @@ extension ClusterHistory {
         for workload in workloads {
             try emitter.emit(workload)
         }
+        for probe in probes {
+            try emitter.emit(probe)
+        }
         for writer in writers {
             try writer.finish()
         }
@@ -71,6 +74,44 @@ private struct SeriesEmitter {
         }
     }
 
+    /// The blackbox exporter's series of one target, at each probe's own time.
+    func emit(_ probe: BlackboxProbe) throws {
+        var labels: [(String, String)] = []
+        if let label = history.clusterLabel {
+            labels.append((label, probe.cluster))
+        }
+        labels += [("instance", probe.target), ("job", "blackbox")]
+        let times = probe.times(from: history.start, to: history.end)
+        try emit("probe_success", labels, at: times) { probe.succeeds(at: $0) ? 1 : 0 }
+        try emit("probe_ssl_earliest_cert_expiry", labels, at: times) {
+            probe.certificate(at: $0).map { Double($0.expiry) }
+        }
+        for certificate in probe.certificates {
+            let chain =
+                labels + [
+                    ("fingerprint_sha256", certificate.fingerprint), ("issuer", "CN=Example CA"),
+                    ("subject", certificate.subject),
+                ]
+            try emit("probe_ssl_last_chain_info", chain, at: times) {
+                probe.certificate(at: $0) == certificate ? 1 : nil
+            }
+        }
+    }
+
+    private func emit(
+        _ metric: String, _ labels: [(String, String)], at times: [Int64], value: (Int64) -> Double?
+    )
+        throws
+    {
+        let escaped = labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",")
+        let series = Array("\(metric){\(escaped)} ".utf8)
+        for time in times {
+            guard let sample = value(time) else { continue }
+            try writers[Int((time - firstBlock) / ClusterHistory.blockSeconds)].sample(
+                series, value: sample, time: time)
+        }
+    }
+
     private func emit(_ pod: ClusterHistory.Pod, base: [(String, String)], ksm: [(String, String)]) throws {
         let podLabels = ksm + [("pod", pod.name), ("uid", pod.uid)]
         try emit(
@@ -90,6 +131,10 @@ private struct SeriesEmitter {
                 "kube_pod_container_status_last_terminated_reason", labels + [("reason", "OOMKilled")],
                 trace: trace
             ) { trace.lastTerminatedOOM[$0] ? 1 : nil }
+            try emit(
+                "kube_pod_container_status_last_terminated_reason", labels + [("reason", "Error")],
+                trace: trace
+            ) { trace.lastTerminatedError[$0] ? 1 : nil }
             for (metric, amounts) in [
                 ("kube_pod_container_resource_requests", spec.requests),
                 ("kube_pod_container_resource_limits", spec.limits),

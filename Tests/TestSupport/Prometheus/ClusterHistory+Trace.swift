@@ -12,6 +12,7 @@ extension ClusterHistory {
         var instance = 0
         var restarts = 0
         var oomTerminated = false
+        var errorTerminated = false
         // Hours the current instance has run at its start, so that pods of one workload do not
         // leak or OOM in lockstep.
         var instanceStart = Double(pod.birth)
@@ -33,11 +34,18 @@ extension ClusterHistory {
                 let age = (Double(time) - instanceStart) / 3600
                 let usage = cpu(spec, pod: pod, container: index, step: step, time: time)
                 var memory = self.memory(spec, pod: pod, container: index, step: step, hours: age)
+                let oomKilled: Bool
                 if case .oomLoop = spec.pattern, let limit = spec.limits.memory, memory >= limit {
-                    // Killed between the last scrape and this one; the new instance starts fresh.
+                    oomKilled = true
+                } else {
+                    oomKilled = false
+                }
+                if oomKilled || crashes(spec, at: time) {
+                    // Ended between the last scrape and this one; the new instance starts fresh.
                     instance += 1
                     restarts += 1
-                    oomTerminated = true
+                    oomTerminated = oomKilled
+                    errorTerminated = !oomKilled
                     instanceStart = Double(time)
                     counter = 0
                     periods = 0
@@ -66,14 +74,22 @@ extension ClusterHistory {
             trace.throttled[step] = throttled
             trace.restarts[step] = restarts
             trace.lastTerminatedOOM[step] = oomTerminated
+            trace.lastTerminatedError[step] = errorTerminated
         }
         return trace
+    }
+
+    /// Whether a crash-looping container exited with an error just before `time`.
+    private func crashes(_ spec: ContainerSpec, at time: Int64) -> Bool {
+        guard case .crashLoop(_, _, let from, let every) = spec.pattern else { return false }
+        return time >= from && (time - from) % every == 0
     }
 
     private func cpu(_ spec: ContainerSpec, pod: Pod, container: Int, step: Int, time: Int64) -> Double {
         let n = noise.unit(pod.index, container, step, 1)
         switch spec.pattern {
-        case .steady(let cpu, _), .memoryLeak(let cpu, _, _), .oomLoop(let cpu, _, _):
+        case .steady(let cpu, _), .memoryLeak(let cpu, _, _), .oomLoop(let cpu, _, _),
+            .crashLoop(let cpu, _, _, _):
             return cpu * (0.9 + 0.2 * n)
         case .dailyCycle(let low, let high, _, _):
             let phase = sin(2 * Double.pi * Double(time % 86_400) / 86_400)
@@ -91,7 +107,7 @@ extension ClusterHistory {
     private func memory(_ spec: ContainerSpec, pod: Pod, container: Int, step: Int, hours: Double) -> Double {
         let n = noise.unit(pod.index, container, step, 3)
         switch spec.pattern {
-        case .steady(_, let memory), .spiky(_, let memory):
+        case .steady(_, let memory), .spiky(_, let memory), .crashLoop(_, let memory, _, _):
             return (memory * (0.97 + 0.06 * n)).rounded()
         case .dailyCycle(_, _, let low, let high):
             let phase = sin(2 * Double.pi * Double(time(ofStep: step) % 86_400) / 86_400)

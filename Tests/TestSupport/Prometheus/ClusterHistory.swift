@@ -84,10 +84,12 @@ public struct ClusterHistory: Sendable {
     /// collector must filter out.
     public let podLevelSeries: Bool
     public let workloads: [Workload]
+    /// Blackbox probes of target URLs.
+    public let probes: [BlackboxProbe]
 
     public init(
         start: Int64, end: Int64, interval: Int64 = 300, seed: UInt64, clusterLabel: String?,
-        podLevelSeries: Bool, workloads: [Workload]
+        podLevelSeries: Bool, workloads: [Workload], probes: [BlackboxProbe] = []
     ) {
         precondition(start % interval == 0 && end % interval == 0 && end > start)
         self.start = start
@@ -97,6 +99,7 @@ public struct ClusterHistory: Sendable {
         self.clusterLabel = clusterLabel
         self.podLevelSeries = podLevelSeries
         self.workloads = workloads
+        self.probes = probes
     }
 
     /// Scrape times, `start...end`.
@@ -117,6 +120,9 @@ public struct ClusterHistory: Sendable {
         hasher.add("v3 \(start) \(end) \(interval) \(noise.seed) \(clusterLabel ?? "-") \(podLevelSeries)")
         for workload in workloads {
             hasher.add("\(workload)")
+        }
+        for probe in probes {
+            hasher.add("\(probe)")
         }
         return String(hasher.value, radix: 16)
     }

@@ -16,6 +16,8 @@ public struct ContainerTrace: Sendable {
     public var restarts: [Int]
     /// Whether the container's last termination was an OOM kill.
     public var lastTerminatedOOM: [Bool]
+    /// Whether the container's last termination was an exit with an error (a crash loop).
+    public var lastTerminatedError: [Bool]
     /// CFS periods and throttled periods of the instance; zero without a CPU limit.
     public var periods: [Double]
     public var throttled: [Double]
@@ -28,6 +30,7 @@ public struct ContainerTrace: Sendable {
         memory = Array(repeating: 0, count: count)
         restarts = Array(repeating: 0, count: count)
         lastTerminatedOOM = Array(repeating: false, count: count)
+        lastTerminatedError = Array(repeating: false, count: count)
         periods = Array(repeating: 0, count: count)
         throttled = Array(repeating: 0, count: count)
     }

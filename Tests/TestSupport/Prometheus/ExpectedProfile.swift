@@ -22,6 +22,12 @@ public struct ExpectedProfile: Sendable, Equatable {
     public var throttlingRatio: Double?
     /// `(ReplicaSet, created)` oldest first, for Deployments.
     public var rollouts: [(String, Int64)]
+    /// Restarts and OOM kills per hour `(t − 1h, t]` as `[t, count]`, every hour of the window;
+    /// nil when there were none in the window.
+    public var restartSeries: [[Double]]?
+    public var oomKillSeries: [[Double]]?
+    /// The largest memory limit of the pods OOM-killed in the window; nil without kills.
+    public var oomKillLimit: Double?
 
     public static func == (lhs: ExpectedProfile, rhs: ExpectedProfile) -> Bool {
         lhs.cluster == rhs.cluster && lhs.namespace == rhs.namespace && lhs.kind == rhs.kind
@@ -31,5 +37,7 @@ public struct ExpectedProfile: Sendable, Equatable {
             && lhs.throttlingRatio == rhs.throttlingRatio
             && lhs.rollouts.map(\.0) == rhs.rollouts.map(\.0)
             && lhs.rollouts.map(\.1) == rhs.rollouts.map(\.1)
+            && lhs.restartSeries == rhs.restartSeries && lhs.oomKillSeries == rhs.oomKillSeries
+            && lhs.oomKillLimit == rhs.oomKillLimit
     }
 }

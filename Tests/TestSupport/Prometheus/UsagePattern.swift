@@ -11,6 +11,11 @@ public enum UsagePattern: Sendable, Hashable {
     case oomLoop(cpu: Double, memory: Double, bytesPerHour: Double)
     /// CPU mostly at `base`, and in about one step in eight at the CPU limit, heavily throttled.
     case spiky(base: Double, memory: Double)
+    /// Flat usage like ``steady(cpu:memory:)`` until `from` (unix seconds); from then on the
+    /// container exits with an error every `every` seconds and restarts (new cAdvisor series,
+    /// counters back to 0, `restarts` + 1, last reason `Error`): a crash loop. Both are multiples
+    /// of the scrape interval.
+    case crashLoop(cpu: Double, memory: Double, from: Int64, every: Int64)
     /// No cAdvisor series at all (a pod stuck pending, or a node whose kubelet is not scraped);
     /// kube-state-metrics still knows the pod.
     case noSamples
