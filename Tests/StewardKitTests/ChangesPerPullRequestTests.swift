@@ -118,6 +118,20 @@ import Testing
                 try fixture.git.git(["diff", "--name-only", "main", "steward/apps-shop"], in: fixture.bare)
                     == "apps/shop/cart.yaml")
             #expect(try fixture.commits(on: "steward/apps-payments").count == 1)
+            // The apps/shop pull request says what waits, and why.
+            let waiting =
+                "over the limit of 3 changes per pull request for target apps/shop "
+                + "(spec.limits.maxChangesPerPullRequest); it waits for a later run"
+            let listed = fixture.forge.pullRequests[1].body.components(separatedBy: "\n").filter {
+                $0.hasPrefix("- shop/Deployment/web")
+            }
+            #expect(
+                listed == [
+                    "- shop/Deployment/web `app` cpu request 500m → 180m: rejected: \(waiting)",
+                    "- shop/Deployment/web `app` memory request 1Gi → 384Mi: rejected: \(waiting)",
+                    "- shop/Deployment/web `app` memory limit 1Gi → 384Mi: rejected: \(waiting)",
+                ])
+            #expect(!fixture.forge.pullRequests[0].body.contains("Not proposed"))
         }
     }
 }

@@ -64,7 +64,7 @@ struct PullRequestComposer {
         let group = branch.group
         let rows = group.findings.flatMap { planned in planned.writtenChanges.map { row($0, planned.finding) }
         }
-        let rejected = group.findings.flatMap { planned in
+        let rejected = (group.findings + group.held).flatMap { planned in
             planned.changes.filter { !$0.decision.permitsEdit }.map { row($0, planned.finding) }
         }
         let containers = branch.commits.compactMap { commit in commit.finding.map { container(commit.id, $0) }
