@@ -38,6 +38,13 @@ struct PlanCommand: ParsableCommand {
             valueName: "rev"))
     var ref: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "How a run groups findings into pull requests (target, namespace, workload, all); "
+                + "spec.limits.maxChangesPerPullRequest counts per group.",
+            valueName: "grouping"))
+    var groupBy: Grouping = .target
+
     @Option(help: "Output format: text or json.")
     var format: PlanRenderer.Format = .text
 
@@ -49,7 +56,7 @@ struct PlanCommand: ParsableCommand {
         let plan = try Planner().plan(
             PlanRequest(
                 repository: repo, profiles: profiles, cluster: cluster, policy: policy, configuration: config,
-                revision: ref))
+                revision: ref, groupBy: groupBy))
         print(PlanRenderer.render(plan, as: format), terminator: "")
         if let failure = plan.policyFailure {
             throw failure
@@ -64,3 +71,4 @@ struct PlanCommand: ParsableCommand {
 }
 
 extension PlanRenderer.Format: ExpressibleByArgument {}
+extension Grouping: ExpressibleByArgument {}

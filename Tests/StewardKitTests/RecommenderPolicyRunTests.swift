@@ -20,6 +20,13 @@ import Testing
             let web = try #require(try fixture.commits(on: "steward/apps-shop").last)
             let note = try fixture.git.git(["notes", "--ref=steward", "show", web], in: fixture.bare)
             #expect(note.contains("cpuPercentile: p99 (spec.recommender)"))
+            // The commit's body names the percentile the request was sized from, not p95.
+            let body = try fixture.git.git(["log", "-1", "--format=%b", web], in: fixture.bare)
+                .components(separatedBy: "\n")
+            #expect(
+                body.filter { $0.hasPrefix("cpu request") } == [
+                    "cpu request     500m -> 235m  p99 0.201 cores over 6048 samples; allowed by rule apps"
+                ])
 
             let checkout = fixture.git.path("verify")
             try fixture.git.git(["clone", "--quiet", "--mirror", fixture.bare, checkout])

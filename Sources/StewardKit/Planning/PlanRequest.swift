@@ -18,11 +18,15 @@ public struct PlanRequest: Sendable {
     public var configuration: String?
     /// The moment the plan is made, for the policy's schedule.
     public var now: Date
+    /// How a run would group findings into pull requests: `maxChangesPerPullRequest` counts per
+    /// group.
+    public var groupBy: Grouping
 
     public init(
         repository: String, profiles: String, cluster: String? = nil, policy: String = Policy.defaultPath,
-        configuration: String? = nil, revision: String? = nil, now: Date = Date()
+        configuration: String? = nil, revision: String? = nil, now: Date = Date(), groupBy: Grouping = .target
     ) {
+        self.groupBy = groupBy
         self.revision = revision
         self.repository = repository
         self.profiles = profiles

@@ -6,10 +6,13 @@ import YAMLSyntax
 extension Planner {
     /// Asks the policy about every proposed change and revert before anything is edited, fail
     /// closed: without a loaded policy every change is rejected. Then admits whole findings, in
-    /// plan order, until `spec.limits.maxChangesPerPullRequest` is reached; later ones wait.
+    /// plan order, until their pull request holds `spec.limits.maxChangesPerPullRequest` changes;
+    /// later ones of that group wait. Findings share a pull request as `grouping` groups them;
+    /// a revert is a pull request of its own and is never held back by the limit (it is at
+    /// least 1).
     func decide(
         _ findings: [PlannedFinding], policy state: PolicyState, subjects: [String: PolicySubject],
-        cluster: String
+        cluster: String, grouping: Grouping
     ) -> [PlannedFinding] {
         guard let policy = state.policy else {
             return findings.map { planned in
@@ -19,7 +22,7 @@ extension Planner {
                 return planned
             }
         }
-        var admitted = 0
+        var admitted: [String: Int] = [:]
         return findings.map { planned in
             var planned = planned
             guard let action = PolicyAction(planned.finding.kind) else { return planned }
@@ -35,13 +38,17 @@ extension Planner {
                             to: change.proposed.flatMap { Quantity($0) })))
             }
             let permitted = planned.changes.filter(\.decision.permitsEdit).count
-            if let limit = policy.limits.maxChangesPerPullRequest, admitted + permitted > limit {
+            let group = grouping.branchGroup(of: planned)
+            if let limit = policy.limits.maxChangesPerPullRequest,
+                admitted[group, default: 0] + permitted > limit
+            {
                 let waiting = PolicyDecision.rejected(
-                    "over the limit of \(limit) changes per pull request (spec.limits.maxChangesPerPullRequest); "
-                        + "it waits for a later run")
+                    "over the limit of \(limit) changes per pull request for "
+                        + "\(grouping.scope(grouping.name(of: planned))) "
+                        + "(spec.limits.maxChangesPerPullRequest); it waits for a later run")
                 planned.changes = planned.changes.map { $0.decision.permitsEdit ? $0.deciding(waiting) : $0 }
             } else {
-                admitted += permitted
+                admitted[group, default: 0] += permitted
             }
             return planned
         }

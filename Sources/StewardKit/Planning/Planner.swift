@@ -58,17 +58,19 @@ public struct Planner: Sendable {
         }
         return try plan(
             inventory, profiles: profiles, cluster: cluster, policy: policy, repository: request.repository,
-            now: request.now,
+            grouping: request.groupBy, now: request.now,
             history: HistorySource(repository: request.repository, revision: request.revision ?? "HEAD"))
     }
 
     /// Plans an inventory already taken (of a directory or of a Git tree).
     ///
-    /// - Parameter history: where the regression detector reads the commits it may blame; the
-    ///   `HEAD` of `repository` when nil.
+    /// - Parameters:
+    ///   - grouping: how findings share pull requests, which `maxChangesPerPullRequest` counts per.
+    ///   - history: where the regression detector reads the commits it may blame; the `HEAD` of
+    ///     `repository` when nil.
     public func plan(
         _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: PolicyState,
-        repository: String,
+        repository: String, grouping: Grouping = .target,
         now: Date = Date(), history: HistorySource? = nil
     ) throws(StewardError) -> Plan {
         let analysis = analyze(
@@ -77,7 +79,9 @@ public struct Planner: Sendable {
             now: now.timeIntervalSince1970)
         let proposals = Self.propose(analysis.findings, in: inventory)
         let decided = Self.keepRequestsWithinLimits(
-            decide(proposals.findings, policy: policy, subjects: proposals.subjects, cluster: cluster),
+            decide(
+                proposals.findings, policy: policy, subjects: proposals.subjects, cluster: cluster,
+                grouping: grouping),
             proposals: proposals)
         let edits = try Self.edit(inventory, findings: decided, proposals: proposals)
         if let loaded = policy.policy {

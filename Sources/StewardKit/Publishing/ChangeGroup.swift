@@ -8,6 +8,10 @@ struct ChangeGroup: Sendable {
     /// The findings with at least one change the policy lets Steward write, in plan order; each
     /// becomes one commit. Empty for a revert.
     var findings: [PlannedFinding]
+    /// The findings of the group of which the policy lets Steward write nothing (rejected, or
+    /// waiting because the pull request is full), in plan order: listed in the pull request so
+    /// that reviewers see what is left out, never committed.
+    var held: [PlannedFinding] = []
     /// The revert this branch holds, if it is a revert branch.
     var revert: RevertProposal?
 
@@ -19,16 +23,20 @@ struct ChangeGroup: Sendable {
 }
 
 extension Grouping {
-    /// The findings of `plan` that Steward may write, grouped, then one group per revert the
-    /// policy allows; in branch-name order.
+    /// The findings of `plan` that Steward may write, grouped, with the group's findings it may
+    /// not write held beside them; then one group per revert the policy allows; in branch-name
+    /// order.
     func groups(of plan: Plan, branchPrefix: String) -> [ChangeGroup] {
         var groups: [String: ChangeGroup] = [:]
         for planned in plan.findings where !planned.writtenChanges.isEmpty {
             let name = self.name(of: planned)
-            let branch = BranchName.make(
-                prefix: branchPrefix, group: name.replacingOccurrences(of: "/", with: "-"))
+            let branch = BranchName.make(prefix: branchPrefix, group: branchGroup(of: planned))
             groups[branch, default: ChangeGroup(name: name, branch: branch, findings: [])].findings.append(
                 planned)
+        }
+        for planned in plan.findings where planned.writtenChanges.isEmpty && !planned.changes.isEmpty {
+            let branch = BranchName.make(prefix: branchPrefix, group: branchGroup(of: planned))
+            groups[branch]?.held.append(planned)
         }
         for revert in plan.reverts where revert.decision.permitsEdit {
             let name = "revert-\(revert.commit.prefix(7))"
@@ -36,15 +44,5 @@ extension Grouping {
             groups[branch] = ChangeGroup(name: name, branch: branch, findings: [], revert: revert)
         }
         return groups.values.sorted { $0.branch < $1.branch }
-    }
-
-    private func name(of planned: PlannedFinding) -> String {
-        let workload = planned.finding.workload
-        switch self {
-        case .target: return planned.target
-        case .namespace: return workload.namespace
-        case .workload: return "\(workload.namespace)/\(workload.name)"
-        case .all: return "all"
-        }
     }
 }

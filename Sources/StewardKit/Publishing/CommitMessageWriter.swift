@@ -66,12 +66,18 @@ enum CommitMessageWriter {
         "\(change.from ?? "unset") -> \(change.to ?? "removed")"
     }
 
-    /// `p95 0.156 cores over 6048 samples`, `max 333.9 MiB over 6048 samples`.
+    /// `p95 0.156 cores over 6048 samples`, `max 333.9 MiB over 6048 samples`: the CPU
+    /// percentile the request was sized from (the policy's `spec.recommender` may choose p99),
+    /// p95 for findings that were not sized from one.
     static func basis(_ field: ResourceField, _ evidence: Evidence) -> String {
         switch field.resource {
         case "cpu":
+            let samples = "over \(evidence.cpuSamples ?? 0) samples"
+            if let percentile = evidence.cpuPercentile, let usage = evidence.cpuUsage {
+                return "\(percentile) \(Quantities.number(usage)) cores \(samples)"
+            }
             guard let p95 = evidence.cpuP95 else { return "no CPU samples" }
-            return "p95 \(Quantities.number(p95)) cores over \(evidence.cpuSamples ?? 0) samples"
+            return "p95 \(Quantities.number(p95)) cores \(samples)"
         default:
             guard let max = evidence.memoryMax else { return "no memory samples" }
             return "max \(Quantities.mebibytes(max)) MiB over \(evidence.memorySamples ?? 0) samples"

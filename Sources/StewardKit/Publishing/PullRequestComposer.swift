@@ -24,7 +24,7 @@ struct PullRequestComposer {
         if findings.count == 1 { return CommitMessageWriter.subject(findings[0]) }
         // A container can have several findings (an OOM kill and a CPU right-sizing).
         return
-            "steward: right-size \(Self.count(Self.containers(of: findings), "container")) in \(scope(branch.group))"
+            "steward: right-size \(Self.count(Self.containers(of: findings), "container")) in \(grouping.scope(branch.group.name))"
     }
 
     /// The body of the pull request for `branch`, from the template for its kind.
@@ -64,7 +64,7 @@ struct PullRequestComposer {
         let group = branch.group
         let rows = group.findings.flatMap { planned in planned.writtenChanges.map { row($0, planned.finding) }
         }
-        let rejected = group.findings.flatMap { planned in
+        let rejected = (group.findings + group.held).flatMap { planned in
             planned.changes.filter { !$0.decision.permitsEdit }.map { row($0, planned.finding) }
         }
         let containers = branch.commits.compactMap { commit in commit.finding.map { container(commit.id, $0) }
@@ -78,7 +78,7 @@ struct PullRequestComposer {
             title: title(branch),
             summary:
                 "\(Self.count(written.count, "change")) to \(Self.count(Self.containers(of: group.findings), "container"))",
-            scope: scope(group), cluster: plan.cluster,
+            scope: grouping.scope(group.name), cluster: plan.cluster,
             window: PullRequestContext.WindowText(
                 length: Quantities.days(plan.window), start: Quantities.date(plan.window.start),
                 end: Quantities.date(plan.window.end)),
@@ -91,15 +91,6 @@ struct PullRequestComposer {
                 $0.isEmpty ? nil : PullRequestContext.QueryList(items: $0)
             },
             branch: group.branch, base: base, lastCommit: branch.tip.short, run: run)
-    }
-
-    private func scope(_ group: ChangeGroup) -> String {
-        switch grouping {
-        case .target: "target \(group.name)"
-        case .namespace: "namespace \(group.name)"
-        case .workload: group.name
-        case .all: "the repository"
-        }
     }
 
     private func row(_ change: PlannedChange, _ finding: Finding) -> PullRequestContext.ChangeRow {

@@ -53,7 +53,8 @@ public struct Runner: Sendable {
         let policy = Planner.policy(configuration.policy, in: tree)
         var plan = try planner.plan(
             inventory, profiles: profiles, cluster: cluster, policy: policy,
-            repository: Workspace.redacted(configuration.repository.url), now: request.now, history: history)
+            repository: Workspace.redacted(configuration.repository.url),
+            grouping: configuration.publish.groupBy, now: request.now, history: history)
         amend(&plan)
         let reverts = plan.reverts.filter(\.decision.permitsEdit).count
         var report = RunReport(

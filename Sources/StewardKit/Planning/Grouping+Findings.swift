@@ -1,0 +1,29 @@
+extension Grouping {
+    /// The group `planned` belongs to as people read it: `apps/shop`, `shop`, `shop/web`, `all`.
+    func name(of planned: PlannedFinding) -> String {
+        let workload = planned.finding.workload
+        switch self {
+        case .target: return planned.target
+        case .namespace: return workload.namespace
+        case .workload: return "\(workload.namespace)/\(workload.name)"
+        case .all: return "all"
+        }
+    }
+
+    /// The part of the branch name that the group of `planned` gets: its name with `/` as `-`.
+    /// Findings share a branch, and one pull request, exactly when these are equal.
+    func branchGroup(of planned: PlannedFinding) -> String {
+        name(of: planned).replacingOccurrences(of: "/", with: "-")
+    }
+
+    /// What a group's pull request covers: `target apps/shop`, `namespace shop`, `shop/web`,
+    /// `the repository`.
+    func scope(_ name: String) -> String {
+        switch self {
+        case .target: "target \(name)"
+        case .namespace: "namespace \(name)"
+        case .workload: name
+        case .all: "the repository"
+        }
+    }
+}
