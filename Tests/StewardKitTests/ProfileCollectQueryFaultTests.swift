@@ -10,9 +10,9 @@ import Testing
 struct ProfileCollectQueryFaultTests {
     static let history = ProfileCollectTests.history
     static let restartsQuery =
-        "max_over_time(kube_pod_container_status_restarts_total{cluster=\"prod\"}[1d]) - min_over_time(kube_pod_container_status_restarts_total{cluster=\"prod\"}[1d])"
+        "max_over_time(kube_pod_container_status_restarts_total{cluster=\"prod\"}[1d]) - min_over_time(kube_pod_container_status_restarts_total{cluster=\"prod\"}[1d]) or max_over_time(kube_pod_init_container_status_restarts_total{cluster=\"prod\"}[1d]) - min_over_time(kube_pod_init_container_status_restarts_total{cluster=\"prod\"}[1d])"
     static let restartStepsQuery =
-        "(((kube_pod_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) kube_pod_container_status_last_terminated_reason{cluster=\"prod\"}) - kube_pod_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0)[1d:5m]"
+        "(((kube_pod_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) kube_pod_container_status_last_terminated_reason{cluster=\"prod\"}) - kube_pod_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0 or ((kube_pod_init_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) kube_pod_init_container_status_last_terminated_reason{cluster=\"prod\"}) - kube_pod_init_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0)[1d:5m]"
     static let podOwnersQuery =
         "group by (cluster, namespace, pod, owner_kind, owner_name, owner_is_controller) (last_over_time(kube_pod_owner{cluster=\"prod\"}[1d]))"
 
@@ -20,9 +20,11 @@ struct ProfileCollectQueryFaultTests {
     static let expected = history.expectedProfiles(windowStart: history.end - 86_400, windowEnd: history.end)
         .filter { $0.cluster == "prod" }
 
-    /// The warning a query failing with HTTP 500 on its three attempts leaves.
+    /// The warning a query failing with HTTP 500 on its three attempts leaves; a query longer
+    /// than 300 characters is cut there, so that the line stays readable.
     static func warning(_ url: String, path: String, query: String) -> String {
-        "\(url)/api/v1/\(path): query \"\(query)\" failed: HTTP 500: store unavailable "
+        let shown = query.count > 300 ? "\(query.prefix(300))…" : query
+        return "\(url)/api/v1/\(path): query \"\(shown)\" failed: HTTP 500: store unavailable "
             + "(gave up after 3 attempts) (its numbers are missing from the profiles)"
     }
 
@@ -53,7 +55,7 @@ struct ProfileCollectQueryFaultTests {
         #expect(lines.first == "steward: warning: \(warning)")
         let profiles = try UsageProfiles.load(from: path)
         #expect(profiles.source?.warnings == [warning])
-        #expect(profiles.profiles.count == 12)
+        #expect(profiles.profiles.count == 14)
         #expect(profiles.profiles.allSatisfy { $0.restarts == nil })
         // The restart series comes from its own query, which answered: it is still exact.
         #expect(
@@ -91,7 +93,7 @@ struct ProfileCollectQueryFaultTests {
         #expect(Array(lines.dropLast()) == warnings.map { "steward: warning: \($0)" }, "\(run.standardError)")
         let profiles = try UsageProfiles.load(from: path)
         #expect(profiles.source?.warnings == warnings)
-        #expect(profiles.profiles.count == 12)
+        #expect(profiles.profiles.count == 14)
         #expect(profiles.profiles.allSatisfy { $0.restarts == nil && $0.restartSeries == nil })
         // The OOM-kill query still answered: fraud-model's kills are all there.
         for (profile, expected) in zip(profiles.profiles, Self.expected) {

@@ -10,6 +10,8 @@ extension ClusterHistory {
     /// When `https://shop.example.com/healthz` is first served a renewed certificate (05:00 on
     /// the last day).
     public static let fixtureCertificateRenewal: Int64 = 1_790_053_200
+    /// How long `shop/Deployment/catalog`'s init container `migrate` runs after each pod start.
+    public static let fixtureCatalogMigrationSeconds: Int64 = 1200
 
     /// The test fixture: two days of a small cluster `prod` (and one workload in `staging`),
     /// scraped every 5 minutes, with one workload per pattern the issue asks for:
@@ -22,7 +24,7 @@ extension ClusterHistory {
     /// | `payments/Deployment/fraud-model` | OOM kill and restart, again and again |
     /// | `shop/Deployment/search` | spiky CPU at its limit, throttled |
     /// | `platform/DaemonSet/node-agent` | no CPU limit |
-    /// | `shop/Deployment/catalog` | a rollout 9 hours before the end, new usage and requests |
+    /// | `shop/Deployment/catalog` | a rollout 9 hours before the end, new usage and requests; an init container `migrate` that runs ``fixtureCatalogMigrationSeconds`` after each pod start, and a native sidecar `log-shipper` |
     /// | `shop/Deployment/ghost` | no cAdvisor samples at all |
     /// | `reports/CronJob/nightly-report` | a Job a day, 01:00 to 07:00, pods owned by the Job |
     /// | `platform/Pod/debug-shell` | a bare pod, owner `<none>` |
@@ -43,12 +45,13 @@ extension ClusterHistory {
         var build = WorkloadBuilder(noise: noise, start: start, end: end, interval: 300)
         let mebibyte = Self.mebibyte
         func spec(
-            _ name: String, _ pattern: UsagePattern, requests: (Double, Double), limits: (Double?, Double?)
+            _ name: String, _ pattern: UsagePattern, requests: (Double, Double), limits: (Double?, Double?),
+            role: ContainerSpec.Role = .container
         ) -> ContainerSpec {
             ContainerSpec(
                 name: name, pattern: pattern,
                 requests: Resources(cpu: requests.0, memory: requests.1 * mebibyte),
-                limits: Resources(cpu: limits.0, memory: limits.1.map { $0 * mebibyte }))
+                limits: Resources(cpu: limits.0, memory: limits.1.map { $0 * mebibyte }), role: role)
         }
         func always(_ containers: [ContainerSpec]) -> [WorkloadBuilder.Revision] {
             [
@@ -58,6 +61,15 @@ extension ClusterHistory {
             ]
         }
         let rollout = end - 9 * 3600
+        // catalog's init containers: a migration at each pod start, and a native sidecar.
+        let catalogInit = [
+            spec(
+                "migrate", .task(cpu: 0.3, memory: 96 * mebibyte), requests: (0.3, 128), limits: (1, 256),
+                role: .initContainer(runsFor: fixtureCatalogMigrationSeconds)),
+            spec(
+                "log-shipper", .steady(cpu: 0.02, memory: 40 * mebibyte), requests: (0.05, 64),
+                limits: (0.2, 128), role: .nativeSidecar),
+        ]
         var workloads: [Workload] = []
         workloads.append(
             build.deployment(
@@ -117,13 +129,13 @@ extension ClusterHistory {
                 cluster: "prod", namespace: "shop", name: "catalog", replicas: 2,
                 revisions: [
                     WorkloadBuilder.Revision(
-                        containers: [
+                        containers: catalogInit + [
                             spec(
                                 "app", .steady(cpu: 0.2, memory: 200 * mebibyte), requests: (0.25, 256),
                                 limits: (1, 512))
                         ], created: start - 10 * 86_400, from: build.beforeStart, until: rollout),
                     WorkloadBuilder.Revision(
-                        containers: [
+                        containers: catalogInit + [
                             spec(
                                 "app", .steady(cpu: 0.45, memory: 260 * mebibyte), requests: (0.5, 384),
                                 limits: (1, 512))
