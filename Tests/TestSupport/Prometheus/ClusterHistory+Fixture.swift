@@ -7,6 +7,9 @@ extension ClusterHistory {
     public static let fixtureCartChange: Int64 = 1_790_100_000
     /// When the probes of `https://pay.example.com/healthz` begin to fail (20:30, 3.5 h before the end).
     public static let fixtureProbeFailure: Int64 = 1_790_109_000
+    /// When `https://pay.example.com/healthz` is first served a new certificate chain (20:20), 10
+    /// minutes before its probes begin to fail: the trigger a regression is blamed on.
+    public static let fixturePayCertificateChange: Int64 = fixtureProbeFailure - 600
     /// When `https://shop.example.com/healthz` is first served a renewed certificate (05:00 on
     /// the last day).
     public static let fixtureCertificateRenewal: Int64 = 1_790_053_200
@@ -32,8 +35,8 @@ extension ClusterHistory {
     /// | `staging`: `shop/Deployment/web` | same names, another cluster |
     ///
     /// Blackbox probes: `https://shop.example.com/healthz` (its certificate renewed at
-    /// ``fixtureCertificateRenewal``), `https://pay.example.com/healthz` (failing from
-    /// ``fixtureProbeFailure``), `http://search.shop.svc/ready` (plain http), and in `staging`
+    /// ``fixtureCertificateRenewal``), `https://pay.example.com/healthz` (a new chain served from
+    /// ``fixturePayCertificateChange``, failing from ``fixtureProbeFailure``), `http://search.shop.svc/ready` (plain http), and in `staging`
     /// `https://staging.example.com/healthz`.
     ///
     /// Every series has a `cluster` label; cAdvisor's pod-level series (no `container`) are there
@@ -209,7 +212,11 @@ extension ClusterHistory {
                 certificates: [
                     .init(
                         fingerprint: "c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4",
-                        subject: "CN=pay.example.com", from: start - 20 * day, expiry: start + 70 * day)
+                        subject: "CN=pay.example.com", from: start - 20 * day, expiry: start + 70 * day),
+                    .init(
+                        fingerprint: "e1d2c3b4a5968778695a4b3c2d1e0f9e8d7c6b5a49382716051f2e3d4c5b6a79",
+                        subject: "CN=pay.example.com", from: fixturePayCertificateChange,
+                        expiry: fixturePayCertificateChange + 90 * day),
                 ]),
             BlackboxProbe(cluster: "prod", target: "http://search.shop.svc/ready", certificates: []),
             BlackboxProbe(
