@@ -109,14 +109,14 @@ import Testing
         let repo = try fixture.makeRepository("app")
         let base = try fixture.commit(in: repo, files: ["web.yaml": "a\n"], message: "Start")
         let repository = try Repository.open(path: repo)
-        let before = try fixture.git(["count-objects", "-v"], in: repo)
+        let before = try GitSnapshot(of: repo, fixture: fixture)
         struct SignerDown: Error {}
         #expect(throws: SignerDown.self) {
             try repository.commit(
                 tree: try repository.treeID("main"), parents: [ObjectID(hex: base)!], author: Self.bot,
                 committer: Self.bot, message: "x", signer: { _ in throw SignerDown() })
         }
-        #expect(try fixture.git(["count-objects", "-v"], in: repo) == before)
+        #expect(try GitSnapshot(of: repo, fixture: fixture) == before)
     }
 
     @Test func badTreeUpdatesAreRefusedBeforeAnythingIsWritten() throws {
@@ -125,7 +125,7 @@ import Testing
         let base = try ObjectID(
             hex: fixture.commit(in: repo, files: ["deploy/web.yaml": "a\n"], message: "Start"))!
         let repository = try Repository.open(path: repo)
-        let before = try fixture.git(["count-objects", "-v"], in: repo)
+        let before = try GitSnapshot(of: repo, fixture: fixture)
         let cases: [(upserts: [String: [UInt8]], deletes: [String], code: GitError.Code)] = [
             (["../escape.yaml": [1]], [], .invalidInput),
             (["deploy//web.yaml": [1]], [], .invalidInput),
@@ -140,6 +140,6 @@ import Testing
             }
             #expect(error?.code == item.code)
         }
-        #expect(try fixture.git(["count-objects", "-v"], in: repo) == before)
+        #expect(try GitSnapshot(of: repo, fixture: fixture) == before)
     }
 }

@@ -60,27 +60,4 @@ import Testing
                 armored: tampered.armor, message: tampered.signedData, allowedSigners: signers)
         }
     }
-
-    @Test func aKeyWithMode0644SignsNothingAndMovesNoReference() throws {
-        let fixture = try GitFixture()
-        let reference = try SSHTestKey(in: fixture.path("keys"))
-        try FileManager.default.setAttributes(
-            [.posixPermissions: 0o644], ofItemAtPath: reference.privateKeyPath)
-        let repo = try fixture.makeRepository("app")
-        let base = try fixture.commit(in: repo, files: ["a": "1\n"], message: "Start")
-        let objects = try fixture.git(["count-objects", "-v"], in: repo)
-
-        let repository = try Repository.open(path: repo)
-        let error = #expect(throws: SigningError.self) {
-            let key = try SSHPrivateKey(contentsOf: reference.privateKeyPath)
-            let commit = try repository.commit(
-                tree: try repository.treeID("main"), parents: [ObjectID(hex: base)!], author: Self.bot,
-                committer: Self.bot, message: "x", signer: { try SSHSignature.sign($0, key: key) })
-            try repository.updateReference(
-                "refs/heads/main", to: commit, expecting: ObjectID(hex: base)!, message: "x")
-        }
-        #expect(error?.description.contains("chmod 600 \(reference.privateKeyPath)") == true)
-        #expect(try fixture.revision("main", in: repo) == base)
-        #expect(try fixture.git(["count-objects", "-v"], in: repo) == objects)
-    }
 }

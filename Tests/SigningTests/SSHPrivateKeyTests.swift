@@ -67,32 +67,18 @@ import Testing
         #expect(throws: SigningError.self) { try SSHPrivateKey(contentsOf: "\(keys)/absent") }
     }
 
-    @Test func aCorruptKeyFileIsRefused() throws {
-        let fixture = try GitFixture()
-        let reference = try SSHTestKey(in: fixture.path("keys"))
-        let original = try String(contentsOfFile: reference.privateKeyPath, encoding: .utf8)
-        var lines = original.split(separator: "\n").map(String.init)
-
-        // Cut the key short.
-        let truncated = ([lines[0], lines[1]] + [lines[lines.count - 1]]).joined(separator: "\n") + "\n"
-        let truncatedError = try #require(throws: SigningError.self) {
-            try SSHPrivateKey(fileContents: Array(truncated.utf8), path: "truncated")
-        }
-        #expect(truncatedError.description.hasPrefix("truncated is not a valid OpenSSH private key: "))
-
-        // Flip a byte of the private part: the check integers or the key halves disagree.
-        var body = Array(Data(base64Encoded: lines[1...(lines.count - 2)].joined())!)
-        body[body.count - 40] ^= 0xff
-        let encoded = Data(body).base64EncodedString()
-        lines = [lines[0], encoded, lines[lines.count - 1]]
-        #expect(throws: SigningError.self) {
-            try SSHPrivateKey(fileContents: Array(lines.joined(separator: "\n").utf8), path: "flipped")
-        }
-        #expect(
-            throws: SigningError.malformedKey(
-                path: "garbage", reason: "no -----BEGIN OPENSSH PRIVATE KEY----- block")
-        ) {
-            try SSHPrivateKey(fileContents: Array("hello".utf8), path: "garbage")
-        }
+    /// Each bad key file on disk gets its exact error and is left as it was; the same files are
+    /// refused during a real signed commit in `GitStoreTests/BadSigningKeyTests`, which checks that
+    /// no object is written and no reference moves.
+    @Test(arguments: BadKeyFile.allCases)
+    func aCorruptKeyFileIsRefused(_ bad: BadKeyFile) throws {
+        let directory = try TemporaryDirectory("steward-keys")
+        let (path, message) = try bad.write(in: directory.url.path)
+        let listing = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let error = try #require(throws: SigningError.self) { try SSHPrivateKey(contentsOf: path) }
+        #expect(error.description == message)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == listing)
     }
 }

@@ -248,16 +248,58 @@ import Testing
         )
     }
 
-    @Test func badInputIsNeverWritten() throws {
-        let bad = Array("a: 1\nb: \"x\\q\"\n".utf8)
-        let dir = try Self.workspace(["bad.yaml": bad])
+    /// A file the YAML engine rejects, with the error `steward yaml set` must print for it.
+    struct BadFile: Sendable, CustomStringConvertible {
+        var name: String
+        var bytes: [UInt8]
+        /// The error after `FILE:`, then the offending line and the caret line.
+        var error: String
+        var description: String { name }
+    }
+
+    /// Every kind of bad input the engine's own tests reject (`Tests/YAMLSyntaxTests/BadInputTests`).
+    static let badFiles: [BadFile] = [
+        BadFile(
+            name: "bad escape", bytes: Array("a: 1\nb: \"x\\q\"\n".utf8),
+            error: "2:6: invalid escape sequence in a double-quoted scalar\nb: \"x\\q\"\n     ^"),
+        BadFile(
+            name: "unclosed quote", bytes: Array("a: 1\nb: \"open\nc: 2\n".utf8),
+            error: "2:4: unclosed double-quoted scalar: missing closing \"\nb: \"open\n   ^"),
+        BadFile(
+            name: "tab indentation", bytes: Array("a:\n\tb: 1\n".utf8),
+            error: "2:2: a tab cannot be used to indent a mapping key\n\tb: 1\n\t^"),
+        BadFile(
+            name: "duplicate key", bytes: Array("a: 1\nimage: x\na: 3\n".utf8),
+            error: "3:1: duplicate key a (first defined at line 1)\na: 3\n^"),
+        BadFile(
+            name: "invalid UTF-8", bytes: Array("a: b\nc: d".utf8) + [0xC3, 0xFF, 0x0A],
+            error: "2:5: invalid UTF-8 byte 0xC3\nc: d\u{FFFD}\u{FFFD}\n    ^"),
+        BadFile(
+            name: "wrong indentation", bytes: Array("a:\n  b: 1\n c: 2\n".utf8),
+            error: "3:2: expected a mapping key at this indentation\n c: 2\n ^"),
+        BadFile(
+            name: "flow content not indented", bytes: Array("a: [x,\nb]\n".utf8),
+            error: "2:1: flow content must be indented more than the enclosing block (column 1)\nb]\n^"),
+        BadFile(
+            name: "alias bomb", bytes: Array(aliasBomb.utf8),
+            error: "2:10: aliases expand to more than 1000000 nodes; refusing to read this document\n"
+                + "a1: &a1 [\(Array(repeating: "*a0", count: 10).joined(separator: ", "))]\n         ^"),
+    ]
+
+    /// Nine levels of ten aliases each: 10⁹ nodes if expanded.
+    static let aliasBomb = (1..<9).reduce("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n") { text, level in
+        text + "a\(level): &a\(level) ["
+            + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+    }
+
+    @Test(arguments: badFiles)
+    func badInputIsNeverWritten(_ bad: BadFile) throws {
+        let dir = try Self.workspace(["bad.yaml": bad.bytes])
         let file = dir.path("bad.yaml").path
-        let outcome = try Self.steward(["yaml", "set", file, "a", "2", "--in-place"])
-        #expect(outcome.status == 1)
-        #expect(
-            outcome.stderr
-                == "steward: error: \(file):2:6: invalid escape sequence in a double-quoted scalar\nb: \"x\\q\"\n     ^\n"
-        )
-        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: file))) == bad)
+        let expected = Outcome(status: 1, stdout: "", stderr: "steward: error: \(file):\(bad.error)\n")
+        #expect(try Self.steward(["yaml", "set", file, "a", "2", "--in-place"]) == expected)
+        #expect(try Self.steward(["yaml", "set", file, "a", "2"]) == expected)
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: file))) == bad.bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["bad.yaml"])
     }
 }

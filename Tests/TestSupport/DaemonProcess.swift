@@ -47,15 +47,17 @@ public final class DaemonProcess: Sendable {
         return waitpid(pid, &status, WNOHANG) != 0
     }
 
-    /// Waits (at most `attempts` × 50 ms) until something listens on 127.0.0.1:`port`.
+    /// Waits (at most `attempts` × 50 ms) until something listens on `host`:`port`.
     /// - Throws: when the process exits first or the time runs out; `log` is read for the message.
-    public func waitUntilListening(on port: Int, log: String, attempts: Int = 100) throws {
+    public func waitUntilListening(
+        on port: Int, host: String = "127.0.0.1", log: String, attempts: Int = 100
+    ) throws {
         for _ in 0..<attempts {
             if hasExited {
                 let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
                 throw ExternalToolError.failed(command: command, status: -1, stderr: text)
             }
-            if Self.canConnect(port) { return }
+            if Self.canConnect(host, port) { return }
             usleep(50_000)
         }
         stop()
@@ -94,10 +96,10 @@ public final class DaemonProcess: Sendable {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    private static func canConnect(_ port: Int) -> Bool {
+    private static func canConnect(_ host: String, _ port: Int) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(descriptor) }
-        var address = loopback(port: port)
+        var address = loopback(port: port, host: host)
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
@@ -105,10 +107,10 @@ public final class DaemonProcess: Sendable {
         }
     }
 
-    private static func loopback(port: Int) -> sockaddr_in {
+    private static func loopback(port: Int, host: String = "127.0.0.1") -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(host)
         address.sin_port = UInt16(port).bigEndian
         return address
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A real OpenSSH server (`sshd`) on 127.0.0.1, with its own host key and `authorized_keys` in a
-/// scratch folder, for testing Git over `ssh://` end to end. The current user logs in with the
+/// A real OpenSSH server (`sshd`) on a loopback address (127.0.0.1 unless told otherwise), with
+/// its own host key and `authorized_keys` in a scratch folder, for testing Git over `ssh://` and
+/// scp-style URLs end to end. The current user logs in with the
 /// given public keys; `git-upload-pack` / `git-receive-pack` run as that user.
 ///
 /// ```swift
@@ -12,6 +13,8 @@ import Foundation
 ///
 /// Needs Debian's `openssh-server` (the test fails with the install command when it is missing).
 public final class SSHServer: Sendable {
+    /// The loopback address sshd listens on.
+    public let address: String
     /// The port sshd listens on.
     public let port: Int
     /// The user that logs in (the one running the tests).
@@ -23,8 +26,10 @@ public final class SSHServer: Sendable {
     private let daemon: DaemonProcess
 
     private init(
-        port: Int, user: String, hostKeyFingerprint: String, knownHostsLine: String, daemon: DaemonProcess
+        address: String, port: Int, user: String, hostKeyFingerprint: String, knownHostsLine: String,
+        daemon: DaemonProcess
     ) {
+        self.address = address
         self.port = port
         self.user = user
         self.hostKeyFingerprint = hostKeyFingerprint
@@ -33,8 +38,14 @@ public final class SSHServer: Sendable {
     }
 
     /// Starts sshd with a fresh Ed25519 host key in `directory` (created if needed).
-    /// - Parameter authorizedKeys: public key lines allowed to log in.
-    public static func start(in directory: String, authorizedKeys: [String]) throws -> SSHServer {
+    /// - Parameters:
+    ///   - authorizedKeys: public key lines allowed to log in.
+    ///   - address: the loopback address to listen on; another `127.x.y.z` lets a test own port 22
+    ///     there, which scp-style URLs (`user@host:path`, no port) need.
+    ///   - port: the port; `nil` picks a free one.
+    public static func start(
+        in directory: String, authorizedKeys: [String], address: String = "127.0.0.1", port: Int? = nil
+    ) throws -> SSHServer {
         let sshd = try ExternalTool.sshd.path()
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // sshd's privilege-separation folder; the package creates it only when its service runs.
@@ -56,10 +67,10 @@ public final class SSHServer: Sendable {
             to: URL(fileURLWithPath: authorized))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: authorized)
 
-        let port = try DaemonProcess.freePort()
+        let port = try port ?? DaemonProcess.freePort()
         let configuration = """
             Port \(port)
-            ListenAddress 127.0.0.1
+            ListenAddress \(address)
             HostKey \(hostKey)
             AuthorizedKeysFile \(authorized)
             PidFile \(directory)/sshd.pid
@@ -79,15 +90,21 @@ public final class SSHServer: Sendable {
         let daemon = try DaemonProcess(sshd, ["-D", "-E", logPath, "-f", configPath])
         let user = String(cString: getpwuid(getuid())!.pointee.pw_name)
         let server = SSHServer(
-            port: port, user: user, hostKeyFingerprint: fingerprint,
-            knownHostsLine: "[127.0.0.1]:\(port) \(hostPublic)", daemon: daemon)
-        try daemon.waitUntilListening(on: port, log: logPath)
+            address: address, port: port, user: user, hostKeyFingerprint: fingerprint,
+            knownHostsLine: "\(port == 22 ? address : "[\(address)]:\(port)") \(hostPublic)", daemon: daemon)
+        try daemon.waitUntilListening(on: port, host: address, log: logPath)
         return server
     }
 
-    /// `ssh://<user>@127.0.0.1:<port><absolute path>`.
+    /// `ssh://<user>@<address>:<port><absolute path>`.
     public func url(forRepository path: String) -> String {
-        "ssh://\(user)@127.0.0.1:\(port)\(path)"
+        "ssh://\(user)@\(address):\(port)\(path)"
+    }
+
+    /// The scp-style `<user>@<address>:<absolute path>`, which has no port: it reaches this
+    /// server only when it listens on port 22.
+    public func scpURL(forRepository path: String) -> String {
+        "\(user)@\(address):\(path)"
     }
 
     /// Stops sshd.

@@ -18,10 +18,9 @@ public struct Inventory: Sendable {
     /// Problems that belong to no target: files no target reads that do not parse, Applications
     /// that cannot be read.
     public private(set) var problems: [InventoryProblem]
-    /// The targets reading each document, as positions in `targets` (so in the order of names).
-    private var usage: [DocumentKey: [Int]]
-    /// The targets reading any document of each file, as positions in `targets`.
-    private var usageByFile: [String: [Int]]
+    /// For each file, the documents targets read and the targets reading them (as positions in
+    /// `targets`, so in the order of names): one table answers for documents and for files.
+    private var usage: [String: [DocumentUse]]
 
     /// Reads `tree` and renders every target.
     /// - Throws: ``FileTreeError`` when the tree cannot be listed or a file cannot be read.
@@ -38,19 +37,16 @@ public struct Inventory: Sendable {
         var targets = discovered.map { renderer.render($0) }
         targets.sort { $0.name < $1.name }
         self.targets = targets
-        var usage: [DocumentKey: [Int]] = [:]
+        var usage: [String: [DocumentUse]] = [:]
         usage.reserveCapacity(snapshot.files.count)
         for index in targets.indices {
-            for key in targets[index].used {
-                // A target's documents are indexed together: a repeated one ends with it already.
-                usage[key, default: []].appendUnlessLast(index)
+            let used = targets[index].used
+            for position in used.indices {
+                usage[used[position].file, default: []].append(
+                    DocumentUse(document: used[position].document, target: index))
             }
         }
         self.usage = usage
-        var usageByFile: [String: [Int]] = [:]
-        usageByFile.reserveCapacity(snapshot.files.count)
-        for (key, indices) in usage { usageByFile[key.file, default: []] += indices }
-        self.usageByFile = usageByFile
         let reported = Set(targets.flatMap { $0.problems.map(\.file) })
         problems =
             discoveryProblems + snapshot.parseProblems.filter { !reported.contains($0.file) }
@@ -70,13 +66,22 @@ public struct Inventory: Sendable {
 
     /// The names of the targets that read a document, sorted.
     public func targets(using file: String, document: Int) -> [String] {
-        (usage[DocumentKey(file: file, document: document)] ?? []).map { targets[$0].name }
+        var names: [String] = []
+        var previous = -1
+        for use in usage[file] ?? [] where use.document == document && use.target != previous {
+            // A target's documents are indexed together, so one it reads twice repeats in a row.
+            names.append(targets[use.target].name)
+            previous = use.target
+        }
+        return names
     }
 
     /// The names of the targets that read any document of the given files, sorted.
     public func targets(readingAnyOf files: some Sequence<String>) -> [String] {
         var indices: Set<Int> = []
-        for file in files { indices.formUnion(usageByFile[file] ?? []) }
+        for file in files {
+            for use in usage[file] ?? [] { indices.insert(use.target) }
+        }
         return indices.sorted().map { targets[$0].name }
     }
 
@@ -97,9 +102,9 @@ public struct Inventory: Sendable {
     }
 }
 
-extension Array where Element == Int {
-    /// Appends `value` unless it is already the last element.
-    fileprivate mutating func appendUnlessLast(_ value: Int) {
-        if last != value { append(value) }
-    }
+/// A document of a file that a target reads, in the inventory's usage index.
+private struct DocumentUse: Sendable {
+    var document: Int
+    /// The target's position in the inventory's targets.
+    var target: Int
 }

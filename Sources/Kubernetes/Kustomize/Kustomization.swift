@@ -76,7 +76,8 @@ struct Kustomization: Sendable {
             guard let key = keyNode.scalar else { continue }
             switch key {
             case "kind": isComponent = value.scalar == "Component"
-            case "resources", "bases": resources += entries(value)
+            case "resources", "bases":
+                if resources.isEmpty { resources = entries(value) } else { resources += entries(value) }
             case "components": components = entries(value)
             case "namespace": namespace = nonEmpty(value.scalar)
             case "namePrefix": namePrefix = nonEmpty(value.scalar)

@@ -14,7 +14,8 @@ struct ContainerFields: Sendable {
         if let quantity = Quantity(value.text) {
             if resources.values.isEmpty { resources.values.reserveCapacity(ResourceField.allCases.count) }
             resources[field] = quantity
-            invalid[field] = nil
+            // Removing from an empty table still hashes the key: most containers have none.
+            if !invalid.isEmpty { invalid[field] = nil }
         } else {
             resources[field] = nil
             invalid[field] = InvalidQuantity(

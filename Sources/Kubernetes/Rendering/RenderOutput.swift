@@ -31,8 +31,10 @@ struct RenderOutput: Sendable {
     var problems: [InventoryProblem] = []
 
     mutating func append(_ other: RenderOutput) {
-        resources += other.resources
-        used += other.used
-        problems += other.problems
+        // A target usually renders one source: taking its lists shares their storage (often a
+        // cached build's) instead of copying, and retaining, every element.
+        if resources.isEmpty { resources = other.resources } else { resources += other.resources }
+        if used.isEmpty { used = other.used } else { used += other.used }
+        if problems.isEmpty { problems = other.problems } else { problems += other.problems }
     }
 }

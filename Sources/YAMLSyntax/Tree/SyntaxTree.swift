@@ -44,7 +44,7 @@ final class SyntaxTree: Sendable {
     }
 
     /// The index after `node`'s subtree.
-    func subtreeEnd(_ node: Int) -> Int {
+    @inline(__always) func subtreeEnd(_ node: Int) -> Int {
         kinds[node] == YAMLNode.Kind.mapping.rawValue || kinds[node] == YAMLNode.Kind.sequence.rawValue
             ? Int(aux[node]) : node + 1
     }
@@ -52,6 +52,7 @@ final class SyntaxTree: Sendable {
     /// The direct children of a collection, in order (keys and values alternate in a mapping).
     func children(_ node: Int) -> [Int] {
         var result: [Int] = []
+        result.reserveCapacity(childCount(node))
         let end = subtreeEnd(node)
         var child = node + 1
         while child < end {
@@ -61,21 +62,63 @@ final class SyntaxTree: Sendable {
         return result
     }
 
-    /// Whether `node` is a scalar whose content is `key`; plain one-line keys compare bytes, without decoding.
-    func keyMatches(_ node: Int, _ key: String) -> Bool {
+    /// How many direct children a collection has (keys and values count apart), so that lists
+    /// of them are allocated once rather than grown.
+    func childCount(_ node: Int) -> Int {
+        let end = subtreeEnd(node)
+        var count = 0
+        var child = node + 1
+        while child < end {
+            count += 1
+            child = subtreeEnd(child)
+        }
+        return count
+    }
+
+    /// The first entry of the mapping `node` whose key is a scalar with the content `key`, as the
+    /// positions of its key and value; nil when there is none or `node` is not a mapping.
+    ///
+    /// Every lookup of a field goes through here, so the key's bytes are read once and compared
+    /// with each key's source bytes without building a node or decoding a string.
+    func entry(of node: Int, forKey key: String) -> (key: Int, value: Int)? {
+        guard kinds[node] == YAMLNode.Kind.mapping.rawValue else { return nil }
+        // Read in place: a copy of `key` to call `withUTF8` would retain it on every lookup.
+        let found = key.utf8.withContiguousStorageIfAvailable { keyBytes in
+            entry(of: node, forKeyBytes: keyBytes, key)
+        }
+        return found ?? Array(key.utf8).withUnsafeBufferPointer { entry(of: node, forKeyBytes: $0, key) }
+    }
+
+    private func entry(of node: Int, forKeyBytes keyBytes: UnsafeBufferPointer<UInt8>, _ key: String)
+        -> (key: Int, value: Int)?
+    {
+        let end = Int(aux[node])
+        var child = node + 1
+        while child < end {
+            let value = subtreeEnd(child)
+            guard value < end else { return nil }
+            if keyMatches(child, keyBytes, key) { return (child, value) }
+            child = subtreeEnd(value)
+        }
+        return nil
+    }
+
+    /// Whether `node` is a scalar whose content is `key` (whose UTF-8 is `keyBytes`); plain
+    /// one-line keys compare bytes, without decoding.
+    private func keyMatches(_ node: Int, _ keyBytes: UnsafeBufferPointer<UInt8>, _ key: String) -> Bool {
         guard kinds[node] == YAMLNode.Kind.scalar.rawValue else { return false }
-        let start = Int(starts[node])
-        let end = Int(ends[node])
-        if style(node) == .plain {
-            var utf8 = key.utf8.makeIterator()
-            var i = start
+        if styles[node] & ~Self.hasPropertiesFlag == NodeStyle.plain.rawValue {
+            var i = Int(starts[node])
+            let end = Int(ends[node])
+            var j = 0
             while i < end {
                 let c = bytes[i]
                 if Bytes.isBreak(c) { return YAMLNode(tree: self, index: node).scalar == key }
-                guard utf8.next() == c else { return false }
+                guard j < keyBytes.count, keyBytes[j] == c else { return false }
                 i += 1
+                j += 1
             }
-            return utf8.next() == nil
+            return j == keyBytes.count
         }
         return YAMLNode(tree: self, index: node).scalar == key
     }

@@ -87,23 +87,14 @@ public struct YAMLNode: Sendable {
 
     /// The value of the first entry whose key is a scalar with this content.
     public subscript(key: String) -> YAMLNode? {
-        entry(forKey: key)?.value
+        tree.entry(of: index, forKey: key).map { YAMLNode(tree: tree, index: $0.value) }
     }
 
     /// The first entry whose key is a scalar with this content.
     func entry(forKey key: String) -> (key: YAMLNode, value: YAMLNode)? {
-        guard kind == .mapping else { return nil }
-        let end = tree.subtreeEnd(index)
-        var child = index + 1
-        while child < end {
-            let value = tree.subtreeEnd(child)
-            guard value < end else { return nil }
-            if tree.keyMatches(child, key) {
-                return (YAMLNode(tree: tree, index: child), YAMLNode(tree: tree, index: value))
-            }
-            child = tree.subtreeEnd(value)
+        tree.entry(of: index, forKey: key).map {
+            (YAMLNode(tree: tree, index: $0.key), YAMLNode(tree: tree, index: $0.value))
         }
-        return nil
     }
 
     /// The item at `position` of a sequence, without building the list of items.
@@ -123,15 +114,30 @@ public struct YAMLNode: Sendable {
     /// A mapping's entries, in order.
     public var entries: [(key: YAMLNode, value: YAMLNode)] {
         guard kind == .mapping else { return [] }
-        let children = tree.children(index)
-        return stride(from: 0, to: children.count - 1, by: 2).map { i in
-            (YAMLNode(tree: tree, index: children[i]), YAMLNode(tree: tree, index: children[i + 1]))
+        var result: [(key: YAMLNode, value: YAMLNode)] = []
+        result.reserveCapacity(tree.childCount(index) / 2)
+        let end = tree.subtreeEnd(index)
+        var child = index + 1
+        while child < end {
+            let value = tree.subtreeEnd(child)
+            guard value < end else { break }
+            result.append((YAMLNode(tree: tree, index: child), YAMLNode(tree: tree, index: value)))
+            child = tree.subtreeEnd(value)
         }
+        return result
     }
 
     /// A sequence's items, in order.
     public var items: [YAMLNode] {
         guard kind == .sequence else { return [] }
-        return tree.children(index).map { YAMLNode(tree: tree, index: $0) }
+        var result: [YAMLNode] = []
+        result.reserveCapacity(tree.childCount(index))
+        let end = tree.subtreeEnd(index)
+        var child = index + 1
+        while child < end {
+            result.append(YAMLNode(tree: tree, index: child))
+            child = tree.subtreeEnd(child)
+        }
+        return result
     }
 }
