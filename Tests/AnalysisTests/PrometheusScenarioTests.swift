@@ -133,7 +133,8 @@ import Testing
         // Every container with memory samples and a limit after the plan: all but the CronJob's
         // (no pod alive at the window's end, so no live limit, and too little history to propose
         // one) and the ghost (no samples). The bare pod's shell gets the 64Mi minimum; the
-        // crash-looping cart is replayed too.
-        #expect(replayed == 10)
+        // crash-looping cart is replayed too, and so are catalog's init container and native
+        // sidecar.
+        #expect(replayed == 12)
     }
 }

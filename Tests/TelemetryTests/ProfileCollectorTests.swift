@@ -89,6 +89,40 @@ struct ProfileCollectorTests {
                     last: FixtureServer.windowEnd))
     }
 
+    @Test("an init container and a native sidecar are profiled like any container")
+    func initContainers() async throws {
+        let fixture = try await FixtureServer.start()
+        defer { fixture.server.stop() }
+        let collection = try await FixtureServer.collect(
+            fixture.server.url, options: FixtureServer.options(cluster: "prod"))
+        let catalog = collection.profiles.profiles.filter { $0.workload.name == "catalog" }
+        #expect(catalog.map(\.container) == ["app", "log-shipper", "migrate"])
+        let history = FixtureServer.history
+        let expected = history.expectedProfiles(windowStart: history.end - 86_400, windowEnd: history.end)
+            .filter { $0.cluster == "prod" && $0.name == "catalog" }
+        for (profile, expected) in zip(catalog, expected) {
+            Self.compare(profile, expected)
+        }
+        // migrate ran 20 minutes after each of the two pod starts of the rollout; its requests and
+        // limits come from kube-state-metrics' init-container series.
+        let migrate = try #require(catalog.last)
+        #expect(migrate.isSufficient)
+        #expect(migrate.memory?.max == Double(96 * 1_048_576))
+        #expect(Self.close(migrate.cpu?.p95, 0.3, relative: 1e-9), "\(String(describing: migrate.cpu))")
+        #expect(migrate.requests == ResourceAmounts(cpu: 0.3, memory: 128 * 1_048_576))
+        #expect(migrate.limits == ResourceAmounts(cpu: 1, memory: 256 * 1_048_576))
+        #expect(migrate.restarts == 0)
+        #expect(migrate.coverage?.first == Double(history.end - 9 * 3600))
+        // The last sample, one step after it stopped: Prometheus still returns the last working
+        // set for its 5-minute lookback.
+        #expect(
+            migrate.coverage?.last
+                == Double(history.end - 9 * 3600 + ClusterHistory.fixtureCatalogMigrationSeconds))
+        let sidecar = try #require(catalog.first { $0.container == "log-shipper" })
+        #expect(sidecar.requests == ResourceAmounts(cpu: 0.05, memory: 64 * 1_048_576))
+        #expect(sidecar.restarts == 0)
+    }
+
     @Test(
         "the number of queries grows with the window, not with the cluster",
         arguments: [("1d", 17), ("2d", 24)])

@@ -66,12 +66,13 @@ struct ProfileQueries: Sendable {
     /// OOM-killed. Evaluated at the chunk's end, the subquery returns only the steps with a kill,
     /// per series; Steward sums them per step and pod (keeping the larger of duplicate series).
     func oomKills(over chunk: PrometheusDuration) -> String {
-        let restarts = select("kube_pod_container_status_restarts_total")
-        let reason = select("kube_pod_container_status_last_terminated_reason", "reason=\"OOMKilled\"")
-        return """
-            (((\(restarts) and on (\(containerLabels)) (\(reason) == 1)) - \(restarts) offset \(step)) \
-            > 0)[\(chunk):\(step)]
-            """
+        let steps = regularAndInit { prefix in
+            let restarts = select("\(prefix)_status_restarts_total")
+            let reason = select("\(prefix)_status_last_terminated_reason", "reason=\"OOMKilled\"")
+            return
+                "((\(restarts) and on (\(containerLabels)) (\(reason) == 1)) - \(restarts) offset \(step)) > 0"
+        }
+        return "(\(steps))[\(chunk):\(step)]"
     }
 
     /// Restarts, whatever the reason, at each step of a chunk where there were any: the restart
@@ -81,31 +82,34 @@ struct ProfileQueries: Sendable {
     /// and keeps the subtraction to those containers (on the benchmark's cluster 0.35 s and 0.76 M
     /// samples a day, against 1 s and 1.96 M).
     func restartSteps(over chunk: PrometheusDuration) -> String {
-        let restarts = select("kube_pod_container_status_restarts_total")
-        let reason = select("kube_pod_container_status_last_terminated_reason")
-        return """
-            (((\(restarts) and on (\(containerLabels)) \(reason)) - \(restarts) offset \(step)) \
-            > 0)[\(chunk):\(step)]
-            """
+        let steps = regularAndInit { prefix in
+            let restarts = select("\(prefix)_status_restarts_total")
+            let reason = select("\(prefix)_status_last_terminated_reason")
+            return "((\(restarts) and on (\(containerLabels)) \(reason)) - \(restarts) offset \(step)) > 0"
+        }
+        return "(\(steps))[\(chunk):\(step)]"
     }
 
     /// The memory limit of each container ever OOM-killed in the window (by its last termination
     /// reason), the largest it had in the window. Steward keeps those of the pods whose kills fall
     /// inside the window.
     var oomKillLimits: String {
-        let limits = select("kube_pod_container_resource_limits", "resource=\"memory\"")
-        let reason = select("kube_pod_container_status_last_terminated_reason", "reason=\"OOMKilled\"")
-        return """
-            max by (\(containerLabels)) (max_over_time(\(limits)[\(window)]) and on (\(containerLabels)) \
-            (max_over_time(\(reason)[\(window)]) == 1))
-            """
+        let limits = regularAndInit { prefix in
+            let limits = select("\(prefix)_resource_limits", "resource=\"memory\"")
+            let reason = select("\(prefix)_status_last_terminated_reason", "reason=\"OOMKilled\"")
+            return "max_over_time(\(limits)[\(window)]) and on (\(containerLabels)) "
+                + "(max_over_time(\(reason)[\(window)]) == 1)"
+        }
+        return "max by (\(containerLabels)) (\(limits))"
     }
 
     /// Restarts in the window: the counter only grows for one pod, so its last minus its first
     /// value, per series (two kube-state-metrics replicas give two; Steward keeps the larger).
     var restarts: String {
-        let restarts = select("kube_pod_container_status_restarts_total")
-        return "max_over_time(\(restarts)[\(window)]) - min_over_time(\(restarts)[\(window)])"
+        regularAndInit { prefix in
+            let restarts = select("\(prefix)_status_restarts_total")
+            return "max_over_time(\(restarts)[\(window)]) - min_over_time(\(restarts)[\(window)])"
+        }
     }
 
     var throttledPeriods: String {
@@ -116,13 +120,23 @@ struct ProfileQueries: Sendable {
         "sum by (\(containerLabels)) (increase(\(select("container_cpu_cfs_periods_total", containers: true))[\(window)]))"
     }
 
-    /// Requests or limits of the pods alive at the window's end.
+    /// Requests or limits (`metric`: `resource_requests` or `resource_limits`) of the pods alive at
+    /// the window's end.
     func resources(_ metric: String) -> String {
-        "max by (\(by(containerLabels, extra: "resource"))) (\(select(metric, "resource=~\"cpu|memory\"")))"
+        let both = regularAndInit { prefix in select("\(prefix)_\(metric)", "resource=~\"cpu|memory\"") }
+        return "max by (\(by(containerLabels, extra: "resource"))) (\(both))"
     }
 
-    var requests: String { resources("kube_pod_container_resource_requests") }
-    var limits: String { resources("kube_pod_container_resource_limits") }
+    var requests: String { resources("resource_requests") }
+    var limits: String { resources("resource_limits") }
+
+    /// kube-state-metrics reports init containers, native sidecars among them, under their own
+    /// names (`kube_pod_init_container_…`): a query of container state asks both, joined by `or`
+    /// (a pod's init and regular containers never share a name), so that they are profiled like
+    /// any container without a query more.
+    private func regularAndInit(_ query: (_ prefix: String) -> String) -> String {
+        "\(query("kube_pod_container")) or \(query("kube_pod_init_container"))"
+    }
 
     // MARK: Blackbox probes, range queries per time chunk, per target URL (`instance`)
 

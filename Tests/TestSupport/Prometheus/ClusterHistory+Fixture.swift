@@ -7,9 +7,14 @@ extension ClusterHistory {
     public static let fixtureCartChange: Int64 = 1_790_100_000
     /// When the probes of `https://pay.example.com/healthz` begin to fail (20:30, 3.5 h before the end).
     public static let fixtureProbeFailure: Int64 = 1_790_109_000
+    /// When `https://pay.example.com/healthz` is first served a new certificate chain (20:20), 10
+    /// minutes before its probes begin to fail: the trigger a regression is blamed on.
+    public static let fixturePayCertificateChange: Int64 = fixtureProbeFailure - 600
     /// When `https://shop.example.com/healthz` is first served a renewed certificate (05:00 on
     /// the last day).
     public static let fixtureCertificateRenewal: Int64 = 1_790_053_200
+    /// How long `shop/Deployment/catalog`'s init container `migrate` runs after each pod start.
+    public static let fixtureCatalogMigrationSeconds: Int64 = 1200
 
     /// The test fixture: two days of a small cluster `prod` (and one workload in `staging`),
     /// scraped every 5 minutes, with one workload per pattern the issue asks for:
@@ -22,7 +27,7 @@ extension ClusterHistory {
     /// | `payments/Deployment/fraud-model` | OOM kill and restart, again and again |
     /// | `shop/Deployment/search` | spiky CPU at its limit, throttled |
     /// | `platform/DaemonSet/node-agent` | no CPU limit |
-    /// | `shop/Deployment/catalog` | a rollout 9 hours before the end, new usage and requests |
+    /// | `shop/Deployment/catalog` | a rollout 9 hours before the end, new usage and requests; an init container `migrate` that runs ``fixtureCatalogMigrationSeconds`` after each pod start, and a native sidecar `log-shipper` |
     /// | `shop/Deployment/ghost` | no cAdvisor samples at all |
     /// | `reports/CronJob/nightly-report` | a Job a day, 01:00 to 07:00, pods owned by the Job |
     /// | `platform/Pod/debug-shell` | a bare pod, owner `<none>` |
@@ -30,8 +35,8 @@ extension ClusterHistory {
     /// | `staging`: `shop/Deployment/web` | same names, another cluster |
     ///
     /// Blackbox probes: `https://shop.example.com/healthz` (its certificate renewed at
-    /// ``fixtureCertificateRenewal``), `https://pay.example.com/healthz` (failing from
-    /// ``fixtureProbeFailure``), `http://search.shop.svc/ready` (plain http), and in `staging`
+    /// ``fixtureCertificateRenewal``), `https://pay.example.com/healthz` (a new chain served from
+    /// ``fixturePayCertificateChange``, failing from ``fixtureProbeFailure``), `http://search.shop.svc/ready` (plain http), and in `staging`
     /// `https://staging.example.com/healthz`.
     ///
     /// Every series has a `cluster` label; cAdvisor's pod-level series (no `container`) are there
@@ -43,12 +48,13 @@ extension ClusterHistory {
         var build = WorkloadBuilder(noise: noise, start: start, end: end, interval: 300)
         let mebibyte = Self.mebibyte
         func spec(
-            _ name: String, _ pattern: UsagePattern, requests: (Double, Double), limits: (Double?, Double?)
+            _ name: String, _ pattern: UsagePattern, requests: (Double, Double), limits: (Double?, Double?),
+            role: ContainerSpec.Role = .container
         ) -> ContainerSpec {
             ContainerSpec(
                 name: name, pattern: pattern,
                 requests: Resources(cpu: requests.0, memory: requests.1 * mebibyte),
-                limits: Resources(cpu: limits.0, memory: limits.1.map { $0 * mebibyte }))
+                limits: Resources(cpu: limits.0, memory: limits.1.map { $0 * mebibyte }), role: role)
         }
         func always(_ containers: [ContainerSpec]) -> [WorkloadBuilder.Revision] {
             [
@@ -58,6 +64,15 @@ extension ClusterHistory {
             ]
         }
         let rollout = end - 9 * 3600
+        // catalog's init containers: a migration at each pod start, and a native sidecar.
+        let catalogInit = [
+            spec(
+                "migrate", .task(cpu: 0.3, memory: 96 * mebibyte), requests: (0.3, 128), limits: (1, 256),
+                role: .initContainer(runsFor: fixtureCatalogMigrationSeconds)),
+            spec(
+                "log-shipper", .steady(cpu: 0.02, memory: 40 * mebibyte), requests: (0.05, 64),
+                limits: (0.2, 128), role: .nativeSidecar),
+        ]
         var workloads: [Workload] = []
         workloads.append(
             build.deployment(
@@ -117,13 +132,13 @@ extension ClusterHistory {
                 cluster: "prod", namespace: "shop", name: "catalog", replicas: 2,
                 revisions: [
                     WorkloadBuilder.Revision(
-                        containers: [
+                        containers: catalogInit + [
                             spec(
                                 "app", .steady(cpu: 0.2, memory: 200 * mebibyte), requests: (0.25, 256),
                                 limits: (1, 512))
                         ], created: start - 10 * 86_400, from: build.beforeStart, until: rollout),
                     WorkloadBuilder.Revision(
-                        containers: [
+                        containers: catalogInit + [
                             spec(
                                 "app", .steady(cpu: 0.45, memory: 260 * mebibyte), requests: (0.5, 384),
                                 limits: (1, 512))
@@ -197,7 +212,11 @@ extension ClusterHistory {
                 certificates: [
                     .init(
                         fingerprint: "c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4",
-                        subject: "CN=pay.example.com", from: start - 20 * day, expiry: start + 70 * day)
+                        subject: "CN=pay.example.com", from: start - 20 * day, expiry: start + 70 * day),
+                    .init(
+                        fingerprint: "e1d2c3b4a5968778695a4b3c2d1e0f9e8d7c6b5a49382716051f2e3d4c5b6a79",
+                        subject: "CN=pay.example.com", from: fixturePayCertificateChange,
+                        expiry: fixturePayCertificateChange + 90 * day),
                 ]),
             BlackboxProbe(cluster: "prod", target: "http://search.shop.svc/ready", certificates: []),
             BlackboxProbe(

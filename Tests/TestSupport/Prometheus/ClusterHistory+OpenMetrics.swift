@@ -124,30 +124,39 @@ private struct SeriesEmitter {
         for (index, spec) in pod.containers.enumerated() {
             let trace = traces[index]
             let labels = podLabels + [("container", spec.name)]
-            try emit("kube_pod_container_status_restarts_total", labels, trace: trace) {
-                Double(trace.restarts[$0])
+            let prefix = spec.kubeStateMetricsPrefix
+            // kube-state-metrics reports a container for its pod's whole life, a completed init
+            // container with its last status: the step that status comes from, nil before it ran.
+            var last: Int?
+            let status = (0..<history.stepCount).map { step -> Int? in
+                if trace.alive[step] { last = step }
+                return last
+            }
+            try emit("\(prefix)_status_restarts_total", labels, from: pod.birth, to: pod.death) {
+                Double(status[$0].map { trace.restarts[$0] } ?? 0)
             }
             try emit(
-                "kube_pod_container_status_last_terminated_reason", labels + [("reason", "OOMKilled")],
-                trace: trace
-            ) { trace.lastTerminatedOOM[$0] ? 1 : nil }
+                "\(prefix)_status_last_terminated_reason", labels + [("reason", "OOMKilled")],
+                from: pod.birth, to: pod.death
+            ) { status[$0].flatMap { trace.lastTerminatedOOM[$0] ? 1 : nil } }
             try emit(
-                "kube_pod_container_status_last_terminated_reason", labels + [("reason", "Error")],
-                trace: trace
-            ) { trace.lastTerminatedError[$0] ? 1 : nil }
+                "\(prefix)_status_last_terminated_reason", labels + [("reason", "Error")],
+                from: pod.birth, to: pod.death
+            ) { status[$0].flatMap { trace.lastTerminatedError[$0] ? 1 : nil } }
             for (metric, amounts) in [
-                ("kube_pod_container_resource_requests", spec.requests),
-                ("kube_pod_container_resource_limits", spec.limits),
+                ("\(prefix)_resource_requests", spec.requests), ("\(prefix)_resource_limits", spec.limits),
             ] {
                 if let cpu = amounts.cpu {
-                    try emit(metric, labels + [("resource", "cpu"), ("unit", "core")], trace: trace) { _ in
-                        cpu
-                    }
+                    try emit(
+                        metric, labels + [("resource", "cpu"), ("unit", "core")], from: pod.birth,
+                        to: pod.death
+                    ) { _ in cpu }
                 }
                 if let memory = amounts.memory {
-                    try emit(metric, labels + [("resource", "memory"), ("unit", "byte")], trace: trace) { _ in
-                        memory
-                    }
+                    try emit(
+                        metric, labels + [("resource", "memory"), ("unit", "byte")], from: pod.birth,
+                        to: pod.death
+                    ) { _ in memory }
                 }
             }
             if case .noSamples = spec.pattern { continue }

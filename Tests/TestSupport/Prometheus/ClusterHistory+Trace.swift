@@ -18,9 +18,10 @@ extension ClusterHistory {
         var instanceStart = Double(pod.birth)
         var started = false
         let phaseHours = Double(pod.index % 7) * 1.7
+        let end = spec.end(in: pod)
         for step in 0..<stepCount {
             let time = self.time(ofStep: step)
-            guard time >= pod.birth, time < pod.death else { continue }
+            guard time >= pod.birth, time < end else { continue }
             if !started {
                 started = true
                 if pod.birth <= start {
@@ -99,6 +100,8 @@ extension ClusterHistory {
                 return limit
             }
             return base * (0.8 + 0.4 * n)
+        case .task(let cpu, _):
+            return cpu
         case .noSamples:
             return 0
         }
@@ -114,6 +117,8 @@ extension ClusterHistory {
             return (low + (high - low) * (0.5 + 0.5 * phase) * (0.98 + 0.04 * n)).rounded()
         case .memoryLeak(_, let memory, let perHour), .oomLoop(_, let memory, let perHour):
             return (memory * (0.99 + 0.02 * n) + perHour * max(0, hours)).rounded()
+        case .task(_, let memory):
+            return memory
         case .noSamples:
             return 0
         }

@@ -27,16 +27,48 @@ public struct ClusterHistory: Sendable {
 
     /// A container of a pod template.
     public struct ContainerSpec: Sendable, Hashable {
+        /// Where the pod template lists the container, and so how long it runs.
+        public enum Role: Sendable, Hashable {
+            /// In `containers`: runs as long as the pod.
+            case container
+            /// In `initContainers`: runs for `seconds` after each pod start, then completes, so
+            /// its cAdvisor series ends; kube-state-metrics keeps reporting it (as
+            /// `kube_pod_init_container_*`) for the pod's life.
+            case initContainer(runsFor: Int64)
+            /// In `initContainers` with `restartPolicy: Always` (a native sidecar): runs as long as
+            /// the pod, reported by kube-state-metrics as an init container.
+            case nativeSidecar
+        }
+
         public var name: String
         public var pattern: UsagePattern
         public var requests: Resources
         public var limits: Resources
+        public var role: Role
 
-        public init(name: String, pattern: UsagePattern, requests: Resources, limits: Resources) {
+        public init(
+            name: String, pattern: UsagePattern, requests: Resources, limits: Resources,
+            role: Role = .container
+        ) {
             self.name = name
             self.pattern = pattern
             self.requests = requests
             self.limits = limits
+            self.role = role
+        }
+
+        /// When the container of `pod` stops: with the pod, or an init container's run after it.
+        func end(in pod: Pod) -> Int64 {
+            if case .initContainer(let seconds) = role {
+                return min(pod.death, pod.birth + seconds)
+            }
+            return pod.death
+        }
+
+        /// The prefix of its kube-state-metrics series: init containers have their own.
+        var kubeStateMetricsPrefix: String {
+            if case .container = role { return "kube_pod_container" }
+            return "kube_pod_init_container"
         }
     }
 
@@ -117,7 +149,7 @@ public struct ClusterHistory: Sendable {
     /// A fingerprint of everything that shapes the data, to name a cached TSDB directory.
     public var fingerprint: String {
         var hasher = FNV1a()
-        hasher.add("v3 \(start) \(end) \(interval) \(noise.seed) \(clusterLabel ?? "-") \(podLevelSeries)")
+        hasher.add("v4 \(start) \(end) \(interval) \(noise.seed) \(clusterLabel ?? "-") \(podLevelSeries)")
         for workload in workloads {
             hasher.add("\(workload)")
         }

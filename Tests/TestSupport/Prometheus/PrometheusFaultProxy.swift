@@ -28,6 +28,10 @@ public final class PrometheusFaultProxy: @unchecked Sendable {
         /// Answer 401 unless `Authorization` is exactly `value`; with `echo`, the 401 body repeats
         /// the header received, as a careless proxy might.
         case requireAuthorization(String, echo: Bool = false)
+        /// Apply `fault` only to requests whose `query` form field contains `substring`, to fail
+        /// one query of a collection and let the others through; the `times` of a status fault
+        /// then counts those requests only.
+        indirect case whereQuery(containing: String, Fault)
     }
 
     public let url: String
@@ -77,6 +81,7 @@ private final class ProxyState: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     private var seenAuthorizations: [String?] = []
+    private var scopedCounts: [Int: Int] = [:]
 
     init(upstream: String, faults: [PrometheusFaultProxy.Fault]) {
         self.upstream = upstream
@@ -95,10 +100,30 @@ private final class ProxyState: @unchecked Sendable {
         }
     }
 
+    /// Counts a request that fault number `index` is scoped to and returns its 1-based number.
+    private func arriveScoped(fault index: Int) -> Int {
+        lock.withLock {
+            scopedCounts[index, default: 0] += 1
+            return scopedCounts[index]!
+        }
+    }
+
     /// The answer to request number `number`: status, headers, body.
     func answer(number: Int, head: HTTPRequestHead, body: Data) async -> (Int, [String: String], Data) {
         let authorization = head.headers.first(name: "Authorization")
-        for fault in faults {
+        let query = Self.query(uri: head.uri, body: body)
+        // Each fault with the request number it counts with; scoped faults that do not match drop out.
+        var applicable: [(PrometheusFaultProxy.Fault, Int)] = []
+        for (index, fault) in faults.enumerated() {
+            if case .whereQuery(let substring, let inner) = fault {
+                if query?.contains(substring) == true {
+                    applicable.append((inner, arriveScoped(fault: index)))
+                }
+            } else {
+                applicable.append((fault, number))
+            }
+        }
+        for (fault, number) in applicable {
             switch fault {
             case .requireAuthorization(let expected, let echo) where authorization != expected:
                 let text =
@@ -114,13 +139,25 @@ private final class ProxyState: @unchecked Sendable {
             }
         }
         var (status, data) = await forward(head: head, body: body)
-        for case .warnings(let warnings) in faults where status == 200 {
+        for case (.warnings(let warnings), _) in applicable where status == 200 {
             if var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] {
                 object["warnings"] = warnings
                 data = (try? JSONSerialization.data(withJSONObject: object)) ?? data
             }
         }
         return (status, ["Content-Type": "application/json"], data)
+    }
+
+    /// The `query` field of a form-encoded body (Steward POSTs), else of the URI's query string.
+    private static func query(uri: String, body: Data) -> String? {
+        let fields =
+            String(decoding: body, as: UTF8.self) + "&" + (uri.split(separator: "?").dropFirst().first ?? "")
+        for field in fields.split(separator: "&") {
+            let pair = field.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0] == "query" else { continue }
+            return String(pair[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        }
+        return nil
     }
 
     private func forward(head: HTTPRequestHead, body: Data) async -> (Int, Data) {

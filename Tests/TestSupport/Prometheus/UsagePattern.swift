@@ -19,4 +19,9 @@ public enum UsagePattern: Sendable, Hashable {
     /// No cAdvisor series at all (a pod stuck pending, or a node whose kubelet is not scraped);
     /// kube-state-metrics still knows the pod.
     case noSamples
+    /// Flat usage without noise: a one-shot task such as an init container's. A container that
+    /// runs for a few scrapes has a handful of CPU samples, two of which Prometheus extrapolates
+    /// at its start and end (half the rate, then the rate one step late); flat usage keeps those
+    /// from moving its percentiles, so they still compare within 1%.
+    case task(cpu: Double, memory: Double)
 }
