@@ -82,24 +82,19 @@ import Testing
     /// returns the repository and that commit's id.
     static func repository(_ git: GitFixture, changeAt time: Double) throws -> (path: String, commit: String)
     {
-        let repo = try git.makeRepository("gitops")
-        try git.commit(
-            in: repo,
+        try RegressionPlanFixture.repository(
+            git,
             files: [
                 "apps/shop/checkout.yaml": checkout, "apps/shop/exposure.yaml": exposure,
                 "apps/shop/certificate.yaml": certificate,
                 "policies/steward.yaml": RegressionPlanFixture.policy,
             ],
-            message: "Add the checkout")
-        try Data(certificate.replacingOccurrences(of: "letsencrypt", with: "letsencrypt-staging").utf8).write(
-            to: URL(fileURLWithPath: "\(repo)/apps/shop/certificate.yaml"))
-        let environment = git.environment(time: Int(time))
-        try ExternalTool.git.run(
-            ["-C", repo, "commit", "--quiet", "-am", "Issue the pay certificate from staging"],
-            environment: environment)
-        let commit = try ExternalTool.git.run(["-C", repo, "rev-parse", "HEAD"], environment: environment)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return (repo, commit)
+            adding: "Add the checkout",
+            change: [
+                "apps/shop/certificate.yaml": certificate.replacingOccurrences(
+                    of: "letsencrypt", with: "letsencrypt-staging")
+            ],
+            message: "Issue the pay certificate from staging", at: time)
     }
 
     /// `steward plan --format json` on `repo` with the profiles `profile collect` wrote.

@@ -104,23 +104,36 @@ struct RegressionPlanFixture {
     /// A repository whose second commit changes `change` (path → new text) at `breakingCommit`.
     init(change: [String: String], message: String) throws {
         git = try GitFixture()
-        repo = try git.makeRepository("gitops")
-        try git.commit(
-            in: repo,
+        let made = try Self.repository(
+            git,
             files: [
                 "apps/shop/web.yaml": Self.web, "apps/shop/exposure.yaml": Self.exposure,
                 "apps/shop/certificate.yaml": Self.certificate, "policies/steward.yaml": Self.policy,
             ],
-            message: "Add the shop")
+            adding: "Add the shop", change: change, message: message, at: Self.breakingCommit)
+        repo = made.path
+        culprit = made.commit
+        directory = try TemporaryDirectory("steward-regression")
+    }
+
+    /// A `gitops` repository in `git` whose first commit (`adding`) holds `files` and whose second,
+    /// at `time`, writes `change` (path → new text) with `message`: the commit a regression test
+    /// blames. Returns the repository and that second commit's id.
+    static func repository(
+        _ git: GitFixture, files: [String: String], adding: String, change: [String: String],
+        message: String, at time: Double
+    ) throws -> (path: String, commit: String) {
+        let repo = try git.makeRepository("gitops")
+        try git.commit(in: repo, files: files, message: adding)
         for (path, text) in change {
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(repo)/\(path)"))
         }
-        let environment = git.environment(time: Int(Self.breakingCommit))
+        let environment = git.environment(time: Int(time))
         try ExternalTool.git.run(["-C", repo, "add", "--all"], environment: environment)
         try ExternalTool.git.run(["-C", repo, "commit", "--quiet", "-m", message], environment: environment)
-        culprit = try ExternalTool.git.run(["-C", repo, "rev-parse", "HEAD"], environment: environment)
+        let commit = try ExternalTool.git.run(["-C", repo, "rev-parse", "HEAD"], environment: environment)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        directory = try TemporaryDirectory("steward-regression")
+        return (repo, commit)
     }
 
     /// Writes the profiles file and runs `steward plan` on the working tree.

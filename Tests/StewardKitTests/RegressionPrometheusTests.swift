@@ -44,19 +44,11 @@ import Testing
     /// A GitOps repository whose second commit, at `time`, bumps cart's image; returns the
     /// repository and that commit's id.
     static func repository(_ git: GitFixture, bumpAt time: Double) throws -> (path: String, commit: String) {
-        let repo = try git.makeRepository("gitops")
-        try git.commit(
-            in: repo,
-            files: ["apps/shop/cart.yaml": cart, "policies/steward.yaml": RegressionPlanFixture.policy],
-            message: "Add the cart")
-        try Data(cart.replacingOccurrences(of: "3.1.0", with: "3.2.0").utf8).write(
-            to: URL(fileURLWithPath: "\(repo)/apps/shop/cart.yaml"))
-        let environment = git.environment(time: Int(time))
-        try ExternalTool.git.run(
-            ["-C", repo, "commit", "--quiet", "-am", "Bump cart to 3.2.0"], environment: environment)
-        let commit = try ExternalTool.git.run(["-C", repo, "rev-parse", "HEAD"], environment: environment)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return (repo, commit)
+        try RegressionPlanFixture.repository(
+            git, files: ["apps/shop/cart.yaml": cart, "policies/steward.yaml": RegressionPlanFixture.policy],
+            adding: "Add the cart",
+            change: ["apps/shop/cart.yaml": cart.replacingOccurrences(of: "3.1.0", with: "3.2.0")],
+            message: "Bump cart to 3.2.0", at: time)
     }
 
     /// `steward profile collect` of the last day of `prod`, written to a file in `directory`.
