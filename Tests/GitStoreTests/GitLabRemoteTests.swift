@@ -18,11 +18,7 @@ import Testing
 
     init() throws {
         fixture = try GitFixture()
-        upstream = try fixture.makeRepository("upstream")
-        initial = try fixture.commit(
-            in: upstream, files: ["deploy/web.yaml": "memory: 1Gi\n"], message: "Start")
-        bare = fixture.path("remotes/app.git")
-        try fixture.git(["clone", "--quiet", "--bare", upstream, bare])
+        (upstream, bare, initial) = try fixture.makeServedRepository()
         server = try GitHTTPServer.start(root: fixture.path("remotes"), user: "oauth2", password: Self.token)
         url = server.url(for: "app.git")
     }

@@ -18,11 +18,7 @@ import Testing
     init() throws {
         fixture = try GitFixture()
         client = try SSHTestKey(in: fixture.path("client"))
-        let upstream = try fixture.makeRepository("upstream")
-        initial = try fixture.commit(
-            in: upstream, files: ["deploy/web.yaml": "memory: 1Gi\n"], message: "Start")
-        bare = fixture.path("remotes/app.git")
-        try fixture.git(["clone", "--quiet", "--bare", upstream, bare])
+        (_, bare, initial) = try fixture.makeServedRepository()
         let address = "127.\(Int.random(in: 1...254)).\(Int.random(in: 0...255)).\(Int.random(in: 1...254))"
         server = try SSHServer.start(
             in: fixture.path("sshd"), authorizedKeys: [client.publicKeyLine], address: address, port: 22)

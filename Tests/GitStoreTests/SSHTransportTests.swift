@@ -17,11 +17,7 @@ import Testing
     init() throws {
         fixture = try GitFixture()
         client = try SSHTestKey(in: fixture.path("client"))
-        let upstream = try fixture.makeRepository("upstream")
-        initial = try fixture.commit(
-            in: upstream, files: ["deploy/web.yaml": "memory: 1Gi\n"], message: "Start")
-        bare = fixture.path("remotes/app.git")
-        try fixture.git(["clone", "--quiet", "--bare", upstream, bare])
+        (_, bare, initial) = try fixture.makeServedRepository()
         server = try SSHServer.start(in: fixture.path("sshd"), authorizedKeys: [client.publicKeyLine])
     }
 
