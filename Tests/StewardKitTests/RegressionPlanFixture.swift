@@ -116,24 +116,31 @@ struct RegressionPlanFixture {
         directory = try TemporaryDirectory("steward-regression")
     }
 
-    /// A `gitops` repository in `git` whose first commit (`adding`) holds `files` and whose second,
-    /// at `time`, writes `change` (path → new text) with `message`: the commit a regression test
-    /// blames. Returns the repository and that second commit's id.
+    /// A `gitops` repository in `git` whose first commit (`adding`) holds `files` and whose second
+    /// is `commit(change:message:at:in:git:)`. Returns the repository and that second commit's id.
     static func repository(
         _ git: GitFixture, files: [String: String], adding: String, change: [String: String],
         message: String, at time: Double
     ) throws -> (path: String, commit: String) {
         let repo = try git.makeRepository("gitops")
         try git.commit(in: repo, files: files, message: adding)
+        return (repo, try commit(change: change, message: message, at: time, in: repo, git: git))
+    }
+
+    /// Writes `change` (path → new text) into the working tree `repo` and commits it at `time`
+    /// with `message`: the commit a regression test blames. Returns its id.
+    @discardableResult
+    static func commit(
+        change: [String: String], message: String, at time: Double, in repo: String, git: GitFixture
+    ) throws -> String {
         for (path, text) in change {
             try Data(text.utf8).write(to: URL(fileURLWithPath: "\(repo)/\(path)"))
         }
         let environment = git.environment(time: Int(time))
         try ExternalTool.git.run(["-C", repo, "add", "--all"], environment: environment)
         try ExternalTool.git.run(["-C", repo, "commit", "--quiet", "-m", message], environment: environment)
-        let commit = try ExternalTool.git.run(["-C", repo, "rev-parse", "HEAD"], environment: environment)
+        return try ExternalTool.git.run(["-C", repo, "rev-parse", "HEAD"], environment: environment)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        return (repo, commit)
     }
 
     /// Writes the profiles file and runs `steward plan` on the working tree.

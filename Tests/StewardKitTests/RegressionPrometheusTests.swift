@@ -110,14 +110,12 @@ import Testing
         ) {
             fixture in
             // Someone bumps the image at the change's time and pushes it.
-            try Data(Self.cart.replacingOccurrences(of: "3.1.0", with: "3.2.0").utf8).write(
-                to: URL(fileURLWithPath: "\(fixture.work)/apps/shop/cart.yaml"))
-            let environment = fixture.git.environment(time: Int(Self.change))
+            try RegressionPlanFixture.commit(
+                change: ["apps/shop/cart.yaml": Self.cart.replacingOccurrences(of: "3.1.0", with: "3.2.0")],
+                message: "Bump cart to 3.2.0", at: Self.change, in: fixture.work, git: fixture.git)
             try ExternalTool.git.run(
-                ["-C", fixture.work, "commit", "--quiet", "-am", "Bump cart to 3.2.0"],
-                environment: environment)
-            try ExternalTool.git.run(
-                ["-C", fixture.work, "push", "--quiet", "hub", "main"], environment: environment)
+                ["-C", fixture.work, "push", "--quiet", "hub", "main"],
+                environment: fixture.git.environment(time: Int(Self.change)))
             let bump = try #require(try fixture.git.revision("main", in: fixture.bare))
 
             var configuration = fixture.configuration
