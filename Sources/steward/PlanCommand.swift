@@ -40,10 +40,10 @@ struct PlanCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "How a run groups findings into pull requests (target, namespace, workload, all); "
-                + "spec.limits.maxChangesPerPullRequest counts per group.",
+            "How a run groups findings into pull requests (target, namespace, workload, all; default: "
+                + "publish.groupBy of --config, else target); spec.limits.maxChangesPerPullRequest counts per group.",
             valueName: "grouping"))
-    var groupBy: Grouping = .target
+    var groupBy: Grouping?
 
     @Option(help: "Output format: text or json.")
     var format: PlanRenderer.Format = .text

@@ -54,9 +54,27 @@ import Testing
         (
             "inventory:\n  cluster: {a: b}\n",
             """
-            steward: error: steward.yaml:2:3: unknown key 'cluster' (expected clusters, patchFile, repositoryURLs, helm)
+            steward: error: steward.yaml:2:3: unknown key 'cluster' (expected clusters, patchFile, repositoryURLs, helm, ignore)
               cluster: {a: b}
               ^
+
+            """
+        ),
+        (
+            "inventory:\n  ignore: [/abs/path]\n",
+            """
+            steward: error: steward.yaml:2:12: inventory.ignore lists paths relative to the repository root
+              ignore: [/abs/path]
+                       ^
+
+            """
+        ),
+        (
+            "publish:\n  groupBy: team\n",
+            """
+            steward: error: steward.yaml:2:12: publish.groupBy must be target, namespace, workload or all
+              groupBy: team
+                       ^
 
             """
         ),

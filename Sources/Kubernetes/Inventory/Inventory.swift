@@ -25,7 +25,8 @@ public struct Inventory: Sendable {
     /// Reads `tree` and renders every target.
     /// - Throws: ``FileTreeError`` when the tree cannot be listed or a file cannot be read.
     public init(tree: some FileTree, options: InventoryOptions = InventoryOptions()) throws(FileTreeError) {
-        self.init(snapshot: try RepositorySnapshot(tree: tree), options: options)
+        self.init(
+            snapshot: try RepositorySnapshot(tree: tree, ignoring: options.ignores), options: options)
     }
 
     /// Renders every target of an already-read snapshot.

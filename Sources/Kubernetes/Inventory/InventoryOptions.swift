@@ -11,15 +11,26 @@ public struct InventoryOptions: Sendable, Hashable {
     public var repositoryURLs: [String]
     /// Values paths for chart containers Steward cannot map by itself.
     public var helmMappings: [HelmMapping]
+    /// Files and folders (relative to the repository root) Steward does not read at all, such as
+    /// Go-template skeletons that are not YAML.
+    public var ignore: [String]
 
     public init(
         clusters: [String: String] = [:], patchFileName: String = "steward-resources.yaml",
-        repositoryURLs: [String] = [], helmMappings: [HelmMapping] = []
+        repositoryURLs: [String] = [], helmMappings: [HelmMapping] = [], ignore: [String] = []
     ) {
         self.clusters = clusters
         self.patchFileName = patchFileName
         self.repositoryURLs = repositoryURLs
         self.helmMappings = helmMappings
+        self.ignore = ignore
+    }
+
+    /// Whether `path` is an ignored file or lies in an ignored folder.
+    func ignores(_ path: String) -> Bool {
+        ignore.contains { entry in
+            path == entry || (path.hasPrefix(entry) && path.dropFirst(entry.count).first == "/")
+        }
     }
 
     /// Whether a source's `repoURL` is this repository.

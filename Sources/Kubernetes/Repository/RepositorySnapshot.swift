@@ -23,11 +23,11 @@ public struct RepositorySnapshot: Sendable {
     /// The kustomization file of each folder that has one.
     private var kustomizations: [String: String] = [:]
 
-    /// Reads `tree`.
+    /// Reads `tree`, leaving out hidden files and those `ignoring` says to.
     /// - Throws: ``FileTreeError`` when the tree cannot be listed or a file cannot be read.
-    public init(tree: some FileTree) throws(FileTreeError) {
+    public init(tree: some FileTree, ignoring: (String) -> Bool = { _ in false }) throws(FileTreeError) {
         var all: [String] = []
-        for path in try tree.filePaths() where !Self.isHidden(path) {
+        for path in try tree.filePaths() where !Self.isHidden(path) && !ignoring(path) {
             all.append(path)
         }
         for path in all where RepositoryPath.hasName(path, "Chart.yaml") {

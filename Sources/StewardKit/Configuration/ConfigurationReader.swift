@@ -18,9 +18,17 @@ struct ConfigurationReader {
             throw error(kind, "kind must be Configuration")
         }
         var configuration = StewardConfiguration()
+        // The run's grouping decides what one pull request holds, which the plan's per-PR limit
+        // counts; RunConfigurationReader checks the rest of the section.
+        if let groupBy = root["publish"]?["groupBy"] {
+            guard let value = groupBy.scalar, let grouping = Grouping(rawValue: value) else {
+                throw error(groupBy, "publish.groupBy must be target, namespace, workload or all")
+            }
+            configuration.groupBy = grouping
+        }
         guard let inventory = root["inventory"] else { return configuration }
         try expect(inventory, .mapping, "inventory")
-        try allow(inventory, ["clusters", "patchFile", "repositoryURLs", "helm"])
+        try allow(inventory, ["clusters", "patchFile", "repositoryURLs", "helm", "ignore"])
         if let clusters = inventory["clusters"] {
             try expect(clusters, .mapping, "inventory.clusters")
             for (key, value) in clusters.entries {
@@ -44,6 +52,15 @@ struct ConfigurationReader {
             configuration.inventory.repositoryURLs = try urls.items.map { item throws(StewardError) in
                 guard let url = item.scalar, item.kind == .scalar else { throw error(item, "expected a URL") }
                 return url
+            }
+        }
+        if let ignore = inventory["ignore"] {
+            try expect(ignore, .sequence, "inventory.ignore")
+            configuration.inventory.ignore = try ignore.items.map { item throws(StewardError) in
+                guard let path = item.scalar, item.kind == .scalar, !path.isEmpty, !path.hasPrefix("/") else {
+                    throw error(item, "inventory.ignore lists paths relative to the repository root")
+                }
+                return path.hasSuffix("/") ? String(path.dropLast()) : path
             }
         }
         if let helm = inventory["helm"] {

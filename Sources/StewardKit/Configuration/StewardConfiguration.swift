@@ -17,9 +17,12 @@ import YAMLSyntax
 public struct StewardConfiguration: Sendable {
     /// How the inventory reads the repository.
     public var inventory = InventoryOptions()
+    /// `publish.groupBy`, when the file sets it: `plan` groups as the run will.
+    public var groupBy: Grouping?
 
-    public init(inventory: InventoryOptions = InventoryOptions()) {
+    public init(inventory: InventoryOptions = InventoryOptions(), groupBy: Grouping? = nil) {
         self.inventory = inventory
+        self.groupBy = groupBy
     }
 
     /// Reads and checks a configuration file.

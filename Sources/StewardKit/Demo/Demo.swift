@@ -150,22 +150,30 @@ public struct Demo: Sendable {
         }
     }
 
-    /// The bytes the branch changes, as a reviewer sees them: only the value lines.
+    /// What the branch changes against `main`, as `git diff` prints it for a reviewer, or why
+    /// it could not be shown.
     private func branchDiff(_ branch: String, remote: String) -> String {
+        let heading = "Changes on \(branch) (git diff main...\(branch)):\n\n"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", remote, "diff", "main...\(branch)"]
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors
         do {
             try process.run()
         } catch {
-            return "git is not installed (apt-get install git); run: git diff main...\(branch)\n"
+            return heading + "git is not installed (apt-get install git); run: git diff main...\(branch)\n"
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let said = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return "Changes on \(branch) (git diff main...\(branch)):\n\n" + String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            return heading + "git diff failed (exit \(process.terminationStatus)): "
+                + String(decoding: said, as: UTF8.self)
+        }
+        return heading + String(decoding: data, as: UTF8.self)
     }
 
     /// What the `none` forge wrote for `branch`.

@@ -10,10 +10,11 @@ extension Grouping {
         }
     }
 
-    /// The part of the branch name that the group of `planned` gets: its name with `/` as `-`.
-    /// Findings share a branch, and one pull request, exactly when these are equal.
+    /// The part of the branch name that the group of `planned` gets, as a branch name holds it
+    /// (`apps/shop_v2` and `apps/shop-v2` both become `apps-shop-v2`). Findings share a branch,
+    /// and one pull request, exactly when these are equal.
     func branchGroup(of planned: PlannedFinding) -> String {
-        name(of: planned).replacingOccurrences(of: "/", with: "-")
+        BranchName.make(prefix: "", group: name(of: planned))
     }
 
     /// What a group's pull request covers: `target apps/shop`, `namespace shop`, `shop/web`,

@@ -19,12 +19,12 @@ public struct PlanRequest: Sendable {
     /// The moment the plan is made, for the policy's schedule.
     public var now: Date
     /// How a run would group findings into pull requests: `maxChangesPerPullRequest` counts per
-    /// group.
-    public var groupBy: Grouping
+    /// group. Nil: the configuration's `publish.groupBy`, else by target.
+    public var groupBy: Grouping?
 
     public init(
         repository: String, profiles: String, cluster: String? = nil, policy: String = Policy.defaultPath,
-        configuration: String? = nil, revision: String? = nil, now: Date = Date(), groupBy: Grouping = .target
+        configuration: String? = nil, revision: String? = nil, now: Date = Date(), groupBy: Grouping? = nil
     ) {
         self.groupBy = groupBy
         self.revision = revision

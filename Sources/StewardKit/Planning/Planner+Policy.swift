@@ -5,9 +5,10 @@ import YAMLSyntax
 
 extension Planner {
     /// Asks the policy about every proposed change and revert before anything is edited, fail
-    /// closed: without a loaded policy every change is rejected. Then admits whole findings, in
-    /// plan order, until their pull request holds `spec.limits.maxChangesPerPullRequest` changes;
-    /// later ones of that group wait. Findings share a pull request as `grouping` groups them;
+    /// closed: without a loaded policy every change is rejected. Then admits whole findings, the
+    /// most urgent first (an OOM fix before a right-size) and in plan order within a priority,
+    /// until their pull request holds `spec.limits.maxChangesPerPullRequest` changes; the others
+    /// of that group wait. Findings share a pull request as `grouping` groups them;
     /// a revert is a pull request of its own and is never held back by the limit (it is at
     /// least 1).
     func decide(
@@ -22,8 +23,7 @@ extension Planner {
                 return planned
             }
         }
-        var admitted: [String: Int] = [:]
-        return findings.map { planned in
+        var decided = findings.map { planned in
             var planned = planned
             guard let action = PolicyAction(planned.finding.kind) else { return planned }
             let subject = subjects[planned.finding.id] ?? PolicySubject(workload: planned.finding.workload)
@@ -37,21 +37,30 @@ extension Planner {
                             action: action, from: change.from.flatMap { Quantity($0) },
                             to: change.proposed.flatMap { Quantity($0) })))
             }
+            return planned
+        }
+        guard let limit = policy.limits.maxChangesPerPullRequest else { return decided }
+        // Within a priority the sort keeps plan order: a waiting finding is first in line next run.
+        let order = decided.indices.sorted {
+            (decided[$0].finding.priority, $0) < (decided[$1].finding.priority, $1)
+        }
+        var admitted: [String: Int] = [:]
+        for index in order {
+            var planned = decided[index]
             let permitted = planned.changes.filter(\.decision.permitsEdit).count
             let group = grouping.branchGroup(of: planned)
-            if let limit = policy.limits.maxChangesPerPullRequest,
-                admitted[group, default: 0] + permitted > limit
-            {
+            if admitted[group, default: 0] + permitted > limit {
                 let waiting = PolicyDecision.rejected(
                     "over the limit of \(limit) changes per pull request for "
                         + "\(grouping.scope(grouping.name(of: planned))) "
                         + "(spec.limits.maxChangesPerPullRequest); it waits for a later run")
                 planned.changes = planned.changes.map { $0.decision.permitsEdit ? $0.deciding(waiting) : $0 }
+                decided[index] = planned
             } else {
                 admitted[group, default: 0] += permitted
             }
-            return planned
         }
+        return decided
     }
 
     /// The independent check of the edited bytes: the semantic diff of every edited file must

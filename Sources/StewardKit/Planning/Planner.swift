@@ -58,7 +58,7 @@ public struct Planner: Sendable {
         }
         return try plan(
             inventory, profiles: profiles, cluster: cluster, policy: policy, repository: request.repository,
-            grouping: request.groupBy, now: request.now,
+            grouping: request.groupBy ?? configuration?.groupBy ?? .target, now: request.now,
             history: HistorySource(repository: request.repository, revision: request.revision ?? "HEAD"))
     }
 

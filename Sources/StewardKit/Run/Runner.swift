@@ -64,7 +64,7 @@ public struct Runner: Sendable {
             changes: plan.permittedChanges.count + reverts,
             rejected: plan.changes.count - plan.permittedChanges.count + plan.reverts.count - reverts,
             mode: request.dryRun ? .dryRun : .published,
-            outcomes: [], unreadable: plan.errors.filter(\.isSyntaxError))
+            outcomes: [], unreadable: plan.unreadable)
         if let reason = Self.reasonNotToPublish(plan) {
             report.mode = .planned(reason: reason)
             report.failure = plan.policyFailure?.message
