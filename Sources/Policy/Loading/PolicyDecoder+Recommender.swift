@@ -5,16 +5,21 @@ extension PolicyDecoder {
     /// A `recommender` block (`spec.recommender` or a rule's): every knob checked for its kind
     /// and range; a knob with an error is left out (and the policy does not load).
     mutating func recommender(_ node: YAMLNode, at location: String) -> [RecommenderKnob: RecommenderValue] {
+        recommenderBlock(node, at: location).values
+    }
+
+    /// The same, with the node of every knob read, for the checks across knobs.
+    mutating func recommenderBlock(_ node: YAMLNode, at location: String) -> RecommenderBlock {
         var keys: [String] = []
         for knob in RecommenderKnob.allCases where !keys.contains(knob.group ?? knob.key) {
             keys.append(knob.group ?? knob.key)
         }
-        guard let fields = reader.fields(node, at: location, known: keys) else { return [:] }
-        var values: [RecommenderKnob: RecommenderValue] = [:]
+        var block = RecommenderBlock(location: location)
+        guard let fields = reader.fields(node, at: location, known: keys) else { return block }
         for (key, _, value) in fields.entries {
             let members = RecommenderKnob.allCases.filter { $0.group == key }
             if let knob = RecommenderKnob.allCases.first(where: { $0.group == nil && $0.key == key }) {
-                values[knob] = self.value(value, of: knob, at: "\(location).\(key)")
+                block.set(knob, self.value(value, of: knob, at: "\(location).\(key)"), at: value)
                 continue
             }
             guard let group = reader.fields(value, at: "\(location).\(key)", known: members.map(\.key)) else {
@@ -22,11 +27,20 @@ extension PolicyDecoder {
             }
             for (member, _, memberValue) in group.entries {
                 guard let knob = members.first(where: { $0.key == member }) else { continue }
-                values[knob] = self.value(memberValue, of: knob, at: "\(location).\(key).\(member)")
+                block.set(
+                    knob, self.value(memberValue, of: knob, at: "\(location).\(key).\(member)"),
+                    at: memberValue)
             }
         }
-        return values
+        return block
     }
+
+    /// Knobs at which 0 switches off what they tune: a floor of nothing would let Steward propose
+    /// a request of 0, and a window of nothing means a detector never fires.
+    private static let aboveZero: Set<RecommenderKnob> = [
+        .minimumCPU, .minimumMemory, .leakHorizon, .regressionRolloutDelay, .regressionOnset,
+        .regressionBaseline, .regressionCertificateExpiry,
+    ]
 
     private mutating func value(_ node: YAMLNode, of knob: RecommenderKnob, at location: String)
         -> RecommenderValue?
@@ -53,8 +67,7 @@ extension PolicyDecoder {
         case .cpu, .memory:
             let resource = knob.kind == .cpu ? "cpu" : "memory"
             guard let quantity = bound(node, at: location, resource: resource) else { return nil }
-            // A floor of nothing would let Steward propose a request of 0.
-            if quantity.nanos == 0, knob == .minimumCPU || knob == .minimumMemory {
+            if quantity.nanos == 0, Self.aboveZero.contains(knob) {
                 reader.report(node, "\(location): \(quantity.text) is out of range: expected more than 0")
                 return nil
             }
@@ -65,6 +78,10 @@ extension PolicyDecoder {
             else {
                 reader.report(
                     node, "\(location): \"\(node.source)\" is not a duration (e.g. 90m, 24h, 7d, 1d12h)")
+                return nil
+            }
+            if seconds == 0, Self.aboveZero.contains(knob) {
+                reader.report(node, "\(location): \(text) is out of range: expected more than 0")
                 return nil
             }
             return .amount(seconds, text: text)

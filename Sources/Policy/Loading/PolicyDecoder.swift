@@ -5,6 +5,8 @@ import YAMLSyntax
 /// Turns a policy file's nodes into a `Policy`, reporting every problem through its reader.
 struct PolicyDecoder {
     var reader: PolicyReader
+    /// `spec.recommender`, read before the rules so that each rule's block is checked merged over it.
+    var globalRecommender: RecommenderBlock?
 
     mutating func decode() -> Policy? {
         guard let root = reader.root(known: ["apiVersion", "kind", "metadata", "spec"]) else { return nil }
@@ -22,12 +24,17 @@ struct PolicyDecoder {
                 specNode, at: "spec",
                 known: ["rules", "exclude", "limits", "schedule", "actions", "recommender"])
         else { return nil }
+        if let node = spec["recommender"] {
+            let block = recommenderBlock(node, at: "spec.recommender")
+            checkConstraints(of: block, over: nil)
+            policy.recommender = block.values
+            globalRecommender = block
+        }
         if let node = spec["rules"] { policy.rules = rules(node) }
         if let node = spec["exclude"] { policy.exclusion = exclusion(node) }
         if let node = spec["limits"] { policy.limits = limits(node) }
         if let node = spec["schedule"] { policy.schedule = schedule(node) }
         if let node = spec["actions"] { policy.switches = switches(node) }
-        if let node = spec["recommender"] { policy.recommender = recommender(node, at: "spec.recommender") }
         return policy
     }
 
@@ -79,7 +86,11 @@ struct PolicyDecoder {
         if let node = fields["fields"] {
             fieldRules = self.fieldRules(node, at: "\(location).fields")
         }
-        let recommender = fields["recommender"].map { self.recommender($0, at: "\(location).recommender") }
+        let recommender = fields["recommender"].map { node in
+            let block = recommenderBlock(node, at: "\(location).recommender")
+            checkConstraints(of: block, over: globalRecommender)
+            return block.values
+        }
         guard let name, let match else { return nil }
         return PolicyRule(
             name: name, match: match, actions: actions, fields: fieldRules, recommender: recommender ?? [:],
