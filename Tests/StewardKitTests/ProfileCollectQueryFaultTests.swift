@@ -13,6 +13,9 @@ struct ProfileCollectQueryFaultTests {
         "max_over_time(kube_pod_container_status_restarts_total{cluster=\"prod\"}[1d]) - min_over_time(kube_pod_container_status_restarts_total{cluster=\"prod\"}[1d]) or max_over_time(kube_pod_init_container_status_restarts_total{cluster=\"prod\"}[1d]) - min_over_time(kube_pod_init_container_status_restarts_total{cluster=\"prod\"}[1d])"
     static let restartStepsQuery =
         "(((kube_pod_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) kube_pod_container_status_last_terminated_reason{cluster=\"prod\"}) - kube_pod_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0 or ((kube_pod_init_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) kube_pod_init_container_status_last_terminated_reason{cluster=\"prod\"}) - kube_pod_init_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0)[1d:5m]"
+    /// The OOM-kill query of the 12-hour chunk that ends a 36-hour window.
+    static let lastOOMChunkQuery =
+        "(((kube_pod_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) (kube_pod_container_status_last_terminated_reason{reason=\"OOMKilled\", cluster=\"prod\"} == 1)) - kube_pod_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0 or ((kube_pod_init_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) (kube_pod_init_container_status_last_terminated_reason{reason=\"OOMKilled\", cluster=\"prod\"} == 1)) - kube_pod_init_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0)[12h:5m]"
     static let podOwnersQuery =
         "group by (cluster, namespace, pod, owner_kind, owner_name, owner_is_controller) (last_over_time(kube_pod_owner{cluster=\"prod\"}[1d]))"
 
@@ -55,12 +58,12 @@ struct ProfileCollectQueryFaultTests {
         #expect(lines.first == "steward: warning: \(warning)")
         let profiles = try UsageProfiles.load(from: path)
         #expect(profiles.source?.warnings == [warning])
-        #expect(profiles.profiles.count == 14)
+        #expect(profiles.profiles.count == 15)
         #expect(profiles.profiles.allSatisfy { $0.restarts == nil })
         // The restart series comes from its own query, which answered: it is still exact.
         #expect(
-            profiles.profiles.count { $0.restartSeries != nil } == 2,
-            "fraud-model's OOM kills, cart's crash loop")
+            profiles.profiles.count { $0.restartSeries != nil } == 3,
+            "fraud-model's and cart-redis's OOM kills, cart's crash loop")
         for (profile, expected) in zip(profiles.profiles, Self.expected) {
             #expect(profile.workload.name == expected.name && profile.container == expected.container)
             #expect(profile.restartSeries?.values == expected.restartSeries, "\(expected.name)")
@@ -93,13 +96,52 @@ struct ProfileCollectQueryFaultTests {
         #expect(Array(lines.dropLast()) == warnings.map { "steward: warning: \($0)" }, "\(run.standardError)")
         let profiles = try UsageProfiles.load(from: path)
         #expect(profiles.source?.warnings == warnings)
-        #expect(profiles.profiles.count == 14)
+        #expect(profiles.profiles.count == 15)
         #expect(profiles.profiles.allSatisfy { $0.restarts == nil && $0.restartSeries == nil })
         // The OOM-kill query still answered: fraud-model's kills are all there.
         for (profile, expected) in zip(profiles.profiles, Self.expected) {
             #expect(profile.oomKills == expected.oomKills, "\(expected.name)")
         }
         #expect(profiles.profiles.contains { ($0.oomKills ?? 0) > 0 })
+    }
+
+    @Test("one time chunk of the OOM-kill query fails: OOM kills absent everywhere, not partial sums")
+    func oomKillChunkFails() async throws {
+        let server = try await PrometheusServer.start(history: Self.history)
+        defer { server.stop() }
+        // A 36-hour window has a 1-day chunk and a 12-hour one, so the two queries differ.
+        let proxy = try await PrometheusFaultProxy.start(
+            upstream: server.url,
+            faults: [.whereQuery(containing: Self.lastOOMChunkQuery, .status(500, body: "store unavailable"))]
+        )
+        defer { proxy.stop() }
+        let directory = try TemporaryDirectory("steward-profiles")
+        let path = directory.path("profiles.json").path
+
+        let run = try await ProfileCollectTests.steward([
+            "profile", "collect", "--prometheus", proxy.url, "--window", "36h", "--at",
+            String(Self.history.end), "--cluster-label", "cluster", "--cluster", "prod", "-o", path,
+        ])
+
+        #expect(run.status == 0, "\(run.standardError)")
+        let warning = Self.warning(proxy.url, path: "query", query: Self.lastOOMChunkQuery)
+        let lines = run.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(run.standardError)")
+        #expect(lines.first == "steward: warning: \(warning)")
+        let profiles = try UsageProfiles.load(from: path)
+        #expect(profiles.source?.warnings == [warning])
+        // The chunk that answered found kills: a partial count would have been written.
+        let firstChunkEnd = Double(Self.history.end - 12 * 3600)
+        let expected = Self.history.expectedProfiles(
+            windowStart: Self.history.end - 36 * 3600, windowEnd: Self.history.end)
+        #expect(
+            expected.contains { ($0.oomKillSeries ?? []).contains { $0[0] <= firstChunkEnd && $0[1] > 0 } })
+        #expect(profiles.profiles.count == 15)
+        #expect(
+            profiles.profiles.allSatisfy {
+                $0.oomKills == nil && $0.oomKillSeries == nil && $0.oomKillLimit == nil
+            })
+        #expect(profiles.profiles.contains { $0.restartSeries != nil })
     }
 
     @Test("the pod-owner query fails: exit 1 naming the endpoint and the query, no file written")

@@ -32,14 +32,14 @@ struct ProfileCollectTests {
         ])
         #expect(run.status == 0, "\(run.standardError)")
         let profiles = try UsageProfiles.decode(Data(run.standardOutput.utf8), path: "stdout")
-        #expect(profiles.profiles.count == 14)
+        #expect(profiles.profiles.count == 15)
         #expect(
             profiles.window == Window(start: Double(Self.history.end - 86_400), end: Double(Self.history.end))
         )
         #expect(profiles.source?.collector == "steward 0.1.0")
         #expect(profiles.source?.prometheus == server.url)
         #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
-        expectSummary(run.standardError, profiles: 14, insufficient: 1, queries: 17)
+        expectSummary(run.standardError, profiles: 15, insufficient: 1, queries: 17)
     }
 
     @Test("-o writes the file that UsageProfiles.load reads, and nothing to standard output")
@@ -56,7 +56,7 @@ struct ProfileCollectTests {
         #expect(run.standardOutput == "")
         let profiles = try UsageProfiles.load(from: path)
         #expect(Set(profiles.profiles.map(\.cluster)) == ["prod", "staging"])
-        expectSummary(run.standardError, profiles: 15, insufficient: 1, queries: 17, wrote: path)
+        expectSummary(run.standardError, profiles: 16, insufficient: 1, queries: 17, wrote: path)
     }
 
     @Test("Prometheus down: exit 1 naming the endpoint and the query, the old file kept")

@@ -44,9 +44,25 @@ struct ProfileCollectorSeriesTests {
         #expect(fraud.restartSeries?.values.map { $0[1] } == kills.values.map { $0[1] })
         // Everything without a restart in the window has no series, only its zero counts.
         let quiet = collection.profiles.profiles.filter { $0.restarts == 0 }
-        #expect(quiet.count == collection.profiles.profiles.count - 2)
+        #expect(quiet.count == collection.profiles.profiles.count - 3)
         #expect(
             quiet.allSatisfy { $0.restartSeries == nil && $0.oomKillSeries == nil && $0.oomKillLimit == nil })
+    }
+
+    @Test("a StatefulSet pod recreated under its name with a raised limit: its kills keep the old limit")
+    func oomKillLimitOfARecreatedPod() async throws {
+        let fixture = try await FixtureServer.start()
+        defer { fixture.server.stop() }
+        let collection = try await FixtureServer.collect(
+            fixture.server.url, options: FixtureServer.options(cluster: "prod"))
+        let redis = try #require(collection.profiles.profiles.first { $0.workload.name == "cart-redis" })
+        let recreation = Double(ClusterHistory.fixtureCartRedisRecreation)
+        let kills = try #require(redis.oomKillSeries)
+        #expect(kills.values.contains { $0[0] < recreation && $0[1] > 0 })
+        #expect(kills.values.allSatisfy { $0[0] <= recreation || $0[1] == 0 })
+        // 512Mi, the limit at every kill; the 1Gi of the recreated pod was never OOM-killed.
+        #expect(redis.oomKillLimit == 536_870_912)
+        #expect(redis.limits?.memory == 1_073_741_824)
     }
 
     @Test("blackbox probes: success shares, certificate expiry and fingerprints, per target")

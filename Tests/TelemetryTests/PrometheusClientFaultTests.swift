@@ -130,7 +130,7 @@ struct PrometheusClientFaultTests {
                     "Prometheus warning: store gateway eu-1 unreachable: partial response"
                 ])
             #expect(collection.profiles.source?.warnings == collection.warnings)
-            #expect(collection.profiles.profiles.count == 15)
+            #expect(collection.profiles.profiles.count == 16)
         }
     }
 

@@ -14,7 +14,7 @@ struct ContainerAccumulator: Sendable {
     /// is listed only with at least one such step.
     var restartSteps: [String: [Int: Int]] = [:]
     var oomKillSteps: [String: [Int: Int]] = [:]
-    /// The memory limit of each pod (by name) whose container was ever OOM-killed.
+    /// The memory limit of each pod (by name) at its OOM kills, the largest.
     var oomKillLimits: [String: Double] = [:]
     var restarts: Int?
     var throttled: Double?
@@ -93,14 +93,16 @@ struct ContainerAccumulator: Sendable {
         }
         profile.requests = requests.cpu == nil && requests.memory == nil ? nil : requests
         profile.limits = limits.cpu == nil && limits.memory == nil ? nil : limits
-        let kills = Self.sumOverPods(oomKillSteps)
-        if !oomKillSteps.isEmpty || answered.oomKills {
+        // A failed chunk would read as steps without kills: the counts of the chunks that
+        // answered are left out with it.
+        if answered.oomKills {
+            let kills = Self.sumOverPods(oomKillSteps)
             profile.oomKills = kills.values.reduce(0, +)
+            if !kills.isEmpty {
+                profile.oomKillSeries = Self.hourly(kills, plan: plan)
+            }
+            profile.oomKillLimit = oomKillSteps.keys.compactMap { oomKillLimits[$0] }.max()
         }
-        if answered.oomKills, !kills.isEmpty {
-            profile.oomKillSeries = Self.hourly(kills, plan: plan)
-        }
-        profile.oomKillLimit = oomKillSteps.keys.compactMap { oomKillLimits[$0] }.max()
         let restartCounts = Self.sumOverPods(restartSteps)
         if answered.restarts, !restartCounts.isEmpty {
             profile.restartSeries = Self.hourly(restartCounts, plan: plan)

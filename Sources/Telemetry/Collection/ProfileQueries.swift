@@ -66,13 +66,14 @@ struct ProfileQueries: Sendable {
     /// OOM-killed. Evaluated at the chunk's end, the subquery returns only the steps with a kill,
     /// per series; Steward sums them per step and pod (keeping the larger of duplicate series).
     func oomKills(over chunk: PrometheusDuration) -> String {
-        let steps = regularAndInit { prefix in
-            let restarts = select("\(prefix)_status_restarts_total")
-            let reason = select("\(prefix)_status_last_terminated_reason", "reason=\"OOMKilled\"")
-            return
-                "((\(restarts) and on (\(containerLabels)) (\(reason) == 1)) - \(restarts) offset \(step)) > 0"
-        }
-        return "(\(steps))[\(chunk):\(step)]"
+        "(\(regularAndInit(oomKillSteps)))[\(chunk):\(step)]"
+    }
+
+    /// The OOM kills of one step, per series of containers reported under `prefix`.
+    private func oomKillSteps(_ prefix: String) -> String {
+        let restarts = select("\(prefix)_status_restarts_total")
+        let reason = select("\(prefix)_status_last_terminated_reason", "reason=\"OOMKilled\"")
+        return "((\(restarts) and on (\(containerLabels)) (\(reason) == 1)) - \(restarts) offset \(step)) > 0"
     }
 
     /// Restarts, whatever the reason, at each step of a chunk where there were any: the restart
@@ -90,15 +91,15 @@ struct ProfileQueries: Sendable {
         return "(\(steps))[\(chunk):\(step)]"
     }
 
-    /// The memory limit of each container ever OOM-killed in the window (by its last termination
-    /// reason), the largest it had in the window. Steward keeps those of the pods whose kills fall
-    /// inside the window.
+    /// The memory limit of each container at the steps where it was OOM-killed, the largest over
+    /// those steps. Taken at the kill steps only (the OOM-kill condition of ``oomKills(over:)``),
+    /// not over the whole window: a StatefulSet pod keeps its name when it is recreated with a
+    /// raised limit, and its earlier kills happened under the earlier limit.
     var oomKillLimits: String {
         let limits = regularAndInit { prefix in
             let limits = select("\(prefix)_resource_limits", "resource=\"memory\"")
-            let reason = select("\(prefix)_status_last_terminated_reason", "reason=\"OOMKilled\"")
-            return "max_over_time(\(limits)[\(window)]) and on (\(containerLabels)) "
-                + "(max_over_time(\(reason)[\(window)]) == 1)"
+            return "max_over_time((\(limits) and on (\(containerLabels)) (\(oomKillSteps(prefix))))"
+                + "[\(window):\(step)])"
         }
         return "max by (\(containerLabels)) (\(limits))"
     }

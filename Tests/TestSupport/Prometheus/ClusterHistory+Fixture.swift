@@ -13,6 +13,10 @@ extension ClusterHistory {
     /// When `https://shop.example.com/healthz` is first served a renewed certificate (05:00 on
     /// the last day).
     public static let fixtureCertificateRenewal: Int64 = 1_790_053_200
+    /// When the fixture's `shop/StatefulSet/cart-redis` pod `cart-redis-0`, OOM-killed again and
+    /// again at its 512Mi limit, is deleted and recreated under the same name with a 1Gi limit
+    /// (8 h before the end); it is not OOM-killed after.
+    public static let fixtureCartRedisRecreation: Int64 = 1_790_092_800
     /// How long `shop/Deployment/catalog`'s init container `migrate` runs after each pod start.
     public static let fixtureCatalogMigrationSeconds: Int64 = 1200
 
@@ -33,6 +37,7 @@ extension ClusterHistory {
     /// | `platform/Pod/debug-shell` | a bare pod, owner `<none>` |
     /// | `shop/Deployment/cart` | a new image at ``fixtureCartChange``, crash-looping 10 minutes later |
     /// | `staging`: `shop/Deployment/web` | same names, another cluster |
+    /// | `shop/StatefulSet/cart-redis` | OOM-killed at 512Mi, recreated with the same pod name and 1Gi at ``fixtureCartRedisRecreation`` |
     ///
     /// Blackbox probes: `https://shop.example.com/healthz` (its certificate renewed at
     /// ``fixtureCertificateRenewal``), `https://pay.example.com/healthz` (a new chain served from
@@ -194,6 +199,27 @@ extension ClusterHistory {
                         "app", .steady(cpu: 0.1, memory: 200 * mebibyte), requests: (0.2, 256),
                         limits: (0.5, 512))
                 ])))
+        // Last, so that the other pods keep their names and noise.
+        workloads.append(
+            build.recreatedStatefulSet(
+                cluster: "prod", namespace: "shop", name: "cart-redis",
+                incarnations: [
+                    WorkloadBuilder.Revision(
+                        containers: [
+                            spec(
+                                "redis",
+                                .oomLoop(cpu: 0.1, memory: 200 * mebibyte, bytesPerHour: 40 * mebibyte),
+                                requests: (0.1, 512), limits: (0.5, 512))
+                        ], created: start - 10 * 86_400, from: build.beforeStart,
+                        until: fixtureCartRedisRecreation),
+                    WorkloadBuilder.Revision(
+                        containers: [
+                            spec(
+                                "redis", .steady(cpu: 0.1, memory: 300 * mebibyte), requests: (0.1, 1024),
+                                limits: (0.5, 1024))
+                        ], created: fixtureCartRedisRecreation, from: fixtureCartRedisRecreation,
+                        until: build.afterEnd),
+                ]))
         let day: Int64 = 86_400
         let probes = [
             BlackboxProbe(

@@ -62,6 +62,21 @@ struct WorkloadBuilder {
             pods: pods)
     }
 
+    /// A one-replica StatefulSet whose pod `<name>-0` is deleted and recreated under the same
+    /// name (a new uid) for each of `incarnations`, one after the other.
+    mutating func recreatedStatefulSet(
+        cluster: String, namespace: String, name: String, incarnations: [Revision]
+    ) -> ClusterHistory.Workload {
+        let pods = incarnations.map { incarnation in
+            pod(
+                name: "\(name)-0", ownerKind: "StatefulSet", ownerName: name, from: incarnation.from,
+                until: incarnation.until, containers: incarnation.containers)
+        }
+        return ClusterHistory.Workload(
+            cluster: cluster, namespace: namespace, kind: "StatefulSet", name: name, replicaSets: [],
+            pods: pods)
+    }
+
     mutating func daemonSet(
         cluster: String, namespace: String, name: String, nodes: Int,
         containers: [ClusterHistory.ContainerSpec]
