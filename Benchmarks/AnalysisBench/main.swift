@@ -18,17 +18,24 @@ struct Options {
     var days = 30
     var runs = 3
 
+    /// A wrong command line is the user's mistake, not a crash: say how to call it and exit 2.
+    static func usage() -> Never {
+        FileHandle.standardError.write(
+            Data("usage: analysis-bench [--containers N] [--days N] [--runs N]\n".utf8))
+        exit(2)
+    }
+
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
             guard let value = iterator.next().flatMap(Int.init), value > 0 else {
-                fatalError("usage: analysis-bench [--containers N] [--days N] [--runs N]")
+                Self.usage()
             }
             switch flag {
             case "--containers": containers = value
             case "--days": days = value
             case "--runs": runs = value
-            default: fatalError("unknown option \(flag)")
+            default: Self.usage()
             }
         }
     }

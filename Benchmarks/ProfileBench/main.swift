@@ -15,18 +15,25 @@ struct Options {
     /// How many of steward's slowest queries to list.
     var slowest = 0
 
+    /// A wrong command line is the user's mistake, not a crash: say how to call it and exit 2.
+    static func usage() -> Never {
+        FileHandle.standardError.write(
+            Data("usage: profile-bench [--pods N] [--days N] [--concurrency N] [--slowest N]\n".utf8))
+        exit(2)
+    }
+
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
         while let flag = iterator.next() {
             guard let value = iterator.next().flatMap(Int.init), value > 0 else {
-                fatalError("usage: profile-bench [--pods N] [--days N] [--concurrency N] [--slowest N]")
+                Self.usage()
             }
             switch flag {
             case "--pods": pods = value
             case "--days": days = value
             case "--concurrency": concurrency = value
             case "--slowest": slowest = value
-            default: fatalError("unknown option \(flag)")
+            default: Self.usage()
             }
         }
     }

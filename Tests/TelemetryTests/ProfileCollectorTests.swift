@@ -125,15 +125,15 @@ struct ProfileCollectorTests {
 
     @Test(
         "the number of queries grows with the window, not with the cluster",
-        arguments: [("1d", 17), ("2d", 24)])
+        arguments: [("1d", 17), ("2d", 25)])
     func queryCount(window: String, queries: Int) async throws {
         let fixture = try await FixtureServer.start()
         defer { fixture.server.stop() }
         var options = FixtureServer.options(window: window)
         options.recordStatistics = true
         let collection = try await FixtureServer.collect(fixture.server.url, options: options)
-        // 10 whole-window queries, and per 288-step chunk: CPU, memory, OOM kills, restarts and
-        // the three probe queries.
+        // 9 whole-window queries, and per 288-step chunk: CPU, memory, OOM kills, the memory
+        // limit at them, restarts and the three probe queries.
         #expect(collection.queries.count == queries)
         #expect(collection.queries.allSatisfy { $0.error == nil })
         let peak = collection.queries.compactMap { $0.statistics?.peakSamples }.max() ?? 0

@@ -244,6 +244,11 @@ struct CollectionState: Sendable {
             if failed[.throttledPeriods] != nil || failed[.cfsPeriods] != nil {
                 accumulator.throttled = nil
             }
+            // The largest limit of the chunks that answered may be below the one at a kill in a
+            // chunk that did not: without all of them the OOM fix starts from the live limit.
+            if failed[.oomKillLimits] != nil {
+                accumulator.oomKillLimits = [:]
+            }
             let workload = PodKey(
                 cluster: key.cluster, namespace: key.namespace,
                 pod: key.workload.kind + "/" + key.workload.name)

@@ -75,6 +75,10 @@ public struct ProfileCollector: Sendable {
                 QueryJob(
                     kind: .restartSteps, query: queries.restartSteps(over: plan.duration(of: chunk)),
                     evaluation: chunkEnd))
+            usage.append(
+                QueryJob(
+                    kind: .oomKillLimits, query: queries.oomKillLimits(over: plan.duration(of: chunk)),
+                    evaluation: chunkEnd))
             usage.append(QueryJob(kind: .probeSuccess, query: queries.probeSuccess, evaluation: range))
             usage.append(QueryJob(kind: .probeExpiry, query: queries.probeExpiry, evaluation: range))
             usage.append(QueryJob(kind: .probeChains, query: queries.probeChains, evaluation: range))
@@ -82,7 +86,6 @@ public struct ProfileCollector: Sendable {
         let atEnd = QueryJob.Evaluation.instant(at: window.end)
         usage += [
             QueryJob(kind: .restarts, query: queries.restarts, evaluation: atEnd),
-            QueryJob(kind: .oomKillLimits, query: queries.oomKillLimits, evaluation: atEnd),
             QueryJob(kind: .throttledPeriods, query: queries.throttledPeriods, evaluation: atEnd),
             QueryJob(kind: .cfsPeriods, query: queries.cfsPeriods, evaluation: atEnd),
             QueryJob(kind: .requests, query: queries.requests, evaluation: atEnd),

@@ -95,11 +95,14 @@ struct ProfileQueries: Sendable {
     /// those steps. Taken at the kill steps only (the OOM-kill condition of ``oomKills(over:)``),
     /// not over the whole window: a StatefulSet pod keeps its name when it is recreated with a
     /// raised limit, and its earlier kills happened under the earlier limit.
-    var oomKillLimits: String {
+    /// Chunked by time like the kills themselves: one subquery over the whole window would hold
+    /// every container's limit at every step at once (9.9 M samples for a week of the benchmark's
+    /// cluster).
+    func oomKillLimits(over chunk: PrometheusDuration) -> String {
         let limits = regularAndInit { prefix in
             let limits = select("\(prefix)_resource_limits", "resource=\"memory\"")
             return "max_over_time((\(limits) and on (\(containerLabels)) (\(oomKillSteps(prefix))))"
-                + "[\(window):\(step)])"
+                + "[\(chunk):\(step)])"
         }
         return "max by (\(containerLabels)) (\(limits))"
     }
