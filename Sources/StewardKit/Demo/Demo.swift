@@ -154,26 +154,13 @@ public struct Demo: Sendable {
     /// it could not be shown.
     private func branchDiff(_ branch: String, remote: String) -> String {
         let heading = "Changes on \(branch) (git diff main...\(branch)):\n\n"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", remote, "diff", "main...\(branch)"]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
+        guard let output = DemoGit(repository: remote).run(["diff", "main...\(branch)"]) else {
             return heading + "git is not installed (apt-get install git); run: git diff main...\(branch)\n"
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return heading + "git diff failed (exit \(process.terminationStatus)): "
-                + String(decoding: said, as: UTF8.self)
+        guard output.status == 0 else {
+            return heading + "git diff failed (exit \(output.status)): \(output.standardError)"
         }
-        return heading + String(decoding: data, as: UTF8.self)
+        return heading + output.standardOutput
     }
 
     /// What the `none` forge wrote for `branch`.

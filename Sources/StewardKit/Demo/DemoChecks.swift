@@ -49,29 +49,17 @@ struct DemoChecks {
     /// What `git verify-commit` says about `commit`: its `Good "git" signature …` line, or why it
     /// could not say.
     private func gitVerifyCommit(_ commit: ObjectID) -> (good: Bool, text: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "git", "-C", paths.remote, "-c", "gpg.format=ssh", "-c",
-            "gpg.ssh.allowedSignersFile=\(paths.allowedSigners)",
+        let arguments = [
+            "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(paths.allowedSigners)",
             "verify-commit", commit.hex,
         ]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
+        guard let output = DemoGit(repository: paths.remote).run(arguments) else {
             return (
                 false, "git is not installed (apt-get install git); run: git verify-commit \(commit.short)"
             )
         }
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let said = String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-        guard process.terminationStatus == 0 else {
-            return (false, "FAILED (exit \(process.terminationStatus)): \(said)")
-        }
+        let said = output.standardError.split(separator: "\n").first.map(String.init) ?? ""
+        guard output.status == 0 else { return (false, "FAILED (exit \(output.status)): \(said)") }
         return (true, said)
     }
 }
