@@ -28,9 +28,7 @@ public struct InventoryOptions: Sendable, Hashable {
 
     /// Whether `path` is an ignored file or lies in an ignored folder.
     func ignores(_ path: String) -> Bool {
-        ignore.contains { entry in
-            path == entry || (path.hasPrefix(entry) && path.dropFirst(entry.count).first == "/")
-        }
+        ignore.contains { RepositoryPath.isInside(path, $0) }
     }
 
     /// Whether a source's `repoURL` is this repository.
