@@ -72,7 +72,7 @@ import Testing
         (
             "publish:\n  groupBy: team\n",
             """
-            steward: error: steward.yaml:2:12: publish.groupBy must be target, namespace, workload or all
+            steward: error: steward.yaml:2:12: publish.groupBy must be one of target, namespace, workload, all, not "team"
               groupBy: team
                        ^
 

@@ -20,12 +20,9 @@ struct ConfigurationReader {
         var configuration = StewardConfiguration()
         // The run's grouping decides what one pull request holds, which the plan's per-PR limit
         // counts; RunConfigurationReader checks the rest of the section.
-        if let groupBy = root["publish"]?["groupBy"] {
-            guard let value = groupBy.scalar, let grouping = Grouping(rawValue: value) else {
-                throw error(groupBy, "publish.groupBy must be target, namespace, workload or all")
-            }
-            configuration.groupBy = grouping
-        }
+        configuration.groupBy = try ConfigurationNode(node: root, file: file, name: "")["publish"]?[
+            "groupBy"]?
+            .choice(Grouping.self)
         guard let inventory = root["inventory"] else { return configuration }
         try expect(inventory, .mapping, "inventory")
         try allow(inventory, ["clusters", "patchFile", "repositoryURLs", "helm", "ignore"])
