@@ -90,7 +90,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "AnalysisBench",
-            dependencies: ["Analysis", "Kubernetes", "Telemetry", "YAMLSyntax"],
+            dependencies: ["Analysis", "Kubernetes", "Telemetry", "YAMLSyntax", "TestSupport"],
             path: "Benchmarks/AnalysisBench"
         ),
         .executableTarget(

@@ -11,33 +11,20 @@ import Analysis
 import Foundation
 import Kubernetes
 import Telemetry
+import TestSupport
 import YAMLSyntax
 
 struct Options {
-    var containers = 2000
-    var days = 30
-    var runs = 3
-
-    /// A wrong command line is the user's mistake, not a crash: say how to call it and exit 2.
-    static func usage() -> Never {
-        FileHandle.standardError.write(
-            Data("usage: analysis-bench [--containers N] [--days N] [--runs N]\n".utf8))
-        exit(2)
-    }
+    let containers: Int
+    let days: Int
+    let runs: Int
 
     init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let flag = iterator.next() {
-            guard let value = iterator.next().flatMap(Int.init), value > 0 else {
-                Self.usage()
-            }
-            switch flag {
-            case "--containers": containers = value
-            case "--days": days = value
-            case "--runs": runs = value
-            default: Self.usage()
-            }
-        }
+        let options = BenchmarkOptions(
+            arguments, program: "analysis-bench", defaults: ["containers": 2000, "days": 30, "runs": 3])
+        containers = options["containers"]
+        days = options["days"]
+        runs = options["runs"]
     }
 }
 

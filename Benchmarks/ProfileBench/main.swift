@@ -9,33 +9,20 @@ import Telemetry
 import TestSupport
 
 struct Options {
-    var pods = 2000
-    var days = 7
-    var concurrency = 2
+    let pods: Int
+    let days: Int
+    let concurrency: Int
     /// How many of steward's slowest queries to list.
-    var slowest = 0
-
-    /// A wrong command line is the user's mistake, not a crash: say how to call it and exit 2.
-    static func usage() -> Never {
-        FileHandle.standardError.write(
-            Data("usage: profile-bench [--pods N] [--days N] [--concurrency N] [--slowest N]\n".utf8))
-        exit(2)
-    }
+    let slowest: Int
 
     init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let flag = iterator.next() {
-            guard let value = iterator.next().flatMap(Int.init), value > 0 else {
-                Self.usage()
-            }
-            switch flag {
-            case "--pods": pods = value
-            case "--days": days = value
-            case "--concurrency": concurrency = value
-            case "--slowest": slowest = value
-            default: Self.usage()
-            }
-        }
+        let options = BenchmarkOptions(
+            arguments, program: "profile-bench",
+            defaults: ["pods": 2000, "days": 7, "concurrency": 2, "slowest": 0])
+        pods = options["pods"]
+        days = options["days"]
+        concurrency = options["concurrency"]
+        slowest = options["slowest"]
     }
 }
 
