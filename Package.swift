@@ -25,77 +25,108 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
+        // C libraries from Debian's -dev packages, each imported by exactly one Swift module.
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
-            name: "CLibGit2",
-            pkgConfig: "libgit2",
-            providers: [.apt(["libgit2-dev"])]
-        ),
-        .systemLibrary(
-            name: "COpenSSL",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
-        .systemLibrary(
-            name: "CLibYAML",
-            path: "Benchmarks/CLibYAML",
-            pkgConfig: "yaml-0.1",
+            name: "CLibYAML", path: "Benchmarks/CLibYAML", pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+
+        // Pure models and engines: no I/O beyond what their caller hands them.
         .target(name: "YAMLSyntax"),
-        .target(name: "GitStore", dependencies: ["CLibGit2"]),
-        .target(name: "Signing", dependencies: ["COpenSSL"]),
+        .target(name: "ClientSupport"),
+        .target(name: "Profiles"),
         .target(name: "Kubernetes", dependencies: ["YAMLSyntax"]),
+        .target(name: "Analysis", dependencies: ["Kubernetes", "Profiles"]),
+        .target(name: "Policy", dependencies: ["YAMLSyntax", "Kubernetes", "Profiles", "Analysis"]),
+
+        // Clients of the outside world: Git, signatures, Prometheus, forges.
         .target(
-            name: "Telemetry",
+            name: "GitStore",
+            dependencies: ["CLibGit2", "ClientSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "Signing", dependencies: ["COpenSSL"]),
+        .target(
+            name: "PrometheusAPI",
             dependencies: [
+                "Profiles", "ClientSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Analysis", dependencies: ["Kubernetes", "Telemetry"]),
-        .target(name: "Policy", dependencies: ["YAMLSyntax", "Kubernetes"]),
         .target(
             name: "Forge",
             dependencies: [
+                "ClientSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+
+        // Steward's stages, each importing only the ones before it.
+        .target(
+            name: "StewardPlanner",
+            dependencies: [
+                "YAMLSyntax", "GitStore", "Kubernetes", "Profiles", "PrometheusAPI", "Analysis", "Policy",
+                "Forge", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "StewardReports",
+            dependencies: ["StewardPlanner", "Analysis", "Kubernetes", "Policy", "Profiles", "YAMLSyntax"]
+        ),
+        .target(
+            name: "StewardVerify",
+            dependencies: ["StewardPlanner", "GitStore", "Signing", "Kubernetes", "Policy", "Analysis"]
+        ),
+        .target(
+            name: "StewardPublisher",
+            dependencies: [
+                "StewardPlanner", "StewardReports", "StewardVerify", "GitStore", "Signing", "Kubernetes",
+                "Policy", "Analysis", "Profiles", "Forge", "ClientSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .target(
             name: "StewardKit",
             dependencies: [
-                "YAMLSyntax", "GitStore", "Signing", "Kubernetes", "Telemetry", "Analysis", "Policy",
-                "Forge",
+                "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher", "YAMLSyntax",
+                "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Policy", "Forge",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(
             name: "steward",
             dependencies: [
-                "StewardKit",
+                "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "YAMLBench",
-            dependencies: ["YAMLSyntax", "CLibYAML"],
-            path: "Benchmarks/YAMLBench"
-        ),
+
+        // Benchmarks: programs that print their figures.
+        .executableTarget(name: "YAMLBench", dependencies: ["YAMLSyntax", "CLibYAML"], path: "Benchmarks/YAMLBench"),
         .executableTarget(
             name: "AnalysisBench",
-            dependencies: ["Analysis", "Kubernetes", "Telemetry", "YAMLSyntax", "TestSupport"],
+            dependencies: ["Analysis", "Kubernetes", "Profiles", "YAMLSyntax", "TestSupport"],
             path: "Benchmarks/AnalysisBench"
         ),
         .executableTarget(
             name: "ProfileBench",
-            dependencies: ["Telemetry", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "PrometheusAPI", "Profiles", "TestSupport", "PrometheusSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/ProfileBench"
         ),
         .executableTarget(
@@ -103,6 +134,9 @@ let package = Package(
             dependencies: ["Kubernetes", "YAMLSyntax", "TestSupport"],
             path: "Benchmarks/InventoryBench"
         ),
+
+        // Test harness: real components started for tests, and the loopback fakes where nothing
+        // real runs here.
         .target(
             name: "TestSupport",
             dependencies: [
@@ -112,6 +146,27 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
+        .target(
+            name: "ForgeFake",
+            dependencies: [
+                "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/ForgeFake"
+        ),
+        .target(
+            name: "PrometheusSimulator",
+            dependencies: [
+                "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/PrometheusSimulator"
+        ),
+
         .testTarget(
             name: "YAMLSyntaxTests",
             dependencies: [
@@ -120,31 +175,36 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "ClientSupportTests", dependencies: ["ClientSupport"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "Signing", "TestSupport"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "TestSupport"]),
         .testTarget(
             name: "KubernetesTests",
-            dependencies: ["Kubernetes", "TestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Kubernetes", "YAMLSyntax", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
+        .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "TestSupport"]),
+        .testTarget(
+            name: "PrometheusAPITests",
+            dependencies: ["PrometheusAPI", "Profiles", "TestSupport", "PrometheusSimulator"]
+        ),
         .testTarget(
             name: "AnalysisTests",
             dependencies: [
-                "Analysis", "Kubernetes", "Telemetry", "TestSupport",
+                "Analysis", "Kubernetes", "Profiles", "PrometheusAPI", "TestSupport", "PrometheusSimulator",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "PolicyTests",
             dependencies: [
-                "Policy", "Kubernetes", "YAMLSyntax", "TestSupport",
+                "Policy", "Kubernetes", "YAMLSyntax", "Analysis", "TestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "ForgeTests",
             dependencies: [
-                "Forge", "TestSupport",
+                "Forge", "TestSupport", "ForgeFake",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -154,8 +214,9 @@ let package = Package(
         .testTarget(
             name: "StewardKitTests",
             dependencies: [
-                "StewardKit", "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Telemetry",
-                "YAMLSyntax", "TestSupport",
+                "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher",
+                "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Profiles", "PrometheusAPI",
+                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

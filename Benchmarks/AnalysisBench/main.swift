@@ -10,7 +10,7 @@
 import Analysis
 import Foundation
 import Kubernetes
-import Telemetry
+import Profiles
 import TestSupport
 import YAMLSyntax
 

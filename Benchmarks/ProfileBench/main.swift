@@ -5,7 +5,9 @@
 
 import Foundation
 import Logging
-import Telemetry
+import Profiles
+import PrometheusAPI
+import PrometheusSimulator
 import TestSupport
 
 struct Options {

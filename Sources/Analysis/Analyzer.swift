@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 /// The recommender and the detectors: pure, deterministic functions from a workload's desired
 /// spec, usage profiles, autoscaler, Git history and probes to findings. No clock is read and no

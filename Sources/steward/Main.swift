@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StewardKit
+import StewardPlanner
 
 /// Runs the command and maps every outcome to the exit codes documented in the README:
 /// usage errors exit 2 (not ArgumentParser's 64), failures print `steward: error: …` and exit 1.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import StewardKit
+import StewardPlanner
+import StewardReports
 
 /// `steward plan`: a dry run that prints findings, proposed values and the diff.
 struct PlanCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StewardKit
+import StewardPlanner
 
 /// `steward policy init|check|test`: authoring the policy file in the repository.
 struct PolicyCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StewardKit
+import StewardPlanner
 
 /// `steward run`: the loop a CronJob runs.
 struct RunCommand: AsyncParsableCommand {

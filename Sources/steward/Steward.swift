@@ -1,5 +1,6 @@
 import ArgumentParser
 import StewardKit
+import StewardPlanner
 
 /// The root command: `steward <subcommand>`.
 struct Steward: AsyncParsableCommand {

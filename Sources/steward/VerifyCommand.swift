@@ -1,5 +1,7 @@
 import ArgumentParser
 import StewardKit
+import StewardPlanner
+import StewardVerify
 
 /// `steward verify`: the CI gate on bot commits.
 struct VerifyCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import Analysis
 import Kubernetes
-import Telemetry
+import Profiles
 import Testing
 
 /// The detector scenarios of the issue: OOM kills, a leak, throttling, built from profiles.

@@ -1,6 +1,6 @@
 import Analysis
 import Kubernetes
-import Telemetry
+import Profiles
 import Testing
 
 /// The scenarios on the telemetry issue's generated cluster (`ClusterHistory.fixture()`), its

@@ -1,6 +1,6 @@
 import Analysis
 import Kubernetes
-import Telemetry
+import Profiles
 import Testing
 
 /// Regressions after a change: a crash loop or failing probes that began right after a rollout

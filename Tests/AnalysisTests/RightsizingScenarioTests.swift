@@ -1,7 +1,7 @@
 import Analysis
 import Foundation
 import Kubernetes
-import Telemetry
+import Profiles
 import Testing
 
 /// The right-sizing scenarios of the issue, built from profiles, with exact expectations.

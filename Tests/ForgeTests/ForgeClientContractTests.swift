@@ -1,4 +1,5 @@
 import Forge
+import ForgeFake
 import TestSupport
 import Testing
 

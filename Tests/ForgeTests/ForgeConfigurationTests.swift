@@ -1,4 +1,5 @@
 import Forge
+import ForgeFake
 import Foundation
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Forge
+import ForgeFake
 import Foundation
 import NIOCore
 import TestSupport

@@ -2,6 +2,7 @@ import Foundation
 import GitStore
 import Signing
 import StewardKit
+import StewardVerify
 import TestSupport
 
 /// A GitOps repository built with the git CLI, with a policy and the bot's allowed signer on

@@ -1,6 +1,7 @@
 import Foundation
+import Profiles
 import StewardKit
-import Telemetry
+import StewardPlanner
 import TestSupport
 import Testing
 

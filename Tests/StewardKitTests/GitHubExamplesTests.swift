@@ -1,5 +1,6 @@
 import Foundation
 import StewardKit
+import StewardPlanner
 import TestSupport
 import Testing
 import YAMLSyntax

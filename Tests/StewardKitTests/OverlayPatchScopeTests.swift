@@ -1,11 +1,11 @@
 import Foundation
 import Kubernetes
 import Policy
+@testable import StewardKit
+import StewardPlanner
 import TestSupport
 import Testing
 import YAMLSyntax
-
-@testable import StewardKit
 
 /// The independent check of Steward's overlay patch files and kustomization references, on
 /// their bytes: what the planner writes passes; anything more is refused with its place.
@@ -43,22 +43,22 @@ import YAMLSyntax
             """.utf8)
     }
 
-    func edits(patch: [UInt8], kustomization: String? = nil) -> [FileEdit] {
+    func edits(patch: [UInt8], kustomization: String? = nil) -> [ChangedFile] {
         let original = GitOpsFixture.files[Self.kustomization]!
         let referenced =
             kustomization
             ?? original.replacingOccurrences(
                 of: "      name: web\n", with: "      name: web\n  - path: steward-resources.yaml\n")
         return [
-            FileEdit(path: Self.patchFile, before: nil, after: patch),
-            FileEdit(path: Self.kustomization, before: Array(original.utf8), after: Array(referenced.utf8)),
+            ChangedFile(path: Self.patchFile, before: nil, after: patch),
+            ChangedFile(path: Self.kustomization, before: Array(original.utf8), after: Array(referenced.utf8)),
         ]
     }
 
     @Test func acceptsWhatThePlannerWrites() {
         let edits = edits(patch: Self.patch())
         let (own, other) = scope.partition(
-            edits + [FileEdit(path: "apps/shop/base/web.yaml", before: [], after: [])])
+            edits + [ChangedFile(path: "apps/shop/base/web.yaml", before: [], after: [])])
         #expect(own.map(\.path) == [Self.patchFile, Self.kustomization])
         #expect(other.map(\.path) == ["apps/shop/base/web.yaml"])
         #expect(scope.check(own) == [])

@@ -1,6 +1,8 @@
 import Analysis
 import Foundation
 import StewardKit
+import StewardPlanner
+import StewardReports
 import TestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import StewardPlanner
 import TestSupport
 import Testing
 

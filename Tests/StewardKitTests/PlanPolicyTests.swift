@@ -1,5 +1,7 @@
 import Foundation
 import StewardKit
+import StewardPlanner
+import StewardReports
 import TestSupport
 import Testing
 

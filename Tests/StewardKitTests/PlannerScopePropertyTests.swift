@@ -2,6 +2,7 @@ import Foundation
 import Policy
 import PropertyBased
 import StewardKit
+import StewardPlanner
 import TestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import PrometheusSimulator
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
-import Telemetry
+import Profiles
+import PrometheusSimulator
 import TestSupport
 import Testing
 

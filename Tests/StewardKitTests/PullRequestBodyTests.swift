@@ -1,10 +1,12 @@
 import Foundation
 import GitStore
-import Telemetry
+import Profiles
+@testable import StewardKit
+import StewardPlanner
+@testable import StewardPublisher
+import StewardVerify
 import TestSupport
 import Testing
-
-@testable import StewardKit
 
 /// The pull-request body: the bundled template rendered byte for byte, the template file and its
 /// bundled copy in step, and a repository's own template.

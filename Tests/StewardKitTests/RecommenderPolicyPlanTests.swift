@@ -3,6 +3,7 @@ import Foundation
 import Kubernetes
 import Policy
 import StewardKit
+import StewardPlanner
 import TestSupport
 import Testing
 

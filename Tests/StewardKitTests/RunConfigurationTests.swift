@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import StewardKit
+import StewardPlanner
 import TestSupport
 import Testing
 

@@ -1,8 +1,10 @@
 import Forge
+import ForgeFake
 import Foundation
 import GitStore
+import Profiles
 import StewardKit
-import Telemetry
+import StewardPlanner
 import TestSupport
 
 /// A GitOps repository served by the real `git http-backend` over loopback HTTP with Basic auth,

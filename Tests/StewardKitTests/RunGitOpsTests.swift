@@ -1,6 +1,6 @@
 import Foundation
 import StewardKit
-import Telemetry
+import Profiles
 import TestSupport
 import Testing
 

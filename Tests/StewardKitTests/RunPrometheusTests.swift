@@ -1,6 +1,8 @@
 import Foundation
+import Profiles
+import PrometheusSimulator
 import StewardKit
-import Telemetry
+import StewardPlanner
 import TestSupport
 import Testing
 

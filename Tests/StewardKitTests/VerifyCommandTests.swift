@@ -2,6 +2,7 @@ import Foundation
 import GitStore
 import Signing
 import StewardKit
+import StewardVerify
 import TestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import Kubernetes
+import Profiles
 
 extension ContainerAnalyzer {
     /// The `memory-leak` finding: leak suspected, with the projected time to the limit. It

@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 extension ContainerAnalyzer {
     /// The `oom` finding: OOM kills in the window raise the memory limit above the limit the

@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 extension ContainerAnalyzer {
     /// The `cpu-throttling` finding: throttled CFS periods above the threshold

@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 /// Tells a leak from real demand: a working set that grows steadily since its last reset and
 /// would reach its limit within the horizon.

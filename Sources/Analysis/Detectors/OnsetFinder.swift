@@ -1,4 +1,4 @@
-import Telemetry
+import Profiles
 
 /// Finds when something began in a series: the first step of an anomaly after a quiet stretch.
 struct OnsetFinder {

@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 /// Blames anomalies that began right after a change on that change.
 ///

@@ -1,3 +1,5 @@
+import Profiles
+
 /// Something that began in the window: restarts, OOM kills, failing probes, or a certificate
 /// that expires soon after it was replaced. Carries the numbers before and after its onset.
 public struct Anomaly: Codable, Sendable, Hashable {

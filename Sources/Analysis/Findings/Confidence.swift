@@ -1,3 +1,5 @@
+import Profiles
+
 /// How much a finding can be trusted, and why: a score from 0 to 1, a level, and the basis.
 public struct Confidence: Codable, Sendable, Hashable {
     public enum Level: String, Codable, Sendable, Hashable {

@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 /// Everything Analysis knows about one workload: the desired spec from Git, the observed usage
 /// of each container, its autoscaler, the commits that touched it, and the probes of its hosts.

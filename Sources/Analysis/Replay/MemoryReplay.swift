@@ -1,4 +1,4 @@
-import Telemetry
+import Profiles
 
 /// Replays what a container's memory did in the window against a memory limit, and counts the
 /// OOM kills the limit would have caused: every point of the series (the highest working set of

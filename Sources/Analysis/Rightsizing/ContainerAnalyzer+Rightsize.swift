@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 extension ContainerAnalyzer {
     /// The rightsize finding: every field no detector decided, sized from the profile. Nil when

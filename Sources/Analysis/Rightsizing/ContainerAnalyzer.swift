@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 /// Analyzes one container: the OOM, leak and throttling detectors, then right-sizing of what
 /// they left alone. Each resource field is decided by one finding at most, in this order: an OOM

@@ -1,4 +1,4 @@
-import Telemetry
+import Profiles
 
 /// How much history a profile has, and whether it is enough to size from.
 struct HistoryAssessment: Sendable {

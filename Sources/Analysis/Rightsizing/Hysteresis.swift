@@ -1,4 +1,5 @@
 import Kubernetes
+import Profiles
 
 extension RecommenderSettings {
     /// Whether moving `field` from `current` to `proposed` is too small to be worth a pull

@@ -1,5 +1,5 @@
 import Kubernetes
-import Telemetry
+import Profiles
 
 /// Every knob of the recommender and the detectors, with the documented defaults
 /// (`docs/analysis.md`). A policy may override any of them; the defaults are what Steward does

@@ -1,3 +1,4 @@
+import ClientSupport
 import AsyncHTTPClient
 import Foundation
 import Logging

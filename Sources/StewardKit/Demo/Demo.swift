@@ -1,6 +1,8 @@
 import Foundation
 import GitStore
 import Signing
+import StewardPlanner
+import StewardPublisher
 
 /// `steward demo`: the whole loop on the bundled example, in a work directory of its own.
 ///
@@ -11,17 +13,17 @@ import Signing
 /// request to `DIR/<branch with / as ->.md`. Then stock `git verify-commit` and Steward's own
 /// verifier check every bot commit. With `--workdir DIR` everything is kept and reused: the next run finds the
 /// branches as it would build them and pushes nothing.
-public struct Demo: Sendable {
+package struct Demo: Sendable {
     /// The examples directory holding `demo-repo/` and `demo-profiles.json`.
-    public var examples: String
+    package var examples: String
     /// Where the demo keeps its files; a fresh temporary directory when nil.
-    public var workdir: String?
+    package var workdir: String?
 
     /// The identity on the demo's bot commits.
     static let email = "steward@demo.invalid"
 
     /// - Parameter examples: the examples directory; found next to the executable's sources when nil.
-    public init(examples: String?, workdir: String?) throws(StewardError) {
+    package init(examples: String?, workdir: String?) throws(StewardError) {
         if let examples {
             let repository = (examples as NSString).appendingPathComponent("demo-repo")
             guard FileManager.default.fileExists(atPath: repository) else {
@@ -35,14 +37,14 @@ public struct Demo: Sendable {
     }
 
     /// What the demo prints, and the error to exit with when one of its checks failed.
-    public struct Outcome: Sendable {
-        public var text: String
+    package struct Outcome: Sendable {
+        package var text: String
         /// Set when a signature or `steward verify` check failed: the text says which.
-        public var failure: StewardError?
+        package var failure: StewardError?
     }
 
     /// Runs the demo.
-    public func run() async throws(StewardError) -> Outcome {
+    package func run() async throws(StewardError) -> Outcome {
         let directory = try prepareWorkdir()
         let paths = DemoPaths(directory: directory)
         let created = try createRemoteIfMissing(at: paths.remote)

@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import StewardVerify
 
 /// The demo's proof that the commits are what they claim: stock `git verify-commit` on every bot
 /// commit with the demo's allowed signers, then Steward's own verifier on every branch.

@@ -1,5 +1,5 @@
 /// How log lines are written to standard error.
-public enum LogFormat: String, Sendable, CaseIterable {
+package enum LogFormat: String, Sendable, CaseIterable {
     /// `2026-11-28T20:00:00Z info steward: message key=value`, for a terminal.
     case text
     /// One JSON object a line, for a CronJob's log collector.

@@ -3,31 +3,31 @@ import Logging
 
 /// Writes log records to standard error as text or JSON lines, so that standard output stays
 /// for the command's result (a plan, a diff, JSON).
-public struct StderrLogHandler: LogHandler {
-    public var logLevel: Logger.Level
-    public var metadata: Logger.Metadata = [:]
+package struct StderrLogHandler: LogHandler {
+    package var logLevel: Logger.Level
+    package var metadata: Logger.Metadata = [:]
     private let label: String
     private let format: LogFormat
 
-    public init(label: String, level: Logger.Level, format: LogFormat) {
+    package init(label: String, level: Logger.Level, format: LogFormat) {
         self.label = label
         self.logLevel = level
         self.format = format
     }
 
     /// Installs this handler for every logger of the process. Call once, before any logging.
-    public static func bootstrap(level: Logger.Level, format: LogFormat) {
+    package static func bootstrap(level: Logger.Level, format: LogFormat) {
         LoggingSystem.bootstrap { label in
             StderrLogHandler(label: label, level: level, format: format)
         }
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         let time = Date().formatted(.iso8601)
         var fields = self.metadata
         if let extra = event.metadata {

@@ -4,15 +4,15 @@ import YAMLSyntax
 
 /// `steward policy check`: loads each file as a policy (or a policy test file) and reports every
 /// problem with its position and a caret.
-public enum PolicyChecker {
+package enum PolicyChecker {
     /// The report for every file and how many files failed.
-    public struct Result: Sendable {
-        public var report: String
-        public var failedFiles: Int
-        public var errorCount: Int
+    package struct Result: Sendable {
+        package var report: String
+        package var failedFiles: Int
+        package var errorCount: Int
     }
 
-    public static func check(_ paths: [String]) -> Result {
+    package static func check(_ paths: [String]) -> Result {
         var lines: [String] = []
         var failedFiles = 0
         var errorCount = 0

@@ -1,14 +1,15 @@
 import Foundation
 import Policy
+import StewardPlanner
 
 /// `steward policy init`: writes the documented default policy and its cases into a repository.
-public struct PolicyInitializer: Sendable {
+package struct PolicyInitializer: Sendable {
     /// The repository's root folder.
-    public var repository: String
+    package var repository: String
     /// Replace files that already exist.
-    public var force: Bool
+    package var force: Bool
 
-    public init(repository: String, force: Bool = false) {
+    package init(repository: String, force: Bool = false) {
         self.repository = repository
         self.force = force
     }
@@ -16,7 +17,7 @@ public struct PolicyInitializer: Sendable {
     /// Writes `policies/steward.yaml` and `policies/steward.tests.yaml` and says what to do next.
     /// - Throws: ``StewardError`` when the repository is missing, a file exists (without
     ///   `force`), or writing fails; in every case nothing is written.
-    public func run() throws(StewardError) -> String {
+    package func run() throws(StewardError) -> String {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: repository, isDirectory: &isDirectory), isDirectory.boolValue

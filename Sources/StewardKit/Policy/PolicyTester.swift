@@ -1,11 +1,12 @@
 import Policy
+import StewardPlanner
 
 /// `steward policy test`: runs the cases under a folder and says whether the run passed.
-public enum PolicyTester {
+package enum PolicyTester {
     /// Runs every policy test file under `directory`.
     /// - Returns: the report (one line per case, the load errors, a summary line), and the error
     ///   to exit with when a case failed or a file did not load.
-    public static func run(directory: String) -> (report: String, failure: StewardError?) {
+    package static func run(directory: String) -> (report: String, failure: StewardError?) {
         let run = PolicyTestRun.run(directory: directory)
         guard !run.passed else { return (run.report, nil) }
         if run.failedCount > 0 {

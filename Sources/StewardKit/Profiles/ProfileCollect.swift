@@ -1,16 +1,18 @@
 import Foundation
 import Logging
-import Telemetry
+import Profiles
+import PrometheusAPI
+import StewardPlanner
 
 /// `steward profile collect`: usage profiles of every container from Prometheus, written as a
 /// profiles file (`docs/profiles.md`) to a file or standard output.
-public enum ProfileCollect {
+package enum ProfileCollect {
     /// Collects and writes the profiles; warnings (partial responses, failed queries) go to
     /// standard error as `steward: warning: …`, and a summary as the last line.
     ///
     /// - Throws: ``StewardError`` for bad options, or when nothing usable came back; the output
     ///   file is then left as it was.
-    public static func run(_ request: ProfileCollectRequest) async throws(StewardError) {
+    package static func run(_ request: ProfileCollectRequest) async throws(StewardError) {
         let options = try collectionOptions(request)
         let configuration = try clientConfiguration(request)
         let started = ContinuousClock.now

@@ -1,21 +1,21 @@
 /// The options of `steward profile collect`, as typed on the command line.
-public struct ProfileCollectRequest: Sendable {
-    public var prometheus: String
-    public var window: String
-    public var step: String
+package struct ProfileCollectRequest: Sendable {
+    package var prometheus: String
+    package var window: String
+    package var step: String
     /// Unix seconds or an RFC 3339 time; nil for now.
-    public var at: String?
-    public var cluster: String?
-    public var clusterLabel: String?
-    public var rateWindow: String?
-    public var tokenFile: String?
-    public var basicAuthFile: String?
-    public var caFile: String?
-    public var timeout: String
+    package var at: String?
+    package var cluster: String?
+    package var clusterLabel: String?
+    package var rateWindow: String?
+    package var tokenFile: String?
+    package var basicAuthFile: String?
+    package var caFile: String?
+    package var timeout: String
     /// The file to write; nil for standard output.
-    public var output: String?
+    package var output: String?
 
-    public init(
+    package init(
         prometheus: String, window: String = "7d", step: String = "5m", at: String? = nil,
         cluster: String? = nil, clusterLabel: String? = nil, rateWindow: String? = nil,
         tokenFile: String? = nil,

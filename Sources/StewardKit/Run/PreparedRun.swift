@@ -1,9 +1,10 @@
 import Forge
+import StewardPublisher
 
 /// A run that has fetched, planned, built and checked its branches and decided what to do, but
 /// has not pushed: ``Runner/publish(_:)`` carries it out. It holds the workspace (through its
 /// publisher) and the forge client, so it is used once, where it was made.
-public final class PreparedRun {
+package final class PreparedRun {
     let report: RunReport
     let publisher: Publisher?
     let decisions: [BranchDecision]
@@ -20,7 +21,7 @@ public final class PreparedRun {
     }
 
     /// The branches and what the run will do with each.
-    public var plannedOutcomes: [BranchOutcome] {
+    package var plannedOutcomes: [BranchOutcome] {
         guard let publisher else { return [] }
         return decisions.map { publisher.report($0, performed: false) }
     }

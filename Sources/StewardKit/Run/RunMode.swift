@@ -1,5 +1,5 @@
 /// Whether a run published, and if not, why not.
-public enum RunMode: Sendable, Equatable {
+package enum RunMode: Sendable, Equatable {
     /// It pushed and talked to the forge as decided.
     case published
     /// `--dry-run`: everything was decided, nothing written.
@@ -9,7 +9,7 @@ public enum RunMode: Sendable, Equatable {
     case planned(reason: String)
 
     /// `published`, `dry-run`, `planned`: the JSON summary's `mode`.
-    public var name: String {
+    package var name: String {
         switch self {
         case .published: "published"
         case .dryRun: "dry-run"

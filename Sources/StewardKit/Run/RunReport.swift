@@ -1,48 +1,51 @@
 import Foundation
 import Kubernetes
-import Telemetry
+import Profiles
+import PrometheusAPI
+import StewardPlanner
+import StewardPublisher
 
 /// What one run did: the plan in numbers, the outcome of every bot branch, and how to exit.
-public struct RunReport: Sendable {
+package struct RunReport: Sendable {
     /// The run id, as in every commit's `Steward-Run` trailer.
-    public var run: String
+    package var run: String
     /// The remote, without credentials.
-    public var repository: String
-    public var baseBranch: String
+    package var repository: String
+    package var baseBranch: String
     /// The base commit the run planned and built on.
-    public var baseCommit: String
-    public var cluster: String
-    public var window: Window
+    package var baseCommit: String
+    package var cluster: String
+    package var window: Window
     /// Findings with at least one change, and how many changes the policy allowed or rejected.
-    public var findings: Int
-    public var changes: Int
-    public var rejected: Int
-    public var mode: RunMode
-    public var outcomes: [BranchOutcome]
+    package var findings: Int
+    package var changes: Int
+    package var rejected: Int
+    package var mode: RunMode
+    package var outcomes: [BranchOutcome]
     /// The plan as `steward plan` prints it, when the run only planned.
-    public var planText: String?
+    package var planText: String?
     /// Files that are not valid YAML: the rest was planned and published, and the run fails so
     /// that someone fixes them.
-    public var unreadable: [InventoryProblem] = []
+    package var unreadable: [InventoryProblem] = []
     /// A failure that is not one branch's (a policy that does not load).
-    public var failure: String?
+    package var failure: String?
 
     /// 1 when a branch failed, a file does not parse or the policy does not load, else 0.
-    public var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         failure != nil || !unreadable.isEmpty || outcomes.contains { $0.action == .failed }
             ? .failure : .success
     }
 
     /// How many outcomes of each action.
-    public func count(_ action: BranchOutcome.Action) -> Int {
+    package func count(_ action: BranchOutcome.Action) -> Int {
         outcomes.filter { $0.action == action }.count
     }
 
     /// The report for a terminal or a CronJob's log, ending with the JSON summary line.
-    public var text: String {
+    package var text: String {
         var lines = [
             "Run \(run): \(repository) \(baseBranch) at \(baseCommit) (cluster \(cluster), window "
-                + "\(Quantities.days(window)))",
+                + "\(Text.days(window)))",
             "\(findings) finding\(findings == 1 ? "" : "s") with \(changes) change\(changes == 1 ? "" : "s") "
                 + "to write, \(rejected) rejected by the policy",
         ]
@@ -80,7 +83,7 @@ public struct RunReport: Sendable {
     }
 
     /// One JSON object on one line, keys sorted: what a log pipeline or an alert reads.
-    public var summaryLine: String {
+    package var summaryLine: String {
         var object: [String: SummaryValue] = [
             "run": .text(run), "repository": .text(repository), "base": .text(baseBranch),
             "baseCommit": .text(baseCommit), "cluster": .text(cluster), "mode": .text(mode.name),
@@ -103,7 +106,7 @@ public struct RunReport: Sendable {
 extension RunReport {
     /// The summary line of a run that failed before it could report: the JSON a log pipeline
     /// expects as the last line, with the error.
-    public static func failureLine(_ message: String) -> String {
+    package static func failureLine(_ message: String) -> String {
         let object: [String: SummaryValue] = [
             "status": .text("failed"), "exitCode": .number(Int(ExitStatus.failure.rawValue)),
             "error": .text(message),

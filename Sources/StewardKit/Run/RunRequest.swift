@@ -1,15 +1,16 @@
 import Foundation
+import StewardPlanner
 
 /// What `steward run` is asked to do.
-public struct RunRequest: Sendable {
-    public var configuration: RunConfiguration
+package struct RunRequest: Sendable {
+    package var configuration: RunConfiguration
     /// Fetch, plan, build and check the commits, decide, report; push nothing and write nothing
     /// to the forge.
-    public var dryRun: Bool
+    package var dryRun: Bool
     /// The moment of the run: the policy's schedule and the commit dates use it.
-    public var now: Date
+    package var now: Date
 
-    public init(configuration: RunConfiguration, dryRun: Bool = false, now: Date = Date()) {
+    package init(configuration: RunConfiguration, dryRun: Bool = false, now: Date = Date()) {
         self.configuration = configuration
         self.dryRun = dryRun
         self.now = now

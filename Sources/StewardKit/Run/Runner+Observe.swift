@@ -1,5 +1,7 @@
 import Foundation
-import Telemetry
+import Profiles
+import PrometheusAPI
+import StewardPlanner
 
 extension Runner {
     /// The usage profiles of the run: the configured file, or collected from Prometheus now.

@@ -3,18 +3,22 @@ import Foundation
 import GitStore
 import Logging
 import Policy
-import Telemetry
+import Profiles
+import PrometheusAPI
+import StewardPlanner
+import StewardPublisher
+import StewardReports
 
 /// `steward run`: fetch, observe, plan, publish, report.
 ///
 /// One run fetches the base branch, the bot branches and the evidence notes, plans the base
 /// commit with the usage profiles and the repository's policy, builds one bot branch per group
 /// (``Publisher``), and pushes and opens pull requests as the policy's schedule and limits allow.
-public struct Runner: Sendable {
-    public var request: RunRequest
+package struct Runner: Sendable {
+    package var request: RunRequest
     private let logger: Logger
 
-    public init(_ request: RunRequest, logger: Logger = Logger(label: "steward.run")) {
+    package init(_ request: RunRequest, logger: Logger = Logger(label: "steward.run")) {
         self.request = request
         self.logger = logger
     }
@@ -23,12 +27,12 @@ public struct Runner: Sendable {
     /// - Throws: ``StewardError`` when the run cannot start or plan (configuration, credentials,
     ///   the remote, the profiles, a manifest that does not parse); what happens to each branch
     ///   is in the report, whose ``RunReport/exitStatus`` says whether to fail.
-    public func run() async throws(StewardError) -> RunReport {
+    package func run() async throws(StewardError) -> RunReport {
         await publish(try await prepare())
     }
 
     /// Fetches, plans, builds and checks every branch, and decides; writes nothing remote.
-    public func prepare() async throws(StewardError) -> PreparedRun {
+    package func prepare() async throws(StewardError) -> PreparedRun {
         try await prepare(amending: { _ in })
     }
 
@@ -86,22 +90,10 @@ public struct Runner: Sendable {
             throw StewardError("\(error)")
         }
         let publisher = Publisher(
-            workspace: workspace, snapshot: snapshot, identity: identity, plan: plan,
-            groups: configuration.publish.groupBy.groups(
-                of: plan, branchPrefix: configuration.publish.branchPrefix),
-            builder: BranchBuilder(
-                repository: workspace.repository, identity: identity, plan: plan, base: snapshot.base,
-                policyBlob: policyBlob, profiles: profiles, run: run, date: request.now, inventory: inventory,
-                proposals: Planner.propose(
-                    planner.analyze(
-                        inventory, profiles: profiles, cluster: cluster, policy: policy.policy,
-                        history: history, now: request.now.timeIntervalSince1970
-                    ).findings, in: inventory)),
-            composer: PullRequestComposer(
-                plan: plan, profiles: profiles, source: Self.describe(configuration.observe, profiles.source),
-                policyBlob: policyBlob, base: configuration.repository.baseBranch,
-                grouping: configuration.publish.groupBy, run: run),
-            templates: templates, settings: configuration.publish, logger: logger)
+            workspace: workspace, snapshot: snapshot, identity: identity, plan: plan, profiles: profiles,
+            source: Self.describe(configuration.observe, profiles.source), policyBlob: policyBlob,
+            templates: templates, settings: configuration.publish, run: run, date: request.now,
+            logger: logger)
         let decisions: [BranchDecision]
         do {
             decisions = try await publisher.prepare(forge)
@@ -114,7 +106,7 @@ public struct Runner: Sendable {
     }
 
     /// Carries out a prepared run (pushes nothing in a dry run) and reports.
-    public func publish(_ prepared: PreparedRun) async -> RunReport {
+    package func publish(_ prepared: PreparedRun) async -> RunReport {
         var report = prepared.report
         guard let publisher = prepared.publisher, let forge = prepared.forge else { return report }
         report.outcomes = await publisher.execute(prepared.decisions, forge: forge, dryRun: request.dryRun)

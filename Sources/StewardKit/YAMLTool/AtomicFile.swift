@@ -1,4 +1,5 @@
 import Foundation
+import StewardPlanner
 
 /// Replaces a file's contents atomically: a temporary file beside it, same permissions, then a rename.
 enum AtomicFile {

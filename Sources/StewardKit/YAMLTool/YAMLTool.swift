@@ -1,11 +1,12 @@
 import Foundation
+import StewardPlanner
 import YAMLSyntax
 
 /// `steward yaml …`: the lossless YAML engine as a command-line tool (like yq, but byte-exact).
 /// Each function returns what the command prints on standard output, or throws the error it reports.
-public enum YAMLTool {
+package enum YAMLTool {
     /// Which documents of a file a command works on.
-    public enum DocumentChoice: Sendable {
+    package enum DocumentChoice: Sendable {
         /// Every document (for `get`), or the only one (for `set`).
         case all
         /// The document at this 0-based index.
@@ -15,7 +16,7 @@ public enum YAMLTool {
     }
 
     /// Parses every file; the first error of each bad file is reported, and any error fails the command.
-    public static func check(_ paths: [String]) throws(StewardError) -> String {
+    package static func check(_ paths: [String]) throws(StewardError) -> String {
         var errors: [String] = []
         for path in paths {
             do {
@@ -29,12 +30,12 @@ public enum YAMLTool {
     }
 
     /// The parse events in the YAML test suite's format.
-    public static func events(_ path: String) throws(StewardError) -> String {
+    package static func events(_ path: String) throws(StewardError) -> String {
         try load(path).events()
     }
 
     /// The value at `path` in the chosen documents: a scalar's content, or a collection as block YAML.
-    public static func get(_ file: String, path: String, documents choice: DocumentChoice)
+    package static func get(_ file: String, path: String, documents choice: DocumentChoice)
         throws(StewardError) -> String
     {
         let yaml = try load(file)
@@ -55,7 +56,7 @@ public enum YAMLTool {
 
     /// The file with the scalar at `path` set to `value` (created if missing); written in place
     /// (atomically) when `inPlace`, in which case nothing is printed.
-    public static func set(
+    package static func set(
         _ file: String, path: String, value: String, documents choice: DocumentChoice, inPlace: Bool
     ) throws(StewardError) -> String {
         let yaml = try load(file)
@@ -76,7 +77,7 @@ public enum YAMLTool {
     }
 
     /// Every scalar's path, one a line; a multi-document file gets a `--- # document N` line before each document.
-    public static func paths(_ file: String) throws(StewardError) -> String {
+    package static func paths(_ file: String) throws(StewardError) -> String {
         let yaml = try load(file)
         let documents = yaml.documents
         var out = ""

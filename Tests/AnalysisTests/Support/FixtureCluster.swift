@@ -1,6 +1,8 @@
 import Analysis
 import Kubernetes
-import Telemetry
+import Profiles
+import PrometheusAPI
+import PrometheusSimulator
 import TestSupport
 import YAMLSyntax
 

@@ -1,4 +1,4 @@
-import Telemetry
+import Profiles
 
 /// Percentiles as `steward profile collect` computes them (linear interpolation between closest
 /// ranks, type 7), to build profiles from samples.

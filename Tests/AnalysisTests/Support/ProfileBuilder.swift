@@ -1,4 +1,4 @@
-import Telemetry
+import Profiles
 
 /// Builds usage profiles for scenarios: a full week of hourly peaks unless told otherwise.
 enum ProfileBuilder {

@@ -1,6 +1,6 @@
 import Analysis
 import Kubernetes
-import Telemetry
+import Profiles
 import YAMLSyntax
 
 /// A workload of one container, as a scenario test sets it up: the manifest's resources, the

@@ -1,3 +1,4 @@
+import ForgeFake
 import TestSupport
 
 /// The paths the clients are expected to call on each forge, as the server records them.

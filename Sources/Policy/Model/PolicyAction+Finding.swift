@@ -1,0 +1,15 @@
+import Analysis
+
+extension PolicyAction {
+    /// The action a finding's changes take; nil for the kinds that only report (a suspected
+    /// leak, a crash loop, a failing probe), which never change anything.
+    public init?(_ kind: FindingKind) {
+        switch kind {
+        case .rightsize: self = .rightsize
+        case .oom: self = .oom
+        case .cpuThrottling: self = .cpuLimit
+        case .regressionAfterChange: self = .revert
+        case .memoryLeak, .crashLoop, .probeFailure: return nil
+        }
+    }
+}

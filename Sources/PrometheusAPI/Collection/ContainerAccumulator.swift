@@ -1,0 +1,140 @@
+import Profiles
+
+/// Everything observed for one workload container, pooled over its pods while query results
+/// arrive; ``profile(key:plan:rollouts:)`` turns it into a ``UsageProfile``.
+struct ContainerAccumulator: Sendable {
+    var cpu: [Double] = []
+    var cpuMax = -Double.infinity
+    var memory: [Double] = []
+    var memoryMax = -Double.infinity
+    /// Hourly maxima of the memory working set, keyed by the end of the hour `(end - 1h, end]`
+    /// in unix seconds, so that a window ending on the hour has exactly one point per hour.
+    var memoryHours: [Int64: Double] = [:]
+    /// Evaluation steps with a CPU or memory sample of any pod, as a bit set.
+    private var covered: [UInt64] = []
+    /// Restarts and OOM kills of each pod (by name) at each evaluation step that had any; a pod
+    /// is listed only with at least one such step.
+    var restartSteps: [String: [Int: Int]] = [:]
+    var oomKillSteps: [String: [Int: Int]] = [:]
+    /// The memory limit of each pod (by name) at its OOM kills, the largest.
+    var oomKillLimits: [String: Double] = [:]
+    var restarts: Int?
+    var throttled: Double?
+    var periods: Double?
+    var requests = ResourceAmounts()
+    var limits = ResourceAmounts()
+
+    mutating func addCPU(_ value: Double, step: Int) {
+        guard value.isFinite else { return }
+        cpu.append(value)
+        cpuMax = max(cpuMax, value)
+        cover(step)
+    }
+
+    mutating func addMemory(_ value: Double, step: Int, time: Double) {
+        guard value.isFinite else { return }
+        memory.append(value)
+        memoryMax = max(memoryMax, value)
+        let hour = Hour.end(of: time)
+        memoryHours[hour] = max(memoryHours[hour] ?? -.infinity, value)
+        cover(step)
+    }
+
+    private mutating func cover(_ step: Int) {
+        let word = step / 64
+        if covered.count <= word {
+            covered.append(contentsOf: repeatElement(0, count: word + 1 - covered.count))
+        }
+        covered[word] |= 1 << UInt64(step % 64)
+    }
+
+    /// The covered steps, ascending.
+    private var coveredSteps: [Int] {
+        var steps: [Int] = []
+        for (index, word) in covered.enumerated() where word != 0 {
+            for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 {
+                steps.append(index * 64 + bit)
+            }
+        }
+        return steps
+    }
+
+    /// The profile: percentiles of the pooled samples, and every other number only when observed.
+    func profile(key: ContainerKey, plan: CollectionPlan, rollouts: [Rollout]?, answered: StepCountsAnswered)
+        -> UsageProfile
+    {
+        var profile = UsageProfile(
+            cluster: key.cluster, namespace: key.namespace, workload: key.workload, container: key.container)
+        var insufficient: [String] = []
+        if cpu.isEmpty {
+            insufficient.append("no CPU usage samples in the window")
+        } else {
+            let sorted = cpu.sorted()
+            profile.cpu = CPUUsage(
+                p50: Percentile.of(0.5, sorted: sorted), p90: Percentile.of(0.9, sorted: sorted),
+                p95: Percentile.of(0.95, sorted: sorted), p99: Percentile.of(0.99, sorted: sorted),
+                max: cpuMax, samples: sorted.count)
+        }
+        if memory.isEmpty {
+            insufficient.append("no memory samples in the window")
+        } else {
+            let sorted = memory.sorted()
+            profile.memory = MemoryUsage(
+                p50: Percentile.of(0.5, sorted: sorted), p95: Percentile.of(0.95, sorted: sorted),
+                max: memoryMax, samples: sorted.count)
+            profile.memorySeries = Series(
+                step: "1h",
+                values: memoryHours.sorted { $0.key < $1.key }.map { [Double($0.key), $0.value] })
+        }
+        let steps = coveredSteps
+        if let first = steps.first, let last = steps.last {
+            let seconds = Double(steps.count) * Double(plan.stepMilliseconds) / 1000
+            profile.coverage = Coverage(
+                seconds: seconds, ratio: Double(steps.count) / Double(plan.stepCount),
+                first: plan.time(ofStep: first), last: plan.time(ofStep: last))
+        }
+        profile.requests = requests.cpu == nil && requests.memory == nil ? nil : requests
+        profile.limits = limits.cpu == nil && limits.memory == nil ? nil : limits
+        // A failed chunk would read as steps without kills: the counts of the chunks that
+        // answered are left out with it.
+        if answered.oomKills {
+            let kills = Self.sumOverPods(oomKillSteps)
+            profile.oomKills = kills.values.reduce(0, +)
+            if !kills.isEmpty {
+                profile.oomKillSeries = Self.hourly(kills, plan: plan)
+            }
+            profile.oomKillLimit = oomKillSteps.keys.compactMap { oomKillLimits[$0] }.max()
+        }
+        let restartCounts = Self.sumOverPods(restartSteps)
+        if answered.restarts, !restartCounts.isEmpty {
+            profile.restartSeries = Self.hourly(restartCounts, plan: plan)
+        }
+        profile.restarts = restarts
+        if let throttled, let periods, periods > 0 {
+            profile.throttlingRatio = min(1, max(0, throttled / periods))
+        }
+        profile.rollouts = rollouts
+        profile.insufficient = insufficient.isEmpty ? nil : insufficient
+        return profile
+    }
+
+    /// Counts per step, summed over pods.
+    private static func sumOverPods(_ pods: [String: [Int: Int]]) -> [Int: Int] {
+        var sums: [Int: Int] = [:]
+        for steps in pods.values {
+            for (step, count) in steps {
+                sums[step, default: 0] += count
+            }
+        }
+        return sums
+    }
+
+    /// Counts per hour of the window, every hour, zeros included.
+    private static func hourly(_ counts: [Int: Int], plan: CollectionPlan) -> Series {
+        var hours: [Int64: Int] = [:]
+        for (step, count) in counts {
+            hours[Hour.end(of: plan.time(ofStep: step)), default: 0] += count
+        }
+        return Series(step: "1h", values: Hour.ends(of: plan).map { [Double($0), Double(hours[$0] ?? 0)] })
+    }
+}

@@ -1,0 +1,52 @@
+import Profiles
+
+/// What the blackbox probes of one target URL saw at each evaluation step, gathered while query
+/// results arrive; ``profile(target:plan:)`` turns it into a ``ProbeProfile``.
+struct ProbeAccumulator: Sendable {
+    /// The share of successful probes in each step.
+    var success: [Int: Double] = [:]
+    /// The earliest certificate expiry of each step's last probe.
+    var expiry: [Int: Double] = [:]
+    /// The first and last step each leaf certificate was served at, by fingerprint.
+    private var chains: [String: (first: Int, last: Int)] = [:]
+
+    mutating func sight(_ fingerprint: String, step: Int) {
+        let seen = chains[fingerprint]
+        chains[fingerprint] = (min(seen?.first ?? step, step), max(seen?.last ?? step, step))
+    }
+
+    /// Hourly series: the mean share of the hour's steps, the expiry at the hour's last step with
+    /// one; and every certificate with the times of its first and last step, oldest first.
+    func profile(target: String, plan: CollectionPlan) -> ProbeProfile {
+        var probe = ProbeProfile(target: target)
+        if !success.isEmpty {
+            var shares: [Int64: (sum: Double, steps: Int)] = [:]
+            for step in success.keys.sorted() {
+                let hour = Hour.end(of: plan.time(ofStep: step))
+                let sofar = shares[hour] ?? (0, 0)
+                shares[hour] = (sofar.sum + success[step]!, sofar.steps + 1)
+            }
+            probe.successSeries = Series(
+                step: "1h",
+                values: shares.keys.sorted().map {
+                    [Double($0), shares[$0]!.sum / Double(shares[$0]!.steps)]
+                })
+        }
+        if !expiry.isEmpty {
+            var last: [Int64: Double] = [:]
+            for step in expiry.keys.sorted() {
+                last[Hour.end(of: plan.time(ofStep: step))] = expiry[step]!
+            }
+            probe.certificateExpirySeries = Series(
+                step: "1h", values: last.keys.sorted().map { [Double($0), last[$0]!] })
+        }
+        if !chains.isEmpty {
+            probe.certificates = chains.sorted { ($0.value.first, $0.key) < ($1.value.first, $1.key) }.map {
+                CertificateSighting(
+                    fingerprint: $0.key, first: plan.time(ofStep: $0.value.first),
+                    last: plan.time(ofStep: $0.value.last))
+            }
+        }
+        return probe
+    }
+}

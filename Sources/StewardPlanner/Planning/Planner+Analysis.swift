@@ -1,0 +1,196 @@
+import Analysis
+import Kubernetes
+import Policy
+import Profiles
+import YAMLSyntax
+
+/// The findings of one plan, and what was left alone.
+package struct PlanAnalysis: Sendable {
+    package var findings: [AnalyzedFinding] = []
+    var unchanged: [ContainerSubject] = []
+    var skipped: [SkippedContainer] = []
+    /// What the analysis could not do, e.g. read the Git history.
+    var notes: [String] = []
+}
+
+/// A finding with the target, workload and container it is about, for the edit stage.
+package struct AnalyzedFinding: Sendable {
+    var finding: Finding
+    package var target: DeploymentTarget
+    var workload: Workload
+    var container: ContainerSpec
+}
+
+/// Where the regression detector reads the commits it may blame.
+package struct HistorySource: Sendable {
+    /// A working tree or bare repository on disk.
+    package var repository: String
+    /// The revision whose history is read (`--ref`, `HEAD`, the fetched base commit).
+    package var revision: String
+
+    package init(repository: String, revision: String) {
+        self.repository = repository
+        self.revision = revision
+    }
+}
+
+extension Planner {
+    /// Matches every workload of the targets deployed to `cluster` with its profiles, its
+    /// autoscaler, the commits that touched it and the probes of its hosts, and asks the analyzer.
+    /// A workload that two targets deploy to the same place is skipped. Each workload is analyzed
+    /// with ``settings`` and the recommender knobs `policy` sets for it, which its findings'
+    /// evidence lists.
+    package func analyze(
+        _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: Policy?,
+        history source: HistorySource, now: Double
+    ) -> PlanAnalysis {
+        let index = Dictionary(
+            profiles.profiles.filter { $0.cluster == cluster }.map { (ProfileKey($0), $0) },
+            uniquingKeysWith: { first, _ in first })
+        let related = RelatedObjects(snapshot: inventory.snapshot)
+        var deployedBy: [WorkloadReference: String] = [:]
+        var subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)] = []
+        var analysis = PlanAnalysis()
+        for target in inventory.targets where target.cluster == nil || target.cluster == cluster {
+            for workload in target.workloads {
+                let reference = workload.reference(cluster: cluster)
+                if let other = deployedBy[reference] {
+                    for container in workload.containers {
+                        analysis.skipped.append(
+                            SkippedContainer(
+                                subject: ContainerSubject(
+                                    workload: reference, container: container.name, target: target.name),
+                                reason: "also deployed by target \(other)"))
+                    }
+                    continue
+                }
+                deployedBy[reference] = target.name
+                var containers: [ContainerSpec] = []
+                var matched: [String: UsageProfile] = [:]
+                for container in workload.containers {
+                    if let (field, invalid) = container.invalidFields.min(by: { $0.key < $1.key }) {
+                        let reason =
+                            "\(invalid.file):\(invalid.line):\(invalid.column): \(field.label) "
+                            + "\"\(invalid.text)\" is not a Kubernetes quantity"
+                        analysis.skipped.append(
+                            SkippedContainer(
+                                subject: ContainerSubject(
+                                    workload: reference, container: container.name, target: target.name),
+                                reason: reason))
+                        continue
+                    }
+                    containers.append(container)
+                    matched[container.name] = index[ProfileKey(reference, container: container.name)]
+                }
+                let subject = WorkloadSubject(
+                    workload: reference, containers: containers, profiles: matched,
+                    autoscaler: workload.autoscaler.map {
+                        HorizontalScaling(name: $0.name, utilization: $0.utilization)
+                    })
+                subjects.append((target, workload, subject))
+            }
+        }
+        let history = Self.history(
+            source, subjects: subjects, related: related, inventory: inventory,
+            profiles: profiles, window: profiles.window, now: now)
+        analysis.notes += history.unavailable.map { [$0] } ?? []
+
+        let context = AnalysisContext(
+            window: profiles.window, now: now, queries: profiles.source?.queries ?? [])
+        for (target, workload, subject) in subjects {
+            var subject = subject
+            let exposure = related.exposure(of: workload, in: target, inventory: inventory)
+            subject.commits = history.commits(
+                workloadFiles: Self.manifestFiles(of: workload, in: target), tlsFiles: exposure.tlsFiles)
+            subject.probes = (profiles.probes ?? []).filter {
+                RelatedObjects.host($0.host, matches: exposure.hosts)
+            }
+            let overrides = policy?.recommenderOverrides(for: PolicySubject(workload, cluster: cluster)) ?? []
+            let result = Analyzer(settings: settings.applying(overrides)).analyze(subject, context: context)
+            let withFindings = Set(result.findings.map(\.container))
+            for verdict in result.containers {
+                let container = ContainerSubject(
+                    workload: subject.workload, container: verdict.container, target: target.name)
+                switch verdict.status {
+                case .changed:
+                    continue
+                case .unchanged:
+                    if !withFindings.contains(verdict.container) { analysis.unchanged.append(container) }
+                case .skipped(let reason):
+                    analysis.skipped.append(SkippedContainer(subject: container, reason: reason))
+                }
+            }
+            for var finding in result.findings {
+                guard let container = workload.container(finding.container) else { continue }
+                if !overrides.isEmpty { finding.evidence.settings = overrides.map(\.description) }
+                analysis.findings.append(
+                    AnalyzedFinding(
+                        finding: finding, target: target, workload: workload, container: container))
+            }
+        }
+        analysis.findings.sort {
+            ($0.finding.workload, $0.finding.container, $0.finding.kind)
+                < ($1.finding.workload, $1.finding.container, $1.finding.kind)
+        }
+        return analysis
+    }
+
+    /// The files whose commits can roll a workload out: its own manifest, where its resources are
+    /// defined (overlay patches, Helm values), the target's kustomization (images, patches) and
+    /// the document declaring the target (an Argo CD Application, a HelmRelease).
+    static func manifestFiles(of workload: Workload, in target: DeploymentTarget) -> Set<String> {
+        var files: Set<String> = [workload.file]
+        if let kustomization = target.kustomizationFile { files.insert(kustomization) }
+        if let definition = target.definedIn?.file { files.insert(definition) }
+        for container in workload.containers {
+            files.formUnion(container.locations.values.map(\.location.file))
+        }
+        return files
+    }
+
+    /// The commits the regression detector may need: read only when some profile has a restart or
+    /// OOM-kill series, or the profiles have probes, from a day before the window to now.
+    private static func history(
+        _ source: HistorySource,
+        subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)],
+        related: RelatedObjects, inventory: Inventory, profiles: UsageProfiles, window: Window, now: Double
+    ) -> ManifestHistory {
+        let signals =
+            subjects.contains {
+                $0.subject.profiles.values.contains { $0.restartSeries != nil || $0.oomKillSeries != nil }
+            }
+            || !(profiles.probes ?? []).isEmpty
+        guard signals else { return ManifestHistory(commits: []) }
+        var paths: Set<String> = []
+        for (target, workload, _) in subjects {
+            paths.formUnion(manifestFiles(of: workload, in: target))
+            paths.formUnion(related.exposure(of: workload, in: target, inventory: inventory).tlsFiles)
+        }
+        return ManifestHistory.load(
+            repository: source.repository, revision: source.revision, paths: paths,
+            since: window.start - 86_400,
+            until: max(now, window.end))
+    }
+}
+
+/// Matches a profile to a workload container.
+private struct ProfileKey: Hashable {
+    var namespace: String
+    var kind: String
+    var name: String
+    var container: String
+
+    init(_ profile: UsageProfile) {
+        namespace = profile.namespace
+        kind = profile.workload.kind
+        name = profile.workload.name
+        container = profile.container
+    }
+
+    init(_ workload: WorkloadReference, container: String) {
+        namespace = workload.namespace
+        kind = workload.kind
+        name = workload.name
+        self.container = container
+    }
+}

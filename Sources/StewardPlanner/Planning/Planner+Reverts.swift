@@ -1,0 +1,35 @@
+import Analysis
+import Foundation
+import Profiles
+
+extension Planner {
+    /// The revert each `regression-after-change` finding proposes, as the publisher takes it:
+    /// the commit, the policy's decision, why in words, and the numbers before and after.
+    static func reverts(_ findings: [PlannedFinding]) -> [RevertProposal] {
+        findings.compactMap { planned in
+            guard let revert = planned.revert, let regression = planned.finding.evidence.regression else {
+                return nil
+            }
+            var reason = regression.anomalies.map(\.description).joined(separator: "; ") + "."
+            if let rollout = regression.rollout, let time = regression.rolloutTime {
+                let minutes = Int(((time - revert.commit.time) / 60).rounded())
+                reason += " It followed \(rollout), \(minutes) min after this commit."
+            }
+            var evidence: [String: String] = ["committed": Text.time(revert.commit.time)]
+            for anomaly in regression.anomalies {
+                let name = "\(anomaly.source) \(anomaly.signal.rawValue)"
+                // A certificate's numbers are its expiry times; the others are counts or shares.
+                let value = anomaly.signal == .certificateExpiry ? Text.time : { Text.number($0) }
+                evidence["\(name) before"] = value(anomaly.before)
+                evidence["\(name) after"] = value(anomaly.after)
+                evidence["\(name) onset"] = Text.time(anomaly.onset)
+            }
+            if let rollout = regression.rollout {
+                evidence["trigger"] = rollout
+            }
+            return RevertProposal(
+                workload: planned.finding.workload, container: planned.finding.container,
+                commit: revert.commit.id, reason: reason, evidence: evidence, decision: revert.decision)
+        }
+    }
+}

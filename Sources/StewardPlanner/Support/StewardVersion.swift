@@ -1,0 +1,4 @@
+/// The version `steward --version` prints.
+package enum StewardVersion {
+    package static let current = "0.1.0"
+}
