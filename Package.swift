@@ -76,7 +76,7 @@ let package = Package(
         .target(
             name: "StewardPlanner",
             dependencies: [
-                "YAMLSyntax", "GitStore", "Kubernetes", "Profiles", "PrometheusAPI", "Analysis", "Policy",
+                "YAMLSyntax", "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Analysis", "Policy",
                 "Forge", .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -86,7 +86,7 @@ let package = Package(
         ),
         .target(
             name: "StewardVerify",
-            dependencies: ["StewardPlanner", "GitStore", "Signing", "Kubernetes", "Policy", "Analysis"]
+            dependencies: ["StewardPlanner", "GitStore", "Signing", "Kubernetes", "Policy", "Analysis", "YAMLSyntax"]
         ),
         .target(
             name: "StewardPublisher",
@@ -176,6 +176,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ClientSupportTests", dependencies: ["ClientSupport"]),
+        .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "Signing", "TestSupport"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "TestSupport"]),
         .testTarget(

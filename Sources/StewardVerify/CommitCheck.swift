@@ -136,7 +136,7 @@ package struct CommitCheck {
                     path: path, before: try repository.blob(at: parent.hex, path: path),
                     after: try repository.blob(at: commit.id.hex, path: path))
             }
-            inventory = try Planner().inventory(
+            inventory = try InputLoader.inventory(
                 of: try GitTreeSource(repository: repository, revision: parent.hex),
                 options: request.inventory)
         } catch {

@@ -23,7 +23,7 @@ package struct Verifier: Sendable {
         do {
             repository = try Repository.open(path: request.repository)
         } catch {
-            throw StewardError("\(error)")
+            throw StewardError(error)
         }
         let (base, head, label) = try range(in: repository)
         let signers = try allowedSigners(in: repository, base: base)
@@ -32,7 +32,7 @@ package struct Verifier: Sendable {
         do {
             commits = try repository.history(of: [], from: head.hex, excluding: base.hex).reversed()
         } catch {
-            throw StewardError("cannot list the commits of \(label): \(error)")
+            throw StewardError(error, context: "cannot list the commits of \(label)")
         }
         var changedFields = 0
         for commit in commits {
@@ -72,7 +72,7 @@ package struct Verifier: Sendable {
         let headName: String
         if parts.count == 2 {
             guard !parts[0].isEmpty, !parts[1].isEmpty, !parts[1].hasPrefix(".") else {
-                throw StewardError("\(request.range): expected BASE..HEAD")
+                throw .invalidInput("\(request.range): expected BASE..HEAD")
             }
             baseName = parts[0]
             headName = parts[1]
@@ -80,14 +80,14 @@ package struct Verifier: Sendable {
             baseName = base
             headName = request.range
         } else {
-            throw StewardError("give the commits to check as BASE..HEAD, or a revision with --base REF")
+            throw .invalidInput("give the commits to check as BASE..HEAD, or a revision with --base REF")
         }
         do {
             return (
                 try repository.resolve(baseName), try repository.resolve(headName), "\(baseName)..\(headName)"
             )
         } catch {
-            throw StewardError("\(error)")
+            throw StewardError(error)
         }
     }
 
@@ -101,16 +101,14 @@ package struct Verifier: Sendable {
             }
             let path = VerifyRequest.allowedSignersPath
             guard let bytes = try repository.blob(at: base.hex, path: path) else {
-                throw StewardError(
+                throw StewardError.invalidInput(
                     "\(path) does not exist at the base \(base.short): add the bot's public key there "
                         + "(git's allowed-signers format), or pass --allowed-signers FILE")
             }
             return try AllowedSigners(
                 parsing: String(decoding: bytes, as: UTF8.self), path: "\(path)@\(base.short)")
-        } catch let error as StewardError {
-            throw error
         } catch {
-            throw StewardError("\(error)")
+            throw StewardError(error)
         }
     }
 

@@ -18,7 +18,7 @@ package struct VerifyReport: Sendable {
     /// The error to exit with, when there is a violation.
     package var failure: StewardError? {
         guard !violations.isEmpty else { return nil }
-        return StewardError("\(Self.count(violations.count, "violation")) in \(range)")
+        return .verifyViolations(count: violations.count, range: range)
     }
 
     private static func count(_ number: Int, _ noun: String) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StewardKit
+import StewardPlanner
 
 /// `steward profile`: usage profiles from Prometheus.
 struct ProfileCommand: AsyncParsableCommand {

@@ -124,7 +124,12 @@ import Testing
             configuration.observe = .prometheus(
                 PrometheusSettings(url: prometheus.url, window: "1d", step: "5m", clusterLabel: "cluster"))
             let now = Date(timeIntervalSince1970: TimeInterval(Self.history.end))
-            let report = try await Runner(RunRequest(configuration: configuration, now: now)).run()
+            let runner = Runner(RunRequest(configuration: configuration, now: now))
+            let prepared = try await runner.prepare()
+            // The run analyses once: one walk of the history serves the plan and the branches.
+            #expect(prepared.history.walks == 1)
+            let report = await runner.publish(prepared)
+            #expect(prepared.history.walks == 1)
             #expect(report.exitStatus == .success, "\(report.text)")
             let revert = try #require(
                 report.outcomes.first { $0.branch == "steward/revert-\(bump.prefix(7))" })

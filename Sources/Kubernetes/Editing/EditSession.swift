@@ -1,4 +1,3 @@
-import Kubernetes
 import YAMLSyntax
 
 /// One proposed value for one container field, with where it goes.

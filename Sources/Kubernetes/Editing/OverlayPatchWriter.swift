@@ -1,4 +1,3 @@
-import Kubernetes
 import YAMLSyntax
 
 /// Writes Steward's strategic-merge patch file in an overlay: one document per workload with

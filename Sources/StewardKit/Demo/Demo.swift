@@ -27,7 +27,7 @@ package struct Demo: Sendable {
         if let examples {
             let repository = (examples as NSString).appendingPathComponent("demo-repo")
             guard FileManager.default.fileExists(atPath: repository) else {
-                throw StewardError("\(examples): not an examples directory (no demo-repo/ inside)")
+                throw .invalidInput("\(examples): not an examples directory (no demo-repo/ inside)")
             }
             self.examples = examples
         } else {
@@ -57,7 +57,7 @@ package struct Demo: Sendable {
             forge: .init(kind: .none, outputDirectory: directory))
         let report = try await Runner(RunRequest(configuration: configuration)).run()
         if let failure = report.failure ?? report.outcomes.first(where: { $0.action == .failed })?.detail {
-            throw StewardError("the demo's run failed: \(failure)")
+            throw .failed("the demo's run failed: \(failure)")
         }
         var output = """
             Steward demo in \(directory)
@@ -81,7 +81,7 @@ package struct Demo: Sendable {
         let failure =
             checks.failures == 0
             ? nil
-            : StewardError(
+            : StewardError.failed(
                 "\(checks.failures) of the demo's checks failed: see the signatures and the verifier above")
         return Outcome(text: output, failure: failure)
     }
@@ -94,8 +94,7 @@ package struct Demo: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw StewardError(
-                "\(directory): cannot create the demo directory: \(error.localizedDescription)")
+            throw .failed("\(directory): cannot create the demo directory: \(error.localizedDescription)")
         }
         return directory
     }
@@ -115,7 +114,7 @@ package struct Demo: Sendable {
                 .write(to: URL(fileURLWithPath: paths.allowedSigners))
             return key
         } catch {
-            throw StewardError("\(paths.key): cannot make or read the demo's signing key: \(error)")
+            throw StewardError(error, context: "\(paths.key): cannot make or read the demo's signing key")
         }
     }
 
@@ -148,7 +147,7 @@ package struct Demo: Sendable {
                 "refs/heads/main", to: commit, expecting: nil, message: "demo: initial commit")
             return true
         } catch {
-            throw StewardError("\(path): cannot create the demo's Git repository: \(error)")
+            throw StewardError(error, context: "\(path): cannot create the demo's Git repository")
         }
     }
 
@@ -191,7 +190,7 @@ package struct Demo: Sendable {
                 return examples
             }
         }
-        throw StewardError(
+        throw .invalidInput(
             "cannot find examples/demo-repo: run from the Steward checkout or pass --examples DIR")
     }
 }

@@ -22,7 +22,7 @@ package struct PolicyInitializer: Sendable {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: repository, isDirectory: &isDirectory), isDirectory.boolValue
         else {
-            throw StewardError("\(repository): no such directory")
+            throw .invalidInput("\(repository): no such directory")
         }
         let files = [
             (Policy.defaultPath, DefaultPolicy.text), (DefaultPolicy.testsPath, DefaultPolicy.tests),
@@ -31,7 +31,7 @@ package struct PolicyInitializer: Sendable {
             (repository == "." ? file.0 : (repository as NSString).appendingPathComponent(file.0), file.1)
         }
         if !force, let existing = paths.first(where: { fileManager.fileExists(atPath: $0.0) }) {
-            throw StewardError("\(existing.0) already exists; edit it, or pass --force to replace it")
+            throw .invalidInput("\(existing.0) already exists; edit it, or pass --force to replace it")
         }
         do {
             try fileManager.createDirectory(
@@ -40,7 +40,7 @@ package struct PolicyInitializer: Sendable {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             }
         } catch {
-            throw StewardError("cannot write the policy: \(error.localizedDescription)")
+            throw .failed("cannot write the policy: \(error.localizedDescription)")
         }
         return """
             Wrote \(paths[0].0) (the default policy) and \(paths[1].0) (its cases).

@@ -12,9 +12,9 @@ package enum PolicyTester {
         if run.failedCount > 0 {
             return (
                 run.report,
-                StewardError("\(run.failedCount) of \(run.results.count) policy test cases failed")
+                StewardError.policyTestsFailed(failed: run.failedCount, total: run.results.count)
             )
         }
-        return (run.report, StewardError("the policy tests under \(directory) cannot run (see above)"))
+        return (run.report, StewardError.failed("the policy tests under \(directory) cannot run (see above)"))
     }
 }

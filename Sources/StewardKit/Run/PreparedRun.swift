@@ -1,4 +1,5 @@
 import Forge
+import StewardPlanner
 import StewardPublisher
 
 /// A run that has fetched, planned, built and checked its branches and decided what to do, but
@@ -9,15 +10,18 @@ package final class PreparedRun {
     let publisher: Publisher?
     let decisions: [BranchDecision]
     let forge: (any ForgeClient)?
+    /// The history the run's plan read, which says how often it was read.
+    package let history: CommitHistory
 
     init(
         report: RunReport, publisher: Publisher?, decisions: [BranchDecision],
-        forge: (any ForgeClient)?
+        forge: (any ForgeClient)?, history: CommitHistory
     ) {
         self.report = report
         self.publisher = publisher
         self.decisions = decisions
         self.forge = forge
+        self.history = history
     }
 
     /// The branches and what the run will do with each.

@@ -47,18 +47,15 @@ package struct Runner: Sendable {
         logger.info(
             "fetched", metadata: ["base": "\(snapshot.base.hex)", "branches": "\(snapshot.branches.count)"])
         let profiles = try await observe(configuration)
-        let planner = Planner()
-        let cluster = try Planner.cluster(configuration.cluster, in: profiles)
-        // The base commit's tree, read from the object database: no checkout.
-        let tree = try GitTreeSource(repository: workspace.repository, revision: snapshot.base.hex)
-        let inventory = try planner.inventory(of: tree, options: configuration.inventory)
-        // The regression detector blames commits of the fetched base's history.
-        let history = HistorySource(repository: workspace.repository.path, revision: snapshot.base.hex)
-        let policy = Planner.policy(configuration.policy, in: tree)
-        var plan = try planner.plan(
-            inventory, profiles: profiles, cluster: cluster, policy: policy,
-            repository: Workspace.redacted(configuration.repository.url),
-            grouping: configuration.publish.groupBy, now: request.now, history: history)
+        // The base commit's tree, read from the object database: no checkout; the regression
+        // detector blames commits of the fetched base's history.
+        let history = CommitHistory(repository: workspace.repository.path, revision: snapshot.base.hex)
+        let inputs = try InputLoader.load(
+            try GitTreeSource(repository: workspace.repository, revision: snapshot.base.hex),
+            repository: Workspace.redacted(configuration.repository.url), profiles: profiles,
+            cluster: configuration.cluster, policy: configuration.policy, options: configuration.inventory,
+            history: history, grouping: configuration.publish.groupBy, now: request.now)
+        var plan = try Planner().plan(inputs)
         amend(&plan)
         let reverts = plan.reverts.filter(\.decision.permitsEdit).count
         var report = RunReport(
@@ -73,7 +70,7 @@ package struct Runner: Sendable {
             report.mode = .planned(reason: reason)
             report.failure = plan.policyFailure?.message
             report.planText = PlanRenderer.render(plan, as: .text)
-            return PreparedRun(report: report, publisher: nil, decisions: [], forge: nil)
+            return PreparedRun(report: report, publisher: nil, decisions: [], forge: nil, history: history)
         }
         let policyBlob = try Self.policyBlob(plan, at: snapshot.base, in: workspace.repository)
         let templates = PullRequestTemplates(
@@ -87,7 +84,7 @@ package struct Runner: Sendable {
         do {
             forge = try configuration.forge.makeClient(logger: logger)
         } catch {
-            throw StewardError("\(error)")
+            throw .forge(error, context: nil)
         }
         let publisher = Publisher(
             workspace: workspace, snapshot: snapshot, identity: identity, plan: plan, profiles: profiles,
@@ -102,7 +99,7 @@ package struct Runner: Sendable {
             throw error
         }
         return PreparedRun(
-            report: report, publisher: publisher, decisions: decisions, forge: forge)
+            report: report, publisher: publisher, decisions: decisions, forge: forge, history: history)
     }
 
     /// Carries out a prepared run (pushes nothing in a dry run) and reports.
@@ -152,14 +149,12 @@ package struct Runner: Sendable {
     {
         do {
             guard let bytes = try repository.blob(at: base.hex, path: plan.policy.path) else {
-                throw StewardError("\(plan.policy.path) is not in the base commit \(base.short)")
+                throw StewardError.invalidInput("\(plan.policy.path) is not in the base commit \(base.short)")
             }
             // Writing a blob that exists returns its id, which is what `git hash-object` computes.
             return try repository.writeBlob(bytes).hex
-        } catch let error as StewardError {
-            throw error
         } catch {
-            throw StewardError("cannot read \(plan.policy.path) at \(base.short): \(error)")
+            throw StewardError(error, context: "cannot read \(plan.policy.path) at \(base.short)")
         }
     }
 
@@ -171,7 +166,7 @@ package struct Runner: Sendable {
         do {
             bytes = try repository.blob(at: base.hex, path: path)
         } catch {
-            throw StewardError("cannot read \(path) at \(base.short): \(error)")
+            throw StewardError(error, context: "cannot read \(path) at \(base.short)")
         }
         guard let bytes else { return bundled }
         return try PullRequestTemplate(String(decoding: bytes, as: UTF8.self), origin: path)

@@ -18,13 +18,13 @@ enum AtomicFile {
             guard rename(temporary.path, path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)
-                throw StewardError("cannot replace \(path): \(reason)")
+                throw StewardError.file(path: path, action: "replace", reason: reason)
             }
         } catch let error as StewardError {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw StewardError("cannot write \(path): \(error.localizedDescription)")
+            throw .file(path: path, action: "write", reason: error.localizedDescription)
         }
     }
 }

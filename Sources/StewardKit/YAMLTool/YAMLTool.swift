@@ -25,7 +25,7 @@ package enum YAMLTool {
                 errors.append(error.description)
             }
         }
-        if !errors.isEmpty { throw StewardError(errors.joined(separator: "\n")) }
+        if !errors.isEmpty { throw .invalidInput(errors.joined(separator: "\n")) }
         return ""
     }
 
@@ -49,7 +49,7 @@ package enum YAMLTool {
             }
         }
         guard found else {
-            throw StewardError("\(file): '\(yamlPath)' does not resolve\(describe(choice))")
+            throw .invalidInput("\(file): '\(yamlPath)' does not resolve\(describe(choice))")
         }
         return out
     }
@@ -67,7 +67,7 @@ package enum YAMLTool {
         do {
             edited = try yaml.applying(edits)
         } catch {
-            throw StewardError(error.description)
+            throw .yaml(error)
         }
         if inPlace {
             try AtomicFile.write(edited.bytes, to: file)
@@ -96,7 +96,7 @@ package enum YAMLTool {
         do {
             return try YAMLFile(contentsOf: path)
         } catch {
-            throw StewardError(error.description)
+            throw .yaml(error)
         }
     }
 
@@ -104,7 +104,7 @@ package enum YAMLTool {
         do {
             return try YAMLPath(parsing: text)
         } catch {
-            throw StewardError(error.description, exitCode: .usage)
+            throw .usage(error.description)
         }
     }
 
@@ -115,15 +115,15 @@ package enum YAMLTool {
         switch choice {
         case .all:
             if requireOne && documents.count > 1 {
-                throw StewardError(
+                throw .invalidInput(
                     "\(file.path) has \(documents.count) documents; choose one with --doc N or --select kind=KIND,name=NAME"
                 )
             }
-            if documents.isEmpty { throw StewardError("\(file.path) has no documents") }
+            if documents.isEmpty { throw .invalidInput("\(file.path) has no documents") }
             return documents
         case .index(let index):
             guard index >= 0 && index < documents.count else {
-                throw StewardError(
+                throw .invalidInput(
                     "\(file.path) has no document \(index) (it has \(documents.count), numbered from 0)")
             }
             return [documents[index]]
@@ -132,10 +132,10 @@ package enum YAMLTool {
             do {
                 selector = try DocumentSelector(parsing: text)
             } catch {
-                throw StewardError(error.description, exitCode: .usage)
+                throw .usage(error.description)
             }
             let matching = documents.filter(selector.matches)
-            if matching.isEmpty { throw StewardError("\(file.path): no document matches --select \(text)") }
+            if matching.isEmpty { throw .invalidInput("\(file.path): no document matches --select \(text)") }
             return matching
         }
     }

@@ -12,8 +12,6 @@ extension Plan {
     /// printed, but CI must see it fail.
     package var unreadableFailure: StewardError? {
         guard let first = unreadable.first else { return nil }
-        let others = unreadable.count - 1
-        let more = others == 0 ? "" : " (and \(others) more file\(others == 1 ? "" : "s"), listed above)"
-        return StewardError("\(first.description)\(more): not valid YAML; the rest was planned")
+        return .unreadableManifests(first: first.description, others: unreadable.count - 1)
     }
 }

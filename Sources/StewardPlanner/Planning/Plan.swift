@@ -59,9 +59,7 @@ package struct Plan: Sendable {
     /// broken policy must fail a CronJob or CI run, not look like a quiet plan.
     package var policyFailure: StewardError? {
         guard case .invalid(let path, let error) = policy else { return nil }
-        let count = error.diagnostics.count
-        return StewardError(
-            "\(path) does not load (\(count) error\(count == 1 ? "" : "s")): every proposal is rejected")
+        return .policyNotLoaded(path: path, errors: error.diagnostics.count)
     }
 
     /// Whether `run` may publish this plan: a loaded policy, an open schedule, something to write.

@@ -21,19 +21,6 @@ package struct AnalyzedFinding: Sendable {
     var container: ContainerSpec
 }
 
-/// Where the regression detector reads the commits it may blame.
-package struct HistorySource: Sendable {
-    /// A working tree or bare repository on disk.
-    package var repository: String
-    /// The revision whose history is read (`--ref`, `HEAD`, the fetched base commit).
-    package var revision: String
-
-    package init(repository: String, revision: String) {
-        self.repository = repository
-        self.revision = revision
-    }
-}
-
 extension Planner {
     /// Matches every workload of the targets deployed to `cluster` with its profiles, its
     /// autoscaler, the commits that touched it and the probes of its hosts, and asks the analyzer.
@@ -42,7 +29,7 @@ extension Planner {
     /// evidence lists.
     package func analyze(
         _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: Policy?,
-        history source: HistorySource, now: Double
+        history source: CommitHistory, now: Double
     ) -> PlanAnalysis {
         let index = Dictionary(
             profiles.profiles.filter { $0.cluster == cluster }.map { (ProfileKey($0), $0) },
@@ -151,7 +138,7 @@ extension Planner {
     /// The commits the regression detector may need: read only when some profile has a restart or
     /// OOM-kill series, or the profiles have probes, from a day before the window to now.
     private static func history(
-        _ source: HistorySource,
+        _ source: CommitHistory,
         subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)],
         related: RelatedObjects, inventory: Inventory, profiles: UsageProfiles, window: Window, now: Double
     ) -> ManifestHistory {
@@ -166,10 +153,7 @@ extension Planner {
             paths.formUnion(manifestFiles(of: workload, in: target))
             paths.formUnion(related.exposure(of: workload, in: target, inventory: inventory).tlsFiles)
         }
-        return ManifestHistory.load(
-            repository: source.repository, revision: source.revision, paths: paths,
-            since: window.start - 86_400,
-            until: max(now, window.end))
+        return source.read(paths: paths, since: window.start - 86_400, until: max(now, window.end))
     }
 }
 

@@ -100,7 +100,7 @@ extension Planner {
                 diff += try GitDiff.unifiedPatch(
                     old: edit.before, new: edit.after, oldPath: edit.path, newPath: edit.path)
             } catch {
-                throw StewardError("\(edit.path): cannot compute the diff: \(error)")
+                throw StewardError(error, context: "\(edit.path): cannot compute the diff")
             }
         }
         return diff

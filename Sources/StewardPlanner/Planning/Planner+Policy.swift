@@ -82,9 +82,7 @@ extension Planner {
         ).check(other)
         let violations = report.violations.map(\.description) + overlay.check(own)
         guard violations.isEmpty else {
-            throw StewardError(
-                "the planned edits leave the policy \(policy.path); nothing is written:\n"
-                    + violations.map { "  \($0)" }.joined(separator: "\n"))
+            throw .outsidePolicy(policy: policy.path, violations: violations)
         }
     }
 }

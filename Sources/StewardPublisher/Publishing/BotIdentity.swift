@@ -29,7 +29,7 @@ package struct BotIdentity: Sendable {
                 key: try SSHPrivateKey(contentsOf: settings.keyFile), name: settings.name,
                 email: settings.email)
         } catch {
-            throw StewardError("signing.keyFile \(settings.keyFile): \(error)")
+            throw StewardError(error, context: "signing.keyFile \(settings.keyFile)")
         }
     }
 

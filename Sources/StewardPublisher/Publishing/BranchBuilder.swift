@@ -32,12 +32,11 @@ package struct BranchBuilder {
             // The planner's own edit stage, one finding at a time on top of the ones before: each
             // commit holds exactly one finding's edits, re-rendered and checked like the plan's.
             guard let target = plan.proposals.analyzed[planned.finding.id]?.target else {
-                throw StewardError("\(group.branch): \(planned.finding.id) is not in the plan's proposals")
+                throw .failed("\(group.branch): \(planned.finding.id) is not in the plan's proposals")
             }
             let changes = Planner.permitted(planned, plan.proposals).map(\.1)
             if case .failure(let refusal) = session.attempt(changes, for: target) {
-                throw StewardError(
-                    "\(group.branch): cannot write \(planned.finding.id) alone: \(refusal.message)")
+                throw .failed("\(group.branch): cannot write \(planned.finding.id) alone: \(refusal.message)")
             }
             do {
                 let tree = try repository.makeTree(base: base, upserts: session.files)
@@ -55,8 +54,7 @@ package struct BranchBuilder {
                 commits.append(BuiltBranch.Commit(id: commit, finding: planned, message: message, note: note))
                 parent = commit
             } catch {
-                throw StewardError(
-                    "\(group.branch): cannot build the commit for \(planned.finding.id): \(error)")
+                throw StewardError(error, context: "\(group.branch): cannot build the commit for \(planned.finding.id)")
             }
         }
         return BuiltBranch(group: group, commits: commits)
@@ -78,12 +76,12 @@ package struct BranchBuilder {
             guard let reverted = ObjectID(hex: revert.commit),
                 let info = try repository.history(of: [], from: reverted.hex, limit: 1).first
             else {
-                throw StewardError(
+                throw StewardError.invalidInput(
                     "\(group.branch): the commit to revert, \(revert.commit), is not in the repository")
             }
             guard try repository.history(of: [], from: reverted.hex, excluding: base.hex, limit: 1).isEmpty
             else {
-                throw StewardError(
+                throw StewardError.invalidInput(
                     "\(group.branch): \(reverted.short) is not in the history of the base commit \(base.short)"
                 )
             }
@@ -114,9 +112,9 @@ package struct BranchBuilder {
         } catch let error as StewardError {
             throw error
         } catch let error as GitError where error.code == .conflict {
-            throw StewardError("\(group.branch): \(error.message) on \(base.short); nothing is proposed")
+            throw StewardError.failed("\(group.branch): \(error.message) on \(base.short); nothing is proposed")
         } catch {
-            throw StewardError("\(group.branch): cannot build the revert of \(revert.commit): \(error)")
+            throw StewardError(error, context: "\(group.branch): cannot build the revert of \(revert.commit)")
         }
     }
 }

@@ -67,13 +67,13 @@ package struct Publisher {
                     Repository.stewardNotesReference, to: notes, message: "steward: fetched notes")
             }
         } catch {
-            throw StewardError("cannot prepare the notes in \(repository.path): \(error)")
+            throw StewardError(error, context: "cannot prepare the notes in \(repository.path)")
         }
         let openPullRequests: [PullRequest]
         do {
             openPullRequests = try await forge.openPullRequests(headPrefix: settings.branchPrefix)
         } catch {
-            throw StewardError("cannot list the open pull requests: \(error)")
+            throw StewardError(error, context: "cannot list the open pull requests")
         }
         let pullRequests = Dictionary(
             openPullRequests.filter { $0.base == baseBranch }.map { ($0.head, $0) },
@@ -84,7 +84,7 @@ package struct Publisher {
                 remotes[branch] = try RemoteBranch(
                     name: branch, tip: tip, base: snapshot.base, identity: identity, in: repository)
             } catch {
-                throw StewardError("cannot read \(branch) as fetched: \(error)")
+                throw StewardError(error, context: "cannot read \(branch) as fetched")
             }
         }
         var decisions: [BranchDecision] = []
@@ -151,7 +151,7 @@ package struct Publisher {
             commits = try repository.history(of: [], from: built.tip.hex, excluding: snapshot.base.hex)
                 .reversed()
         } catch {
-            throw StewardError("\(built.group.branch): cannot read the built commits: \(error)")
+            throw StewardError(error, context: "\(built.group.branch): cannot read the built commits")
         }
         var problems: [String] = []
         for commit in commits {
@@ -160,7 +160,7 @@ package struct Publisher {
             problems += check.problems.map { "\(commit.id.short) \(commit.summary): \($0)" }
         }
         guard problems.isEmpty else {
-            throw StewardError(
+            throw StewardError.failed(
                 "\(built.group.branch): the commits Steward built do not pass steward verify, so nothing is "
                     + "published:\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
         }

@@ -14,11 +14,11 @@ package struct PullRequestTemplate: Sendable {
         } catch let error as MustacheTemplate.ParserError {
             let context = error.context
             let caret = String(repeating: " ", count: max(context.columnNumber - 1, 0)) + "^"
-            throw StewardError(
+            throw .failed(
                 "\(origin):\(context.lineNumber):\(context.columnNumber): the pull-request template does not parse: "
                     + "\(Self.explain(error.error))\n\(context.line)\n\(caret)")
         } catch {
-            throw StewardError("\(origin): the pull-request template does not parse (\(error))")
+            throw .failed("\(origin): the pull-request template does not parse (\(error))")
         }
     }
 

@@ -44,7 +44,7 @@ package final class Workspace {
                 repository: repository, settings: settings, credentials: credentials,
                 branchPrefix: branchPrefix)
         } catch {
-            throw StewardError("\(path): cannot open or create Steward's copy of the repository: \(error)")
+            throw StewardError(error, context: "\(path): cannot open or create Steward's copy of the repository")
         }
     }
 
@@ -57,7 +57,7 @@ package final class Workspace {
             let advertised = try repository.remoteReferences(remote: url, credentials: credentials)
             let baseReference = "refs/heads/\(settings.baseBranch)"
             guard advertised[baseReference] != nil else {
-                throw StewardError("\(Self.redacted(url)) has no branch \(settings.baseBranch)")
+                throw StewardError.invalidInput("\(Self.redacted(url)) has no branch \(settings.baseBranch)")
             }
             let branchReferences = "refs/heads/\(branchPrefix)"
             var refspecs = [
@@ -75,16 +75,14 @@ package final class Workspace {
             }
             guard let base = try repository.reference("\(Self.trackingPrefix)heads/\(settings.baseBranch)")
             else {
-                throw StewardError("\(Self.redacted(url)): fetching \(settings.baseBranch) brought nothing")
+                throw StewardError.failed("\(Self.redacted(url)): fetching \(settings.baseBranch) brought nothing")
             }
             let notes =
                 advertised[Repository.stewardNotesReference] == nil
                 ? nil : try repository.reference("\(Self.trackingPrefix)notes/steward")
             return RemoteSnapshot(base: base, branches: branches, notes: notes)
-        } catch let error as StewardError {
-            throw error
         } catch {
-            throw StewardError("cannot fetch \(Self.redacted(url)): \(error)")
+            throw StewardError(error, context: "cannot fetch \(Self.redacted(url))")
         }
     }
 
@@ -99,11 +97,11 @@ package final class Workspace {
     static func credentials(_ settings: RepositorySettings) throws(StewardError) -> Credentials {
         if let tokenFile = settings.tokenFile {
             guard let data = FileManager.default.contents(atPath: tokenFile) else {
-                throw StewardError("repository.tokenFile \(tokenFile): cannot read the file")
+                throw .invalidInput("repository.tokenFile \(tokenFile): cannot read the file")
             }
             let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !token.isEmpty, !token.contains(where: \.isNewline) else {
-                throw StewardError("repository.tokenFile \(tokenFile): expected one line holding the token")
+                throw .invalidInput("repository.tokenFile \(tokenFile): expected one line holding the token")
             }
             return .token(token, user: settings.tokenUser, certificateAuthorityFile: settings.caFile)
         }

@@ -1,4 +1,3 @@
-import YAMLSyntax
 
 /// Structural additions the YAML engine's `set` does not make (it creates mapping keys with
 /// scalar values only): an item appended to a sequence, a key holding a sequence, a new

@@ -26,7 +26,6 @@ struct ManifestHistory: Sendable {
     static func load(repository: String, revision: String, paths: Set<String>, since: Double, until: Double)
         -> ManifestHistory
     {
-        guard !paths.isEmpty else { return ManifestHistory(commits: []) }
         do {
             let git = try Repository.open(path: repository)
             let infos = try git.history(of: paths.sorted(), from: revision, limit: limit)

@@ -18,7 +18,7 @@ package struct GitTreeSource: FileTree {
         do {
             tree = try repository.treeID(revision)
         } catch {
-            throw StewardError("\(repository.path): \(error)")
+            throw StewardError(error, context: repository.path)
         }
     }
 

@@ -1,0 +1,88 @@
+import Foundation
+import GitStore
+import Kubernetes
+import Profiles
+
+/// Reads what a plan is made from: the repository (a folder, or a Git tree without checkout),
+/// the configuration, the profiles, the policy and where the history is. `steward plan`,
+/// `steward run` and `steward verify` all read through it, so they see a repository alike.
+package enum InputLoader {
+    /// The inputs of `steward plan`.
+    /// - Throws: ``StewardError`` for a missing repository or revision, a configuration or
+    ///   profiles file that cannot be used, or profiles of several clusters without `--cluster`.
+    package static func load(_ request: PlanRequest) throws(StewardError) -> PlanInputs {
+        let configuration = try request.configuration.map { path throws(StewardError) in
+            try StewardConfiguration.load(from: path)
+        }
+        let profiles = try self.profiles(from: request.profiles)
+        let options = configuration?.inventory ?? InventoryOptions()
+        let grouping = request.groupBy ?? configuration?.groupBy ?? .target
+        guard let revision = request.revision else {
+            let folder = ManifestSource(root: request.repository)
+            return try load(
+                folder, repository: request.repository, profiles: profiles, cluster: request.cluster,
+                policy: request.policy, options: options,
+                history: CommitHistory(repository: request.repository, revision: "HEAD"),
+                grouping: grouping, now: request.now)
+        }
+        let repository: Repository
+        do {
+            repository = try Repository.open(path: request.repository)
+        } catch {
+            throw StewardError(error, context: request.repository)
+        }
+        return try load(
+            try GitTreeSource(repository: repository, revision: revision), repository: request.repository,
+            profiles: profiles, cluster: request.cluster, policy: request.policy, options: options,
+            history: CommitHistory(repository: request.repository, revision: revision), grouping: grouping,
+            now: request.now)
+    }
+
+    /// The inputs of a plan of `tree` with profiles already at hand (a run collects them).
+    package static func load(
+        _ tree: some FileTree, repository: String, profiles: UsageProfiles, cluster: String?, policy: String,
+        options: InventoryOptions, history: CommitHistory, grouping: Grouping, now: Date
+    ) throws(StewardError) -> PlanInputs {
+        PlanInputs(
+            repository: repository, inventory: try inventory(of: tree, options: options), profiles: profiles,
+            cluster: try self.cluster(cluster, in: profiles), policy: PolicyState.load(policy, in: tree),
+            history: history, grouping: grouping, now: now)
+    }
+
+    /// Reads the repository tree and renders every target: where each container field is defined.
+    ///
+    /// Files that do not parse and targets that cannot be rendered are problems of the
+    /// inventory, reported in the plan; only a tree that cannot be read at all is an error.
+    package static func inventory(of tree: some FileTree, options: InventoryOptions) throws(StewardError)
+        -> Inventory
+    {
+        do {
+            return try Inventory(tree: tree, options: options)
+        } catch {
+            throw .fileTree(error)
+        }
+    }
+
+    /// A profiles file (`docs/profiles.md`).
+    package static func profiles(from path: String) throws(StewardError) -> UsageProfiles {
+        do {
+            return try UsageProfiles.load(from: path)
+        } catch {
+            throw .profiles(error)
+        }
+    }
+
+    /// The cluster to plan for: the one asked for, or the only one the profiles cover.
+    package static func cluster(_ requested: String?, in profiles: UsageProfiles) throws(StewardError) -> String {
+        if let requested {
+            return requested
+        }
+        let clusters = Set(profiles.profiles.map(\.cluster)).sorted()
+        guard clusters.count <= 1 else {
+            throw .invalidInput(
+                "the profiles cover several clusters (\(clusters.joined(separator: ", "))): choose one with --cluster"
+            )
+        }
+        return clusters.first ?? "default"
+    }
+}

@@ -1,0 +1,48 @@
+import TestSupport
+import Testing
+
+/// The import graph of docs/architecture.md is the one Package.swift and the sources have.
+@Suite("Targets import only downward, as docs/architecture.md draws them")
+struct LayeringTests {
+    @Test("the package keeps the layers its architecture document draws")
+    func thePackageKeepsItsLayers() throws {
+        let check = try PackageModules.check(root: PackagePaths.root)
+        #expect(check.layers.first == "CLibGit2")
+        #expect(check.layers.last == "steward")
+        #expect(check.violations() == [])
+    }
+
+    @Test("an import of a target above is reported")
+    func anUpwardImportIsReported() {
+        var check = Self.threeLayers
+        check.imported["Low"] = ["High"]
+        check.declared["Low"] = ["High"]
+        check.documented["Low"] = ["High"]
+        #expect(check.violations() == ["Low imports High, which is not below it in docs/architecture.md"])
+    }
+
+    @Test("an import that Package.swift does not declare is reported")
+    func anUndeclaredImportIsReported() {
+        var check = Self.threeLayers
+        check.imported["High"] = ["Middle", "Low", "NIOCore"]
+        check.declared["High"] = ["Middle", "Low"]
+        #expect(check.violations() == ["High imports NIOCore without declaring it in Package.swift"])
+    }
+
+    @Test("a table that no longer says what the sources import is reported")
+    func aStaleTableIsReported() {
+        var check = Self.threeLayers
+        check.documented["High"] = ["Middle"]
+        #expect(
+            check.violations() == [
+                "docs/architecture.md says High imports Middle; its sources import Low, Middle (not listed: Low)"
+            ])
+    }
+
+    /// `Low` ← `Middle` ← `High`, all as documented and declared.
+    static let threeLayers = LayeringCheck(
+        layers: ["Low", "Middle", "High"],
+        documented: ["Low": [], "Middle": ["Low"], "High": ["Middle", "Low"]],
+        imported: ["Low": [], "Middle": ["Low"], "High": ["Middle", "Low"]],
+        declared: ["Low": [], "Middle": ["Low"], "High": ["Middle", "Low", "NIOCore"]])
+}
