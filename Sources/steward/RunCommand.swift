@@ -31,7 +31,7 @@ struct RunCommand: AsyncParsableCommand {
         global.bootstrapLogging()
         let report: RunReport
         do {
-            let configuration = try RunConfiguration.load(from: config)
+            let configuration = try StewardConfiguration.load(from: config, for: .run)
             report = try await Runner(RunRequest(configuration: configuration, dryRun: dryRun)).run()
         } catch {
             print(RunReport.failureLine(error.message))

@@ -51,7 +51,9 @@ struct VerifyCommand: ParsableCommand {
         var request = VerifyRequest(
             repository: repo, range: range, base: base, allowedSigners: allowedSigners, policy: policy,
             reportHumanCommits: reportHumanCommits)
-        if let config { request.inventory = try StewardConfiguration.load(from: config).inventory }
+        if let config {
+            request.inventory = try StewardConfiguration.load(from: config, for: .plan).inventory
+        }
         let report = try Verifier(request).run()
         print(report.text, terminator: "")
         if let failure = report.failure { throw failure }

@@ -261,7 +261,7 @@ import YAMLSyntax
         do {
             _ = try PolicyTestFile(file: YAMLFile(bytes: Array(text.utf8), path: "policies/t.yaml"))
             return []
-        } catch let error as PolicyLoadError {
+        } catch let error as YAMLDiagnostics {
             return error.summaries
         } catch {
             return ["\(error)"]

@@ -54,7 +54,7 @@ import Testing
         (
             "inventory:\n  cluster: {a: b}\n",
             """
-            steward: error: steward.yaml:2:3: unknown key 'cluster' (expected clusters, patchFile, repositoryURLs, helm, ignore)
+            steward: error: steward.yaml:2:3: inventory: unknown field "cluster"; did you mean "clusters"?
               cluster: {a: b}
               ^
 
@@ -63,7 +63,7 @@ import Testing
         (
             "inventory:\n  ignore: [/abs/path]\n",
             """
-            steward: error: steward.yaml:2:12: inventory.ignore lists paths relative to the repository root
+            steward: error: steward.yaml:2:12: inventory.ignore[0]: expected a path relative to the repository root
               ignore: [/abs/path]
                        ^
 
@@ -72,7 +72,7 @@ import Testing
         (
             "publish:\n  groupBy: team\n",
             """
-            steward: error: steward.yaml:2:12: publish.groupBy must be one of target, namespace, workload, all, not "team"
+            steward: error: steward.yaml:2:12: publish.groupBy: expected one of target, namespace, workload, all, found "team"
               groupBy: team
                        ^
 
@@ -81,7 +81,7 @@ import Testing
         (
             "inventory:\n  patchFile: ../escape.yaml\n",
             """
-            steward: error: steward.yaml:2:14: inventory.patchFile must be a file name ending in .yaml
+            steward: error: steward.yaml:2:14: inventory.patchFile: expected a file name ending in .yaml
               patchFile: ../escape.yaml
                          ^
 
@@ -90,16 +90,28 @@ import Testing
         (
             "inventory:\n  helm:\n    - chart: shop\n      container: app\n",
             """
-            steward: error: steward.yaml:3:7: inventory.helm items need `values`
+            steward: error: steward.yaml:3:7: inventory.helm[0].values: required
                 - chart: shop
                   ^
 
             """
         ),
         (
+            "apiVersion: steward.dev/v2\npublish:\n  groupBy: team\n",
+            """
+            steward: error: steward.yaml:1:13: apiVersion: expected steward.dev/v1, found steward.dev/v2
+            apiVersion: steward.dev/v2
+                        ^
+            steward.yaml:3:12: publish.groupBy: expected one of target, namespace, workload, all, found "team"
+              groupBy: team
+                       ^
+
+            """
+        ),
+        (
             "apiVersion: steward.dev/v2\n",
             """
-            steward: error: steward.yaml:1:13: apiVersion must be steward.dev/v1
+            steward: error: steward.yaml:1:13: apiVersion: expected steward.dev/v1, found steward.dev/v2
             apiVersion: steward.dev/v2
                         ^
 

@@ -82,7 +82,8 @@ import YAMLSyntax
         // The bundled configuration loads, and every file it names is where the pod mounts it.
         let text = try #require(configMap["data"]?["steward.yaml"]?.scalarText)
         let directory = try TemporaryDirectory("steward-deploy")
-        let configuration = try RunConfiguration.load(from: try directory.write("steward.yaml", text).path)
+        let configuration = try StewardConfiguration.load(
+            from: try directory.write("steward.yaml", text).path, for: .run)
         let container = try #require(Self.items(pod["containers"]).first)
         let mounts = Self.items(container["volumeMounts"]).map {
             (
@@ -94,17 +95,17 @@ import YAMLSyntax
             mounts.first { file.hasPrefix($0.path + "/") }
         }
         #expect(mount(of: "/etc/steward/steward.yaml")?.volume == "config")
-        #expect(mount(of: configuration.repository.tokenFile ?? "")?.volume == "git-token")
+        #expect(mount(of: configuration.repository?.tokenFile ?? "")?.volume == "git-token")
         #expect(mount(of: configuration.forge.tokenFile ?? "")?.volume == "forge-token")
-        #expect(mount(of: configuration.signing.keyFile)?.volume == "keys")
-        #expect(mount(of: configuration.repository.cacheDirectory ?? "")?.readOnly == false)
+        #expect(mount(of: configuration.signing?.keyFile ?? "")?.volume == "keys")
+        #expect(mount(of: configuration.repository?.cacheDirectory ?? "")?.readOnly == false)
         #expect(mount(of: "/tmp/steward-run")?.readOnly == false)
         // The init container copies the key from its Secret into the memory volume Steward reads.
         let copy = try #require(Self.items(pod["initContainers"]).first)
         #expect(
             Self.items(copy["command"]).compactMap(\.scalarText) == [
                 "install", "-m", "0600", "/var/run/secrets/steward/signing/id_ed25519",
-                configuration.signing.keyFile,
+                configuration.signing?.keyFile,
             ])
         #expect(volumes["keys"]?["emptyDir"]?["medium"]?.scalarText == "Memory")
     }

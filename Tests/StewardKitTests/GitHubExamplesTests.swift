@@ -27,10 +27,10 @@ import YAMLSyntax
             in: heredoc, range: NSRange(heredoc.startIndex..., in: heredoc),
             withTemplate: "https://example.test/x")
         let directory = try TemporaryDirectory("steward-workflow")
-        let loaded = try RunConfiguration.load(
-            from: try directory.write("steward.yaml", configuration + "\n").path)
-        #expect(loaded.repository.tokenFile == directory.path("token").path)
-        #expect(loaded.signing.keyFile == directory.path("signing_key").path)
+        let loaded = try StewardConfiguration.load(
+            from: try directory.write("steward.yaml", configuration + "\n").path, for: .run)
+        #expect(loaded.repository?.tokenFile == directory.path("token").path)
+        #expect(loaded.signing?.keyFile == directory.path("signing_key").path)
         #expect(loaded.forge.kind == .github)
     }
 

@@ -132,7 +132,8 @@ import Testing
             #expect(bad.status == 1)
             #expect(
                 bad.stderr
-                    == "steward: error: \(broken):2:11: unknown key \"profile\" in observe (known keys: profiles, prometheus)\n"
+                    == "steward: error: \(broken):1:1: signing: required by steward run\nrepository: {url: x}\n^\n"
+                    + "\(broken):2:11: observe: unknown field \"profile\"; did you mean \"profiles\"?\n"
                     + "observe: {profile: p.json}\n          ^\n")
             #expect(try Self.summary(bad)["status"] as? String == "failed")
 

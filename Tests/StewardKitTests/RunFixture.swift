@@ -112,7 +112,7 @@ final class RunFixture {
     let key: SSHTestKey
     let profilesPath: String
     var profiles: UsageProfiles
-    var configuration: RunConfiguration
+    var configuration: StewardConfiguration
 
     /// The fixture's own repository with `policy`.
     convenience init(policy: String = RunFixture.policy) async throws {
@@ -145,7 +145,7 @@ final class RunFixture {
         let forgeToken = try git.write(Self.forgeToken + "\n", to: "secrets/forge-token", permissions: 0o600)
         profilesPath = git.path("profiles.json")
         self.profiles = profiles
-        configuration = RunConfiguration(
+        configuration = StewardConfiguration(
             repository: RepositorySettings(
                 url: server.url(for: "deploy.git"), tokenFile: gitToken, cacheDirectory: git.path("cache.git")
             ),

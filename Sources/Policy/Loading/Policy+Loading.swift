@@ -1,4 +1,3 @@
-import Foundation
 import YAMLSyntax
 
 extension Policy {
@@ -8,35 +7,31 @@ extension Policy {
     public static let defaultPath = "policies/steward.yaml"
 
     /// Reads and checks a parsed policy file.
-    /// - Throws: `PolicyLoadError` with every problem: unknown fields (with a did-you-mean),
+    /// - Throws: `YAMLDiagnostics` with every problem: unknown fields (with a did-you-mean),
     ///   wrong types, bad quantities, `min` above `max`, paths that can never match a resources
     ///   field, rules shadowed by an earlier one, a wrong `apiVersion` or `kind`.
-    public init(file: YAMLFile) throws(PolicyLoadError) {
-        var decoder = PolicyDecoder(reader: PolicyReader(file: file))
+    public init(file: YAMLFile) throws(YAMLDiagnostics) {
+        var decoder = PolicyDecoder(reader: YAMLReader(file: file))
         let policy = decoder.decode()
         guard let policy, decoder.reader.diagnostics.isEmpty else {
-            throw PolicyLoadError(decoder.reader.diagnostics)
+            throw YAMLDiagnostics(decoder.reader.diagnostics)
         }
         self = policy
     }
 
     /// Parses and checks the bytes of a policy file; `path` names it in messages.
-    public init(bytes: [UInt8], path: String) throws(PolicyLoadError) {
+    public init(bytes: [UInt8], path: String) throws(YAMLDiagnostics) {
         let file: YAMLFile
         do {
             file = try YAMLFile(bytes: bytes, path: path)
         } catch {
-            throw PolicyLoadError([error])
+            throw YAMLDiagnostics([error])
         }
         try self.init(file: file)
     }
 
     /// Reads, parses and checks the policy file at `path`.
-    public init(contentsOf path: String) throws(PolicyLoadError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PolicyLoadError([YAMLError(path: path, line: 0, column: 0, message: "cannot read the file")]
-            )
-        }
-        try self.init(bytes: [UInt8](data), path: path)
+    public init(contentsOf path: String) throws(YAMLDiagnostics) {
+        try self.init(file: try YAMLFile(contentsOf: path, what: "the file"))
     }
 }

@@ -1,4 +1,5 @@
 import Kubernetes
+import Profiles
 import YAMLSyntax
 
 extension PolicyDecoder {
@@ -35,13 +36,6 @@ extension PolicyDecoder {
         return block
     }
 
-    /// Knobs at which 0 switches off what they tune: a floor of nothing would let Steward propose
-    /// a request of 0, and a window of nothing means a detector never fires.
-    private static let aboveZero: Set<RecommenderKnob> = [
-        .minimumCPU, .minimumMemory, .leakHorizon, .regressionRolloutDelay, .regressionOnset,
-        .regressionBaseline, .regressionCertificateExpiry,
-    ]
-
     private mutating func value(_ node: YAMLNode, of knob: RecommenderKnob, at location: String)
         -> RecommenderValue?
     {
@@ -67,24 +61,25 @@ extension PolicyDecoder {
         case .cpu, .memory:
             let resource = knob.kind == .cpu ? "cpu" : "memory"
             guard let quantity = bound(node, at: location, resource: resource) else { return nil }
-            if quantity.nanos == 0, Self.aboveZero.contains(knob) {
+            if quantity.nanos == 0, knob.mustBePositive {
                 reader.report(node, "\(location): \(quantity.text) is out of range: expected more than 0")
                 return nil
             }
             let amount = resource == "cpu" ? quantity.milliValue : quantity.unitValue
             return .amount(Double(amount), text: quantity.text)
         case .duration:
-            guard node.kind == .scalar, let text = node.scalar, let seconds = DurationSyntax.seconds(text)
+            guard node.kind == .scalar, let text = node.scalar,
+                let milliseconds = PrometheusDuration.milliseconds(in: text)
             else {
                 reader.report(
                     node, "\(location): \"\(node.source)\" is not a duration (e.g. 90m, 24h, 7d, 1d12h)")
                 return nil
             }
-            if seconds == 0, Self.aboveZero.contains(knob) {
+            if milliseconds == 0, knob.mustBePositive {
                 reader.report(node, "\(location): \(text) is out of range: expected more than 0")
                 return nil
             }
-            return .amount(seconds, text: text)
+            return .amount(Double(milliseconds) / 1000, text: text)
         }
     }
 

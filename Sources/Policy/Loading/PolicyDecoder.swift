@@ -4,13 +4,15 @@ import YAMLSyntax
 
 /// Turns a policy file's nodes into a `Policy`, reporting every problem through its reader.
 struct PolicyDecoder {
-    var reader: PolicyReader
+    var reader: YAMLReader
     /// `spec.recommender`, read before the rules so that each rule's block is checked merged over it.
     var globalRecommender: RecommenderBlock?
 
     mutating func decode() -> Policy? {
-        guard let root = reader.root(known: ["apiVersion", "kind", "metadata", "spec"]) else { return nil }
-        reader.checkHeader(root, kind: "Policy")
+        guard
+            let root = reader.root(known: ["apiVersion", "kind", "metadata", "spec"], what: "a policy file")
+        else { return nil }
+        reader.checkHeader(root, apiVersion: Policy.apiVersion, kind: "Policy")
         var name = ""
         if let metadata = reader.required(root, "metadata", at: ""),
             let fields = reader.fields(metadata, at: "metadata", known: ["name", "labels", "annotations"]),

@@ -1,3 +1,5 @@
+import Analysis
+
 /// One setting of the recommender and the detectors that a policy may set, in `spec.recommender`
 /// or in a rule's `recommender` block. The raw value is its path inside the block
 /// (`hysteresis.cpu` is `hysteresis: {cpu: 10m}`); the order of the cases is the order reports
@@ -58,25 +60,60 @@ public enum RecommenderKnob: String, Sendable, Hashable, CaseIterable, Comparabl
         case duration
     }
 
-    public var kind: Kind {
+    /// The knob's kind.
+    public var kind: Kind { entry.kind }
+
+    /// Whether 0 is refused: at these knobs 0 switches off what they tune (a floor of nothing
+    /// would let Steward propose a request of 0; a window of nothing means a detector never fires).
+    var mustBePositive: Bool { entry.positive }
+
+    /// Sets the recommender setting the knob tunes; `amount` is in the knob's unit
+    /// (`RecommenderValue.amount`). Knobs with named values (a percentile, a CPU limit, a
+    /// throttling response) are applied by their value instead.
+    func apply(_ amount: Double, to settings: inout RecommenderSettings) {
+        entry.apply?(&settings, amount)
+    }
+
+    /// What a knob is, in one place: adding a knob is its case and its line here.
+    private struct Entry {
+        var kind: Kind
+        var positive = false
+        var apply: (@Sendable (inout RecommenderSettings, Double) -> Void)?
+    }
+
+    private var entry: Entry {
         switch self {
-        case .cpuPercentile: .percentile
-        case .cpuLimit: .cpuLimit
-        case .throttlingResponse: .throttlingResponse
-        case .cpuMarginPercent, .memoryMarginPercent, .oomBumpPercent, .throttlingBumpPercent,
-            .leakMinimumGrowthPercent:
-            .percent
-        case .minimumCoveragePercent, .hysteresisPercent, .throttlingThresholdPercent,
-            .throttlingUsagePercent,
-            .leakResetDropPercent, .regressionProbeSuccessPercent:
-            .share
-        case .leakMinimumFit: .ratio
-        case .regressionCrashLoopRestarts: .count
-        case .minimumCPU, .hysteresisCPU, .throttlingMinimumBump: .cpu
-        case .minimumMemory, .oomBumpMinimum, .hysteresisMemory: .memory
-        case .minimumHistory, .leakHorizon, .leakMinimumSpan, .regressionRolloutDelay, .regressionOnset,
-            .regressionBaseline, .regressionMinimumBaseline, .regressionCertificateExpiry:
-            .duration
+        case .cpuPercentile: Entry(kind: .percentile)
+        case .cpuMarginPercent: Entry(kind: .percent) { $0.cpuMarginPercent = $1 }
+        case .minimumCPU: Entry(kind: .cpu, positive: true) { $0.minimumCPUMillicores = Int128($1) }
+        case .cpuLimit: Entry(kind: .cpuLimit)
+        case .memoryMarginPercent: Entry(kind: .percent) { $0.memoryMarginPercent = $1 }
+        case .minimumMemory: Entry(kind: .memory, positive: true) { $0.minimumMemoryBytes = Int128($1) }
+        case .oomBumpPercent: Entry(kind: .percent) { $0.oomBumpPercent = $1 }
+        case .oomBumpMinimum: Entry(kind: .memory) { $0.oomMinimumBumpBytes = Int128($1) }
+        case .minimumHistory: Entry(kind: .duration) { $0.minimumHistorySeconds = $1 }
+        case .minimumCoveragePercent: Entry(kind: .share) { $0.minimumCoverageDensity = $1 / 100 }
+        case .hysteresisPercent: Entry(kind: .share) { $0.hysteresisPercent = $1 }
+        case .hysteresisCPU: Entry(kind: .cpu) { $0.hysteresisCPUMillicores = Int128($1) }
+        case .hysteresisMemory: Entry(kind: .memory) { $0.hysteresisMemoryBytes = Int128($1) }
+        case .throttlingThresholdPercent: Entry(kind: .share) { $0.throttlingThreshold = $1 / 100 }
+        case .throttlingUsagePercent: Entry(kind: .share) { $0.throttlingUsageFraction = $1 / 100 }
+        case .throttlingResponse: Entry(kind: .throttlingResponse)
+        case .throttlingBumpPercent: Entry(kind: .percent) { $0.throttlingBumpPercent = $1 }
+        case .throttlingMinimumBump: Entry(kind: .cpu) { $0.throttlingMinimumBumpMillicores = Int128($1) }
+        case .leakHorizon: Entry(kind: .duration, positive: true) { $0.leakHorizonSeconds = $1 }
+        case .leakMinimumFit: Entry(kind: .ratio) { $0.leakMinimumFit = $1 }
+        case .leakMinimumSpan: Entry(kind: .duration) { $0.leakMinimumSpanSeconds = $1 }
+        case .leakMinimumGrowthPercent: Entry(kind: .percent) { $0.leakMinimumGrowthPercent = $1 }
+        case .leakResetDropPercent: Entry(kind: .share) { $0.leakResetDropPercent = $1 }
+        case .regressionRolloutDelay: Entry(kind: .duration, positive: true) { $0.rolloutDelaySeconds = $1 }
+        case .regressionOnset: Entry(kind: .duration, positive: true) { $0.onsetSeconds = $1 }
+        case .regressionBaseline: Entry(kind: .duration, positive: true) { $0.baselineSeconds = $1 }
+        case .regressionMinimumBaseline: Entry(kind: .duration) { $0.minimumBaselineSeconds = $1 }
+        case .regressionCrashLoopRestarts: Entry(kind: .count) { $0.crashLoopRestarts = Int($1) }
+        case .regressionProbeSuccessPercent: Entry(kind: .share) { $0.probeSuccessThreshold = $1 / 100 }
+        case .regressionCertificateExpiry:
+            Entry(kind: .duration, positive: true) { $0.certificateExpirySeconds = $1 }
         }
     }
 
@@ -92,6 +129,10 @@ public enum RecommenderKnob: String, Sendable, Hashable, CaseIterable, Comparabl
     }
 
     public static func < (lhs: RecommenderKnob, rhs: RecommenderKnob) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        order[lhs, default: 0] < order[rhs, default: 0]
     }
+
+    /// Each knob's place in the declaration, which is the order reports list knobs in.
+    private static let order = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($0.element, $0.offset) })
 }

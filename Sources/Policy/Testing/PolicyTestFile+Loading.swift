@@ -4,12 +4,12 @@ import YAMLSyntax
 
 extension PolicyTestFile {
     /// Reads and checks a parsed test file.
-    /// - Throws: `PolicyLoadError` with every problem, each at its line.
-    public init(file: YAMLFile) throws(PolicyLoadError) {
-        var decoder = PolicyTestDecoder(reader: PolicyReader(file: file))
+    /// - Throws: `YAMLDiagnostics` with every problem, each at its line.
+    public init(file: YAMLFile) throws(YAMLDiagnostics) {
+        var decoder = PolicyTestDecoder(reader: YAMLReader(file: file))
         let decoded = decoder.decode()
         guard let decoded, decoder.reader.diagnostics.isEmpty else {
-            throw PolicyLoadError(decoder.reader.diagnostics)
+            throw YAMLDiagnostics(decoder.reader.diagnostics)
         }
         self = decoded
     }
@@ -17,11 +17,13 @@ extension PolicyTestFile {
 
 /// Turns a test file's nodes into cases.
 private struct PolicyTestDecoder {
-    var reader: PolicyReader
+    var reader: YAMLReader
 
     mutating func decode() -> PolicyTestFile? {
-        guard let root = reader.root(known: ["apiVersion", "kind", "metadata", "spec"]) else { return nil }
-        reader.checkHeader(root, kind: "PolicyTest")
+        guard
+            let root = reader.root(known: ["apiVersion", "kind", "metadata", "spec"], what: "a policy file")
+        else { return nil }
+        reader.checkHeader(root, apiVersion: Policy.apiVersion, kind: "PolicyTest")
         if let metadata = root["metadata"] {
             _ = reader.fields(metadata, at: "metadata", known: ["name", "labels", "annotations"])
         }

@@ -38,7 +38,7 @@ public struct PolicyTestRun: Sendable {
             return run
         }
         var tests: [PolicyTestFile] = []
-        var policies: [String: Result<Policy, PolicyLoadError>] = [:]
+        var policies: [String: Result<Policy, YAMLDiagnostics>] = [:]
         for path in yamlFiles(under: directory) {
             let file: YAMLFile
             do {
@@ -55,7 +55,7 @@ public struct PolicyTestRun: Sendable {
                     run.errors.append(error.description)
                 }
             case "Policy":
-                policies[path] = Result { () throws(PolicyLoadError) in try Policy(file: file) }
+                policies[path] = Result { () throws(YAMLDiagnostics) in try Policy(file: file) }
             default:
                 continue
             }
@@ -70,7 +70,7 @@ public struct PolicyTestRun: Sendable {
             let policyPath = (test.policyPath as NSString).standardizingPath
             let loaded =
                 policies[policyPath]
-                ?? Result { () throws(PolicyLoadError) in try Policy(contentsOf: test.policyPath) }
+                ?? Result { () throws(YAMLDiagnostics) in try Policy(contentsOf: test.policyPath) }
             switch loaded {
             case .success(let policy):
                 run.results += test.run(against: policy)

@@ -24,6 +24,13 @@ public struct PrometheusDuration: Sendable, Hashable, Comparable, CustomStringCo
     ///
     /// Units must appear largest first, each at most once, as PromQL requires (`1h30m`, not `30m1h`).
     public init?(_ text: String) {
+        guard let total = Self.milliseconds(in: text), total > 0 else { return nil }
+        self.milliseconds = total
+    }
+
+    /// The milliseconds `text` stands for, zero included (`0s`), or nil when it is not written as
+    /// a Prometheus duration.
+    public static func milliseconds(in text: String) -> Int64? {
         var total: Int64 = 0
         var rest = Substring(text)
         var lastUnit = -1
@@ -34,16 +41,17 @@ public struct PrometheusDuration: Sendable, Hashable, Comparable, CustomStringCo
             rest = rest.dropFirst(digits.count)
             let letters = rest.prefix { $0.isASCII && $0.isLetter }
             rest = rest.dropFirst(letters.count)
-            guard let unit = Self.units.firstIndex(where: { $0.name == letters }), unit > lastUnit else {
+            guard let unit = units.firstIndex(where: { $0.name == letters }), unit > lastUnit else {
                 return nil
             }
             lastUnit = unit
-            let (product, overflow) = amount.multipliedReportingOverflow(by: Self.units[unit].milliseconds)
+            let (product, overflow) = amount.multipliedReportingOverflow(by: units[unit].milliseconds)
             guard !overflow else { return nil }
-            total += product
+            let (sum, sumOverflow) = total.addingReportingOverflow(product)
+            guard !sumOverflow else { return nil }
+            total = sum
         }
-        guard total > 0 else { return nil }
-        self.milliseconds = total
+        return total
     }
 
     /// The duration in seconds.

@@ -50,7 +50,7 @@ package struct Demo: Sendable {
         let created = try createRemoteIfMissing(at: paths.remote)
         let key = try signingKey(paths)
         let profiles = (examples as NSString).appendingPathComponent("demo-profiles.json")
-        let configuration = RunConfiguration(
+        let configuration = StewardConfiguration(
             repository: RepositorySettings(url: "file://\(paths.remote)", cacheDirectory: paths.cache),
             observe: .profiles(path: profiles),
             signing: SigningSettings(keyFile: paths.key, name: "Steward (demo)", email: Self.email),

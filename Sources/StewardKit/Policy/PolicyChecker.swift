@@ -31,14 +31,14 @@ package enum PolicyChecker {
     }
 
     /// `2 rules` or `11 cases`, or every problem.
-    private static func check(_ path: String) -> Swift.Result<String, PolicyLoadError> {
+    private static func check(_ path: String) -> Swift.Result<String, YAMLDiagnostics> {
         let file: YAMLFile
         do {
             file = try YAMLFile(contentsOf: path)
         } catch {
-            return .failure(PolicyLoadError([error]))
+            return .failure(YAMLDiagnostics([error]))
         }
-        do throws(PolicyLoadError) {
+        do throws(YAMLDiagnostics) {
             if file.documents.first?.root?["kind"]?.scalar == "PolicyTest" {
                 let tests = try PolicyTestFile(file: file)
                 return .success("\(tests.cases.count) case\(tests.cases.count == 1 ? "" : "s")")

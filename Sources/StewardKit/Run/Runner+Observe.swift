@@ -3,8 +3,10 @@ import StewardPlanner
 
 extension Runner {
     /// The usage profiles of the run: the configured file, or collected from Prometheus now.
-    func observe(_ configuration: RunConfiguration) async throws(StewardError) -> UsageProfiles {
-        switch configuration.observe {
+    func observe(_ observation: ObservationSettings, cluster: String?) async throws(StewardError)
+        -> UsageProfiles
+    {
+        switch observation {
         case .profiles(let path):
             return try InputLoader.profiles(from: path)
         case .prometheus(let settings):
@@ -12,7 +14,7 @@ extension Runner {
             return try await ProfileObservation.collect(
                 ProfileCollectRequest(
                     prometheus: settings.url, window: settings.window, step: settings.step,
-                    at: String(Int(request.now.timeIntervalSince1970)), cluster: configuration.cluster,
+                    at: String(Int(request.now.timeIntervalSince1970)), cluster: cluster,
                     clusterLabel: settings.clusterLabel, tokenFile: settings.tokenFile,
                     basicAuthFile: settings.basicAuthFile, caFile: settings.caFile, timeout: settings.timeout)
             ).profiles

@@ -39,27 +39,31 @@ package struct Runner: Sendable {
     /// ``prepare()`` with a last word on the plan before anything is built (tests add reverts).
     func prepare(amending amend: (inout Plan) -> Void) async throws(StewardError) -> PreparedRun {
         let configuration = request.configuration
+        guard let repository = configuration.repository, let observation = configuration.observe,
+            let signing = configuration.signing
+        else {
+            throw .invalidInput("steward run needs repository, observe and signing in its configuration")
+        }
         let run = Self.runID(at: request.now)
-        let identity = try BotIdentity(configuration.signing)
-        let workspace = try Workspace.open(
-            configuration.repository, branchPrefix: configuration.publish.branchPrefix)
+        let identity = try BotIdentity(signing)
+        let workspace = try Workspace.open(repository, branchPrefix: configuration.publish.branchPrefix)
         let snapshot = try workspace.fetch()
         logger.info(
             "fetched", metadata: ["base": "\(snapshot.base.hex)", "branches": "\(snapshot.branches.count)"])
-        let profiles = try await observe(configuration)
+        let profiles = try await observe(observation, cluster: configuration.cluster)
         // The base commit's tree, read from the object database: no checkout; the regression
         // detector blames commits of the fetched base's history.
         let history = CommitHistory(repository: workspace.repository.path, revision: snapshot.base.hex)
         let inputs = try InputLoader.load(
             try GitTreeSource(repository: workspace.repository, revision: snapshot.base.hex),
-            repository: Workspace.redacted(configuration.repository.url), profiles: profiles,
+            repository: Workspace.redacted(repository.url), profiles: profiles,
             cluster: configuration.cluster, policy: configuration.policy, options: configuration.inventory,
             history: history, grouping: configuration.publish.groupBy, now: request.now)
         var plan = try Planner().plan(inputs)
         amend(&plan)
         let reverts = plan.reverts.filter(\.decision.permitsEdit).count
         var report = RunReport(
-            run: run, repository: plan.repository, baseBranch: configuration.repository.baseBranch,
+            run: run, repository: plan.repository, baseBranch: repository.baseBranch,
             baseCommit: snapshot.base.short, cluster: plan.cluster, window: plan.window,
             findings: plan.findings.filter { !$0.writtenChanges.isEmpty }.count + reverts,
             changes: plan.permittedChanges.count + reverts,
@@ -88,7 +92,7 @@ package struct Runner: Sendable {
         }
         let publisher = Publisher(
             workspace: workspace, snapshot: snapshot, identity: identity, plan: plan, profiles: profiles,
-            source: Self.describe(configuration.observe, profiles.source), policyBlob: policyBlob,
+            source: Self.describe(observation, profiles.source), policyBlob: policyBlob,
             templates: templates, settings: configuration.publish, run: run, date: request.now,
             logger: logger)
         let decisions: [BranchDecision]

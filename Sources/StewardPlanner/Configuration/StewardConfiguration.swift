@@ -1,42 +1,49 @@
-import Foundation
+import Forge
 import Kubernetes
-import YAMLSyntax
+import Policy
 
-/// Steward's configuration file (`steward.yaml`, `--config`), documented in `docs/inventory.md`.
+/// Steward's configuration file (`steward.yaml`, `--config`; `docs/configuration.md`): where the
+/// GitOps repository is, how to observe the cluster, how to sign, where to open pull requests,
+/// how to group changes, and how the inventory reads the repository.
 ///
-/// ```yaml
-/// apiVersion: steward.dev/v1
-/// kind: Configuration
-/// inventory:
-///   clusters: {https://kubernetes.default.svc: prod}
-///   patchFile: steward-resources.yaml
-///   repositoryURLs: [https://github.com/acme/gitops]
-///   helm:
-///     - {chart: charts/shop, template: templates/worker.yaml, container: worker, values: worker.resources}
-/// ```
+/// `steward plan` and `steward verify` use the inventory and the grouping; `steward run` also
+/// needs the repository, the observations and the signing key, which are nil when a file
+/// written for `plan` leaves them out. Paths in the file (token files, the signing key, a
+/// profiles file) are relative to the file's folder; the policy and the pull-request templates
+/// are paths inside the repository.
 package struct StewardConfiguration: Sendable {
-    /// How the inventory reads the repository.
-    package var inventory = InventoryOptions()
-    /// `publish.groupBy`, when the file sets it: `plan` groups as the run will.
-    package var groupBy: Grouping?
+    /// The GitOps repository Steward reads and pushes to.
+    package var repository: RepositorySettings?
+    /// The cluster whose usage applies; nil when the profiles cover exactly one.
+    package var cluster: String?
+    /// The policy file, relative to the repository root.
+    package var policy: String
+    /// Where the usage profiles come from.
+    package var observe: ObservationSettings?
+    /// The key that signs bot commits, and the name on them.
+    package var signing: SigningSettings?
+    /// Where pull requests are opened.
+    package var forge: ForgeConfiguration
+    /// How changes become branches and pull requests.
+    package var publish: PublishSettings
+    /// How the inventory reads the repository (`docs/inventory.md`).
+    package var inventory: InventoryOptions
 
-    package init(inventory: InventoryOptions = InventoryOptions(), groupBy: Grouping? = nil) {
+    /// Describes a configuration; every part has a default, and `steward run` needs the
+    /// repository, the observations and the signing key.
+    package init(
+        repository: RepositorySettings? = nil, cluster: String? = nil, policy: String = Policy.defaultPath,
+        observe: ObservationSettings? = nil, signing: SigningSettings? = nil,
+        forge: ForgeConfiguration = ForgeConfiguration(kind: .none),
+        publish: PublishSettings = PublishSettings(), inventory: InventoryOptions = InventoryOptions()
+    ) {
+        self.repository = repository
+        self.cluster = cluster
+        self.policy = policy
+        self.observe = observe
+        self.signing = signing
+        self.forge = forge
+        self.publish = publish
         self.inventory = inventory
-        self.groupBy = groupBy
-    }
-
-    /// Reads and checks a configuration file.
-    /// - Throws: ``StewardError`` naming the file, line and column of the first problem.
-    package static func load(from path: String) throws(StewardError) -> StewardConfiguration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw StewardError("\(path): cannot read the configuration file")
-        }
-        let file: YAMLFile
-        do {
-            file = try YAMLFile(bytes: [UInt8](data), path: path)
-        } catch {
-            throw StewardError(error.description)
-        }
-        return try ConfigurationReader(file: file).read()
     }
 }

@@ -12,11 +12,11 @@ package enum InputLoader {
     ///   profiles file that cannot be used, or profiles of several clusters without `--cluster`.
     package static func load(_ request: PlanRequest) throws(StewardError) -> PlanInputs {
         let configuration = try request.configuration.map { path throws(StewardError) in
-            try StewardConfiguration.load(from: path)
+            try StewardConfiguration.load(from: path, for: .plan)
         }
         let profiles = try self.profiles(from: request.profiles)
         let options = configuration?.inventory ?? InventoryOptions()
-        let grouping = request.groupBy ?? configuration?.groupBy ?? .target
+        let grouping = request.groupBy ?? configuration?.publish.groupBy ?? .target
         guard let revision = request.revision else {
             let folder = ManifestSource(root: request.repository)
             return try load(
@@ -73,7 +73,9 @@ package enum InputLoader {
     }
 
     /// The cluster to plan for: the one asked for, or the only one the profiles cover.
-    package static func cluster(_ requested: String?, in profiles: UsageProfiles) throws(StewardError) -> String {
+    package static func cluster(_ requested: String?, in profiles: UsageProfiles) throws(StewardError)
+        -> String
+    {
         if let requested {
             return requested
         }

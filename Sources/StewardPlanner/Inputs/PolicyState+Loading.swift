@@ -12,7 +12,7 @@ extension PolicyState {
         } catch {
             guard (try? tree.filePaths().contains(path)) == true else { return .missing(path: path) }
             let unreadable = YAMLError(path: path, line: 0, column: 0, message: "cannot read the file")
-            return .invalid(path: path, error: PolicyLoadError([unreadable]))
+            return .invalid(path: path, error: YAMLDiagnostics([unreadable]))
         }
         do {
             return .loaded(try Policy(bytes: bytes, path: path))

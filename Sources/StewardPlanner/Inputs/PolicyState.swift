@@ -1,4 +1,5 @@
 import Policy
+import YAMLSyntax
 
 /// The policy in force for a plan, as the repository holds it. Anything but a loaded policy
 /// allows nothing.
@@ -8,7 +9,7 @@ package enum PolicyState: Sendable {
     /// The repository has no policy file at `path`.
     case missing(path: String)
     /// The file at `path` exists but does not load; `error` holds every problem.
-    case invalid(path: String, error: PolicyLoadError)
+    case invalid(path: String, error: YAMLDiagnostics)
 
     /// The policy file, relative to the repository root.
     package var path: String {

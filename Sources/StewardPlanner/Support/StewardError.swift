@@ -2,8 +2,8 @@ import Forge
 import GitStore
 import Kubernetes
 import Policy
-import PrometheusAPI
 import Profiles
+import PrometheusAPI
 import Signing
 import YAMLSyntax
 
@@ -16,6 +16,8 @@ import YAMLSyntax
 package enum StewardError: Error, Sendable, CustomStringConvertible {
     /// A YAML file that does not parse, with file, line, column and the caret.
     case yaml(YAMLError)
+    /// `steward.yaml` cannot be used: every problem, each with its position and caret.
+    case configuration(YAMLDiagnostics)
     /// A Git operation failed while Steward was doing `context` (nil: the error says it all).
     case git(GitError, context: String?)
     /// A forge call failed while Steward was doing `context` (nil: the error says it all).
@@ -80,6 +82,7 @@ package enum StewardError: Error, Sendable, CustomStringConvertible {
     package var message: String {
         switch self {
         case .yaml(let error): error.description
+        case .configuration(let diagnostics): diagnostics.description
         case .git(let error, nil): error.description
         case .git(let error, let context?): "\(context): \(error)"
         case .forge(let error, nil): error.description

@@ -1,16 +1,14 @@
-import Kubernetes
-import YAMLSyntax
-
-/// Reads typed values out of a parsed file and collects every problem as a diagnostic with the
-/// node's position, so that one pass reports all errors rather than the first.
-struct PolicyReader {
-    let file: YAMLFile
-    private(set) var diagnostics: [YAMLError] = []
+/// Reads typed values out of one of Steward's own files (a policy, a policy test, `steward.yaml`)
+/// and collects every problem as a diagnostic with the node's position, so that one pass reports
+/// all errors rather than the first.
+package struct YAMLReader {
+    package let file: YAMLFile
+    package private(set) var diagnostics: [YAMLError] = []
 
     /// Anchored nodes by name, in document order, to resolve aliases.
     private let anchors: [String: [YAMLNode]]
 
-    init(file: YAMLFile) {
+    package init(file: YAMLFile) {
         self.file = file
         var anchors: [String: [YAMLNode]] = [:]
         for document in file.documents {
@@ -20,13 +18,13 @@ struct PolicyReader {
     }
 
     /// The node an alias refers to (the last anchor of its name before it); other nodes as they are.
-    func resolve(_ node: YAMLNode) -> YAMLNode {
+    package func resolve(_ node: YAMLNode) -> YAMLNode {
         guard node.kind == .alias, let name = node.anchor else { return node }
         return anchors[name]?.last { $0.byteRange.lowerBound < node.byteRange.lowerBound } ?? node
     }
 
     /// A sequence's items, aliases resolved.
-    func items(_ node: YAMLNode) -> [YAMLNode] {
+    package func items(_ node: YAMLNode) -> [YAMLNode] {
         node.items.map(resolve)
     }
 
@@ -40,29 +38,28 @@ struct PolicyReader {
     }
 
     /// Records a problem at `node`.
-    mutating func report(_ node: YAMLNode, _ message: String) {
+    package mutating func report(_ node: YAMLNode, _ message: String) {
         diagnostics.append(file.error(at: node.byteRange.lowerBound, message))
     }
 
-    /// The single document's root mapping with its keys checked, or nil after reporting why not.
-    mutating func root(known: [String]) -> MappingFields? {
+    /// The single document's root mapping with its keys checked, or nil after reporting why not;
+    /// `what` names the file in the message about extra documents (`a policy file`).
+    package mutating func root(known: [String], what: String) -> MappingFields? {
         let documents = file.documents.filter { $0.root.map { !$0.isEmpty } ?? false }
         guard let document = documents.first, let root = document.root else {
             diagnostics.append(file.error(at: 0, "the file is empty"))
             return nil
         }
         if documents.count > 1, let extra = documents[1].root {
-            report(extra, "a policy file holds one document; found \(documents.count)")
+            report(extra, "\(what) holds one document; found \(documents.count)")
         }
         return fields(root, at: "", known: known)
     }
 
-    /// Checks `apiVersion` (`steward.dev/v1`) and `kind`.
-    mutating func checkHeader(_ root: MappingFields, kind expected: String) {
-        if let node = required(root, "apiVersion", at: ""), let value = node.scalar,
-            value != Policy.apiVersion
-        {
-            report(node, "apiVersion: expected \(Policy.apiVersion), found \(value)")
+    /// Checks `apiVersion` and `kind`, both required.
+    package mutating func checkHeader(_ root: MappingFields, apiVersion: String, kind expected: String) {
+        if let node = required(root, "apiVersion", at: ""), let value = node.scalar, value != apiVersion {
+            report(node, "apiVersion: expected \(apiVersion), found \(value)")
         }
         if let node = required(root, "kind", at: ""), let value = node.scalar, value != expected {
             report(node, "kind: expected \(expected), found \(value)")
@@ -70,7 +67,7 @@ struct PolicyReader {
     }
 
     /// A mapping's entries; an unknown key is reported with the nearest known one.
-    mutating func fields(_ node: YAMLNode, at location: String, known: [String]) -> MappingFields? {
+    package mutating func fields(_ node: YAMLNode, at location: String, known: [String]) -> MappingFields? {
         guard node.kind == .mapping else {
             report(node, "\(Self.name(location)): expected a mapping with \(Self.list(known))")
             return nil
@@ -92,13 +89,13 @@ struct PolicyReader {
     }
 
     /// A required entry, or nil after reporting that it is missing.
-    mutating func required(_ fields: MappingFields, _ key: String, at location: String) -> YAMLNode? {
+    package mutating func required(_ fields: MappingFields, _ key: String, at location: String) -> YAMLNode? {
         if let value = fields[key], !value.isEmpty { return value }
         report(fields[key] ?? fields.node, "\(Self.join(location, key)): required")
         return nil
     }
 
-    mutating func string(_ node: YAMLNode, at location: String) -> String? {
+    package mutating func string(_ node: YAMLNode, at location: String) -> String? {
         guard node.kind == .scalar, let text = node.scalar, !text.isEmpty else {
             report(node, "\(location): expected a non-empty string")
             return nil
@@ -111,7 +108,8 @@ struct PolicyReader {
     }
 
     /// A sequence of strings; `[]` is an empty list.
-    mutating func strings(_ node: YAMLNode, at location: String) -> [(text: String, node: YAMLNode)]? {
+    package mutating func strings(_ node: YAMLNode, at location: String) -> [(text: String, node: YAMLNode)]?
+    {
         guard node.kind == .sequence else {
             report(node, "\(location): expected a list of strings, e.g. [a, b]")
             return nil
@@ -126,7 +124,7 @@ struct PolicyReader {
     }
 
     /// A mapping of strings to strings (labels, annotations).
-    mutating func stringMap(_ node: YAMLNode, at location: String) -> [String: String]? {
+    package mutating func stringMap(_ node: YAMLNode, at location: String) -> [String: String]? {
         guard node.kind == .mapping else {
             report(node, "\(location): expected a mapping of names to values")
             return nil
@@ -146,7 +144,7 @@ struct PolicyReader {
         return result
     }
 
-    mutating func integer(_ node: YAMLNode, at location: String, in range: ClosedRange<Int>) -> Int? {
+    package mutating func integer(_ node: YAMLNode, at location: String, in range: ClosedRange<Int>) -> Int? {
         guard node.kind == .scalar, case .int(let value) = node.value else {
             report(node, "\(location): expected a whole number")
             return nil
@@ -162,7 +160,7 @@ struct PolicyReader {
     }
 
     /// A number (whole or not) within `range`; `text` is the number as written.
-    mutating func number(_ node: YAMLNode, at location: String, in range: ClosedRange<Double>)
+    package mutating func number(_ node: YAMLNode, at location: String, in range: ClosedRange<Double>)
         -> (value: Double, text: String)?
     {
         let value: Double
@@ -184,7 +182,7 @@ struct PolicyReader {
         return (value, node.source)
     }
 
-    mutating func boolean(_ node: YAMLNode, at location: String) -> Bool? {
+    package mutating func boolean(_ node: YAMLNode, at location: String) -> Bool? {
         guard node.kind == .scalar, case .bool(let value) = node.value else {
             report(node, "\(location): expected true or false")
             return nil
@@ -192,28 +190,14 @@ struct PolicyReader {
         return value
     }
 
-    mutating func quantity(_ node: YAMLNode, at location: String) -> Quantity? {
-        guard node.kind == .scalar, let text = node.scalar, let quantity = Quantity(text) else {
-            report(
-                node,
-                "\(location): \"\(node.source)\" is not a Kubernetes quantity (e.g. 250m, 1.5, 512Mi, 2Gi)")
-            return nil
-        }
-        guard quantity.nanos >= 0 else {
-            report(node, "\(location): \(text) is negative")
-            return nil
-        }
-        return quantity
-    }
-
     /// `spec.rules[0]` joined with `name`.
-    static func join(_ location: String, _ key: String) -> String {
+    package static func join(_ location: String, _ key: String) -> String {
         location.isEmpty ? key : "\(location).\(key)"
     }
 
     /// `100` rather than `100.0`.
     private static func number(_ value: Double) -> String {
-        RecommenderValue.number(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     private static func name(_ location: String) -> String {

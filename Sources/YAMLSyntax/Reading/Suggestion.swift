@@ -1,7 +1,7 @@
 /// "Did you mean" for a misspelt name: the closest known name by edit distance, when close.
-enum Suggestion {
+package enum Suggestion {
     /// The known name nearest to `word` (ignoring case), if at most a third of it differs.
-    static func closest(to word: String, in known: [String]) -> String? {
+    package static func closest(to word: String, in known: [String]) -> String? {
         let lowered = Array(word.lowercased())
         let scored = known.map { ($0, distance(lowered, Array($0.lowercased()))) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
@@ -9,7 +9,7 @@ enum Suggestion {
     }
 
     /// `; did you mean "x"?`, or nothing.
-    static func hint(for word: String, in known: [String]) -> String {
+    package static func hint(for word: String, in known: [String]) -> String {
         closest(to: word, in: known).map { "; did you mean \"\($0)\"?" } ?? ""
     }
 

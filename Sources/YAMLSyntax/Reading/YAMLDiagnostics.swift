@@ -1,8 +1,6 @@
-import YAMLSyntax
-
-/// A policy (or policy test) file that cannot be used: every problem found in it, each with the
-/// file, line, column, the line itself and a caret.
-public struct PolicyLoadError: Error, Sendable, CustomStringConvertible {
+/// One of Steward's own files (a policy, a policy test, `steward.yaml`) that cannot be used: every
+/// problem found in it, each with the file, line, column, the line itself and a caret.
+public struct YAMLDiagnostics: Error, Sendable, CustomStringConvertible {
     /// The problems, in file order.
     public var diagnostics: [YAMLError]
 
