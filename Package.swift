@@ -102,6 +102,7 @@ let package = Package(
             dependencies: [
                 "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher", "YAMLSyntax",
                 "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Policy", "Forge",
+                "ClientSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -186,7 +187,10 @@ let package = Package(
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "TestSupport"]),
         .testTarget(
             name: "PrometheusAPITests",
-            dependencies: ["PrometheusAPI", "Profiles", "TestSupport", "PrometheusSimulator"]
+            dependencies: [
+                "PrometheusAPI", "Profiles", "ClientSupport", "TestSupport", "PrometheusSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "AnalysisTests",
@@ -205,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "ForgeTests",
             dependencies: [
-                "Forge", "TestSupport", "ForgeFake",
+                "Forge", "ClientSupport", "TestSupport", "ForgeFake",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

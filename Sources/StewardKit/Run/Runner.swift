@@ -1,3 +1,4 @@
+import ClientSupport
 import Forge
 import Foundation
 import GitStore
@@ -52,7 +53,7 @@ package struct Runner: Sendable {
         let history = CommitHistory(repository: workspace.repository.path, revision: snapshot.base.hex)
         let inputs = try InputLoader.load(
             try GitTreeSource(repository: workspace.repository, revision: snapshot.base.hex),
-            repository: Workspace.redacted(configuration.repository.url), profiles: profiles,
+            repository: Redactor.url(configuration.repository.url), profiles: profiles,
             cluster: configuration.cluster, policy: configuration.policy, options: configuration.inventory,
             history: history, grouping: configuration.publish.groupBy, now: request.now)
         var plan = try Planner().plan(inputs)
