@@ -76,7 +76,8 @@ let package = Package(
         .target(
             name: "StewardPlanner",
             dependencies: [
-                "YAMLSyntax", "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Analysis", "Policy",
+                "YAMLSyntax", "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Analysis",
+                "Policy",
                 "Forge", .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -86,7 +87,9 @@ let package = Package(
         ),
         .target(
             name: "StewardVerify",
-            dependencies: ["StewardPlanner", "GitStore", "Signing", "Kubernetes", "Policy", "Analysis", "YAMLSyntax"]
+            dependencies: [
+                "StewardPlanner", "GitStore", "Signing", "Kubernetes", "Policy", "Analysis", "YAMLSyntax",
+            ]
         ),
         .target(
             name: "StewardPublisher",
@@ -102,6 +105,7 @@ let package = Package(
             dependencies: [
                 "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher", "YAMLSyntax",
                 "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Policy", "Forge",
+                "ClientSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -115,7 +119,8 @@ let package = Package(
         ),
 
         // Benchmarks: programs that print their figures.
-        .executableTarget(name: "YAMLBench", dependencies: ["YAMLSyntax", "CLibYAML"], path: "Benchmarks/YAMLBench"),
+        .executableTarget(
+            name: "YAMLBench", dependencies: ["YAMLSyntax", "CLibYAML"], path: "Benchmarks/YAMLBench"),
         .executableTarget(
             name: "AnalysisBench",
             dependencies: ["Analysis", "Kubernetes", "Profiles", "YAMLSyntax", "TestSupport"],
@@ -181,12 +186,17 @@ let package = Package(
         .testTarget(name: "SigningTests", dependencies: ["Signing", "TestSupport"]),
         .testTarget(
             name: "KubernetesTests",
-            dependencies: ["Kubernetes", "YAMLSyntax", "TestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "Kubernetes", "YAMLSyntax", "TestSupport", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "TestSupport"]),
         .testTarget(
             name: "PrometheusAPITests",
-            dependencies: ["PrometheusAPI", "Profiles", "TestSupport", "PrometheusSimulator"]
+            dependencies: [
+                "PrometheusAPI", "Profiles", "ClientSupport", "TestSupport", "PrometheusSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "AnalysisTests",
@@ -205,7 +215,7 @@ let package = Package(
         .testTarget(
             name: "ForgeTests",
             dependencies: [
-                "Forge", "TestSupport", "ForgeFake",
+                "Forge", "ClientSupport", "TestSupport", "ForgeFake",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -216,7 +226,8 @@ let package = Package(
             name: "StewardKitTests",
             dependencies: [
                 "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher",
-                "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Profiles", "PrometheusAPI",
+                "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Profiles",
+                "PrometheusAPI",
                 "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

@@ -1,14 +1,18 @@
-/// Bounded retries with exponential backoff, for HTTP 5xx, 429 and connection errors.
+/// Bounded retries with exponential backoff: how often a client sends a request and how long it
+/// waits in between. Which failures are worth another attempt is the client's to say (see
+/// ``run(_:pause:)``).
 ///
-/// A query that ran past its timeout is not retried: Prometheus is then likely overloaded, and
-/// the same query would only add to its load (KRR's users saw their queries crash Prometheus).
+/// The defaults suit Prometheus: a query that failed three times in a few seconds is reported
+/// rather than waited on. The forge clients bring their own (`RetryPolicy.forge` in `Forge`).
 public struct RetryPolicy: Sendable, Equatable {
     /// How many times a request is sent at most, the first time included.
     public var maxAttempts: Int
     /// The wait before the second attempt; each further wait doubles, up to ``maxDelay``.
     public var initialDelay: Duration
+    /// The longest backoff between two attempts.
     public var maxDelay: Duration
 
+    /// Describes a policy; fewer than one attempt means one.
     public init(
         maxAttempts: Int = 3, initialDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(8)
     ) {
@@ -20,7 +24,7 @@ public struct RetryPolicy: Sendable, Equatable {
     /// The wait after failed attempt number `attempt` (1-based); a server's `Retry-After` wins when
     /// it asks for longer, up to ``maxDelay``.
     public func delay(afterAttempt attempt: Int, retryAfter: Duration?) -> Duration {
-        var delay = initialDelay
+        var delay = min(initialDelay, maxDelay)
         for _ in 1..<max(1, attempt) {
             delay = min(delay * 2, maxDelay)
         }

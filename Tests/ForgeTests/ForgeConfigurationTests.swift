@@ -82,7 +82,7 @@ struct ForgeConfigurationTests {
 
         #expect(
             error.description
-                == "GitHub configuration: the API URL https://ghe.example.com/api/v3 contains credentials; "
+                == "GitHub configuration: the API URL https://<redacted>@ghe.example.com/api/v3 contains credentials; "
                 + "put the token in the token file")
     }
 
@@ -167,9 +167,8 @@ struct ForgeConfigurationTests {
         let server = try await ForgeServer.start(.gitea, token: ForgeHarness.token)
         try await server.stop()
         let directory = try TemporaryDirectory("steward-forge")
-        var retry = ForgeHarness.retry
-        retry.requestTimeout = .milliseconds(300)
-        let configuration = try ForgeHarness.configuration(for: server, in: directory, retry: retry)
+        let configuration = try ForgeHarness.configuration(
+            for: server, in: directory, requestTimeout: .milliseconds(300))
 
         let error = try #require(
             await #expect(throws: ForgeError.self) {

@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import NIOHTTP1
 import Testing
@@ -93,12 +94,13 @@ struct ForgeHTTPPartsTests {
                 == #"{"title":"a \"quoted\" \\ line\nnext\u0001","n":-3,"ok":false,"labels":["é",1]}"#)
     }
 
-    @Test("backs off exponentially up to the maximum")
+    @Test("backs off exponentially from one second up to 30, four attempts in all")
     func backoff() {
-        let policy = ForgeRetryPolicy(initialBackoff: .seconds(1), maximumBackoff: .seconds(5))
+        let policy = RetryPolicy.forge
+        #expect(policy.maxAttempts == 4)
         #expect(
-            (1...5).map(policy.backoff(after:)) == [
-                .seconds(1), .seconds(2), .seconds(4), .seconds(5), .seconds(5),
+            (1...7).map { policy.delay(afterAttempt: $0, retryAfter: nil) } == [
+                .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16), .seconds(30), .seconds(30),
             ])
     }
 }

@@ -79,6 +79,25 @@ import Testing
         }
         #expect(second.code == .authentication)
         #expect(!second.description.contains("wrong-token-9876"))
+        #expect(second.subject == url.replacingOccurrences(of: "http://", with: "http://<redacted>@"))
+    }
+
+    @Test func asyncCallersFetchOffTheCooperativePool() async throws {
+        defer { server.stop() }
+        let cache = try Repository.cloneBare(
+            from: url, into: fixture.path("cache.git"), credentials: .token(Self.token))
+        try fixture.git(["remote", "add", "origin", bare], in: upstream)
+        let next = try fixture.commit(
+            in: upstream, files: ["deploy/web.yaml": "memory: 2Gi\n"], message: "Raise")
+        try fixture.git(["push", "--quiet", "origin", "main"], in: upstream)
+
+        let advertised = try await cache.remoteReferences(remote: "origin", credentials: .token(Self.token))
+        #expect(advertised == ["refs/heads/main": try #require(ObjectID(hex: next))])
+        try await cache.fetch(remote: "origin", credentials: .token(Self.token))
+        #expect(try cache.resolve("origin/main").hex == next)
+        await #expect(throws: GitError.self) {
+            try await cache.fetch(remote: "origin", credentials: .token("wrong-token-9876"))
+        }
     }
 
     @Test func pushWithTheRightLeaseSucceedsAndAStaleLeaseChangesNothing() throws {

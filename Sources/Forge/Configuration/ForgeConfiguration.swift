@@ -1,3 +1,4 @@
+import ClientSupport
 import Logging
 
 /// Everything needed to build a ``ForgeClient``: the forge, its API URL, the repository and
@@ -26,14 +27,26 @@ public struct ForgeConfiguration: Sendable, Equatable {
     public var outputDirectory: String?
     /// How the GitLab token is sent.
     public var gitLabTokenHeader: GitLabClient.TokenHeader
-    /// Waits and retries.
-    public var retry: ForgeRetryPolicy
+    /// How often a request is retried after a server error, a connection failure or a rate
+    /// limit, and the backoff in between.
+    public var retry: RetryPolicy
+    /// The longest Steward waits for a rate limit to reset (`Retry-After`, `X-RateLimit-Reset`);
+    /// a longer announced wait fails at once with a ``ForgeError/Code/rateLimited`` error.
+    public var maximumRateLimitWait: Duration
+    /// The time one request may take, connection and body included.
+    public var requestTimeout: Duration
+
+    /// Two minutes: an hourly run can wait out GitHub's secondary limits, not a primary one.
+    public static let standardRateLimitWait: Duration = .seconds(120)
+    /// Thirty seconds per request.
+    public static let standardRequestTimeout: Duration = .seconds(30)
 
     /// Describes a forge.
     public init(
         kind: ForgeKind, apiURL: String? = nil, repository: String = "", tokenFile: String? = nil,
         outputDirectory: String? = nil, gitLabTokenHeader: GitLabClient.TokenHeader = .privateToken,
-        retry: ForgeRetryPolicy = .standard
+        retry: RetryPolicy = .forge, maximumRateLimitWait: Duration = standardRateLimitWait,
+        requestTimeout: Duration = standardRequestTimeout
     ) {
         self.kind = kind
         self.apiURL = apiURL
@@ -42,6 +55,8 @@ public struct ForgeConfiguration: Sendable, Equatable {
         self.outputDirectory = outputDirectory
         self.gitLabTokenHeader = gitLabTokenHeader
         self.retry = retry
+        self.maximumRateLimitWait = maximumRateLimitWait
+        self.requestTimeout = requestTimeout
     }
 
     /// Builds the client; the token file is read now, so a missing Secret fails before any work.
@@ -55,11 +70,13 @@ public struct ForgeConfiguration: Sendable, Equatable {
             let (owner, name) = try RepositoryName.split(repository, forge: .github)
             return try GitHubClient(
                 owner: owner, repository: name, apiURL: apiURL ?? GitHubClient.publicAPI, token: try token(),
-                retry: retry, logger: logger)
+                retry: retry, maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
+                logger: logger)
         case .gitlab:
             return try GitLabClient(
                 project: try GitLabProject(parsing: repository), apiURL: apiURL ?? GitLabClient.publicAPI,
-                token: try token(), tokenHeader: gitLabTokenHeader, retry: retry, logger: logger)
+                token: try token(), tokenHeader: gitLabTokenHeader, retry: retry,
+                maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout, logger: logger)
         case .gitea:
             let (owner, name) = try RepositoryName.split(repository, forge: .gitea)
             guard let apiURL else {
@@ -69,6 +86,7 @@ public struct ForgeConfiguration: Sendable, Equatable {
             }
             return try GiteaClient(
                 owner: owner, repository: name, apiURL: apiURL, token: try token(), retry: retry,
+                maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
                 logger: logger)
         }
     }

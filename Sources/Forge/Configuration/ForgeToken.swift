@@ -1,9 +1,11 @@
+import ClientSupport
 import Foundation
 
 /// The secret a client authenticates with. It prints as `<redacted>` so that it cannot leak
 /// into a log line or an error message by interpolation.
 public struct ForgeToken: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
-    /// The secret itself; only the HTTP layer reads it, to build the authorization header.
+    /// The secret itself; only the HTTP layer reads it, to build the authorization header and
+    /// the redactor of what the forge echoes back.
     let secret: String
 
     /// Wraps a token held in memory (tests, or a token from another secret store).
@@ -48,13 +50,8 @@ public struct ForgeToken: Sendable, Equatable, CustomStringConvertible, CustomDe
         }
     }
 
-    public var description: String { "<redacted>" }
-    public var debugDescription: String { "<redacted>" }
-
-    /// Replaces every occurrence of the secret in `text`, for messages that quote the forge.
-    func redact(_ text: String) -> String {
-        text.replacingOccurrences(of: secret, with: "<redacted>")
-    }
+    public var description: String { Redactor.placeholder }
+    public var debugDescription: String { Redactor.placeholder }
 
     // Plain POSIX reads, so the error is errno's own words ("No such file or directory",
     // "Permission denied", "Is a directory") on every platform.

@@ -1,3 +1,4 @@
+import ClientSupport
 import Logging
 
 /// Pull requests on GitHub or GitHub Enterprise Server through the REST API v3.
@@ -23,17 +24,24 @@ public final class GitHubClient: ForgeClient {
     /// Makes a client for `owner/repository`.
     /// - Parameters:
     ///   - apiURL: `https://api.github.com`, or `https://HOST/api/v3` for GitHub Enterprise Server.
-    ///   - retry: how long to wait out rate limits and how often to retry server errors.
+    ///   - retry: how often to retry server errors, connection failures and rate limits.
+    ///   - maximumRateLimitWait: the longest wait for a rate limit to reset; a longer announced
+    ///     wait fails at once with ``ForgeError/Code/rateLimited``.
+    ///   - requestTimeout: the time one request may take, connection and body included.
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL or name.
     public init(
         owner: String, repository: String, apiURL: String = GitHubClient.publicAPI, token: ForgeToken,
-        retry: ForgeRetryPolicy = .standard, logger: Logger = Logger(label: "steward.forge.github")
+        retry: RetryPolicy = .forge,
+        maximumRateLimitWait: Duration = ForgeConfiguration.standardRateLimitWait,
+        requestTimeout: Duration = ForgeConfiguration.standardRequestTimeout,
+        logger: Logger = Logger(label: "steward.forge.github")
     ) throws(ForgeError) {
         api = try RepositoryEndpoints(
             forge: .github, owner: owner, repository: repository, apiURL: apiURL, token: token,
             authorization: ("Authorization", "Bearer \(token.secret)"),
             headers: [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion)],
-            retry: retry, logger: logger)
+            retry: retry, maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
+            logger: logger)
     }
 
     public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)

@@ -1,3 +1,4 @@
+import ClientSupport
 import Logging
 
 /// Merge requests on GitLab (gitlab.com or self-managed) through the REST API v4.
@@ -26,11 +27,16 @@ public final class GitLabClient: ForgeClient {
     /// - Parameters:
     ///   - apiURL: `https://gitlab.com/api/v4`, or `https://HOST/api/v4` for a self-managed instance.
     ///   - tokenHeader: how the token is sent.
-    ///   - retry: how long to wait out rate limits and how often to retry server errors.
+    ///   - retry: how often to retry server errors, connection failures and rate limits.
+    ///   - maximumRateLimitWait: the longest wait for a rate limit to reset; a longer announced
+    ///     wait fails at once with ``ForgeError/Code/rateLimited``.
+    ///   - requestTimeout: the time one request may take, connection and body included.
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL.
     public init(
         project: GitLabProject, apiURL: String = GitLabClient.publicAPI, token: ForgeToken,
-        tokenHeader: TokenHeader = .privateToken, retry: ForgeRetryPolicy = .standard,
+        tokenHeader: TokenHeader = .privateToken, retry: RetryPolicy = .forge,
+        maximumRateLimitWait: Duration = ForgeConfiguration.standardRateLimitWait,
+        requestTimeout: Duration = ForgeConfiguration.standardRequestTimeout,
         logger: Logger = Logger(label: "steward.forge.gitlab")
     ) throws(ForgeError) {
         self.project = project
@@ -42,7 +48,9 @@ public final class GitLabClient: ForgeClient {
         self.http = try ForgeHTTP(
             forge: .gitlab, baseURL: RepositoryName.trimmed(apiURL), token: token,
             authorization: authorization,
-            headers: [("Accept", "application/json")], retry: retry, logger: logger)
+            headers: [("Accept", "application/json")], retry: retry,
+            maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
+            logger: logger)
     }
 
     private var mergeRequestsPath: String { "/projects/\(project.pathSegment)/merge_requests" }

@@ -1,3 +1,4 @@
+import ClientSupport
 import Logging
 
 /// Pull requests on Gitea or Forgejo through the API v1.
@@ -22,18 +23,24 @@ public final class GiteaClient: ForgeClient {
     /// Makes a client for `owner/repository`.
     /// - Parameters:
     ///   - apiURL: `https://HOST/api/v1` (Gitea and Forgejo have no public default).
-    ///   - retry: how long to wait out rate limits and how often to retry server errors.
+    ///   - retry: how often to retry server errors, connection failures and rate limits.
+    ///   - maximumRateLimitWait: the longest wait for a rate limit to reset; a longer announced
+    ///     wait fails at once with ``ForgeError/Code/rateLimited``.
+    ///   - requestTimeout: the time one request may take, connection and body included.
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL or name.
     public init(
         owner: String, repository: String, apiURL: String, token: ForgeToken,
-        retry: ForgeRetryPolicy = .standard,
+        retry: RetryPolicy = .forge,
+        maximumRateLimitWait: Duration = ForgeConfiguration.standardRateLimitWait,
+        requestTimeout: Duration = ForgeConfiguration.standardRequestTimeout,
         logger: Logger = Logger(label: "steward.forge.gitea")
     ) throws(ForgeError) {
         api = try RepositoryEndpoints(
             forge: .gitea, owner: owner, repository: repository, apiURL: apiURL, token: token,
             authorization: ("Authorization", "token \(token.secret)"),
             headers: [("Accept", "application/json")],
-            retry: retry, logger: logger)
+            retry: retry, maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
+            logger: logger)
     }
 
     public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)

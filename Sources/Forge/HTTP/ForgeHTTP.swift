@@ -1,5 +1,5 @@
-import ClientSupport
 import AsyncHTTPClient
+import ClientSupport
 import Foundation
 import Logging
 import NIOCore
@@ -17,23 +17,30 @@ final class ForgeHTTP: Sendable {
     /// The API base URL without a trailing slash (`https://api.github.com`).
     let baseURL: String
     private let origin: URLOrigin
-    private let token: ForgeToken
+    private let redact: Redactor
     private let headers: [(String, String)]
-    private let retry: ForgeRetryPolicy
+    private let retry: RetryPolicy
+    private let maximumRateLimitWait: Duration
+    private let requestTimeout: Duration
     private let logger: Logger
     private let client: HTTPClient
 
-    /// Makes a client for `baseURL` that sends `authorization` and `headers` with every request.
+    /// Makes a client for `baseURL` that sends `authorization` and `headers` with every request,
+    /// retries per `retry`, waits out rate limits up to `maximumRateLimitWait`, and gives each
+    /// request `requestTimeout`.
     init(
         forge: ForgeKind, baseURL: String, token: ForgeToken, authorization: (name: String, value: String),
-        headers: [(String, String)], retry: ForgeRetryPolicy, logger: Logger
+        headers: [(String, String)], retry: RetryPolicy, maximumRateLimitWait: Duration,
+        requestTimeout: Duration, logger: Logger
     ) throws(ForgeError) {
         self.forge = forge
         self.baseURL = baseURL
         self.origin = try URLOrigin(baseURL, forge: forge)
-        self.token = token
+        self.redact = Redactor(secrets: [token.secret])
         self.headers = [(authorization.name, authorization.value), ("User-Agent", "steward")] + headers
         self.retry = retry
+        self.maximumRateLimitWait = maximumRateLimitWait
+        self.requestTimeout = requestTimeout
         self.logger = logger
         self.client = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
@@ -68,7 +75,7 @@ final class ForgeHTTP: Sendable {
             guard origin.contains(next) else {
                 throw ForgeError(
                     code: .invalidResponse, forge: forge, request: pages.last?.request,
-                    message: "the next page is on another server (\(URLOrigin.describe(next))); "
+                    message: "the next page is on another server (\(Redactor.url(next))); "
                         + "Steward does not send the token there")
             }
             try checkPageCount(pages)
@@ -106,7 +113,7 @@ final class ForgeHTTP: Sendable {
         } catch {
             throw ForgeError(
                 code: .invalidResponse, forge: forge, request: response.request, status: response.status,
-                message: token.redact(Self.describe(error)))
+                message: redact(Self.describe(error)))
         }
     }
 
@@ -126,59 +133,63 @@ final class ForgeHTTP: Sendable {
         -> ForgeResponse
     {
         let request = "\(method.rawValue) \(endpoint(of: url))"
-        var attempt = 0
-        while true {
-            attempt += 1
-            let response: ForgeResponse
-            do {
-                response = try await perform(method, url: url, json: json, request: request)
-            } catch let failure {
-                guard attempt < retry.maximumAttempts else {
-                    throw ForgeError(
-                        code: .transport, forge: forge, request: request,
-                        message: token.redact(String(describing: failure)),
-                        detail: "gave up after \(attempt) attempts")
-                }
-                try await pause(
-                    retry.backoff(after: attempt), before: attempt + 1, request, because: "unreachable")
-                continue
-            }
-            logger.debug(
-                "forge answered",
-                metadata: [
-                    "forge": "\(forge.displayName)", "request": "\(request)", "status": "\(response.status)",
-                    "attempt": "\(attempt)",
-                ])
-            if (200..<300).contains(response.status) { return response }
-            if let limit = RateLimit(response, now: Date()) {
-                // GitHub asks for at least a minute when a secondary limit comes without a hint.
-                let unannounced =
-                    forge == .github
-                    ? max(.seconds(60), retry.backoff(after: attempt)) : retry.backoff(after: attempt)
-                let wait = limit.wait ?? unannounced
-                if wait > retry.maximumRateLimitWait {
-                    throw failure(
+        return try await retry.run { attempt in
+            await self.attempt(attempt, method, url: url, json: json, request: request)
+        } pause: { wait, failure, next throws(ForgeError) in
+            try await pause(wait, before: next, request, because: Self.reason(for: failure))
+        }
+    }
+
+    /// One attempt at a request; a retryable failure carries the error to report if it is the last.
+    private func attempt(
+        _ attempt: Int, _ method: HTTPMethod, url: String, json: JSONValue?, request: String
+    ) async -> RetryPolicy.Outcome<ForgeResponse, ForgeError> {
+        let response: ForgeResponse
+        do {
+            response = try await perform(method, url: url, json: json, request: request)
+        } catch {
+            let failure = ForgeError(
+                code: .transport, forge: forge, request: request, message: redact(String(describing: error)),
+                detail: "gave up after \(attempt) attempts")
+            return .retry(failure, after: retry.delay(afterAttempt: attempt, retryAfter: nil))
+        }
+        logger.debug(
+            "forge answered",
+            metadata: [
+                "forge": "\(forge.displayName)", "request": "\(request)", "status": "\(response.status)",
+                "attempt": "\(attempt)",
+            ])
+        if (200..<300).contains(response.status) { return .success(response) }
+        let backoff = retry.delay(afterAttempt: attempt, retryAfter: nil)
+        if let limit = RateLimit(response, now: Date()) {
+            // GitHub asks for at least a minute when a secondary limit comes without a hint.
+            let wait = limit.wait ?? (forge == .github ? max(.seconds(60), backoff) : backoff)
+            if wait > maximumRateLimitWait {
+                return .failure(
+                    failure(
                         response, code: .rateLimited,
                         detail: "the forge asks to wait \(wait.secondsText), longer than the "
-                            + "\(retry.maximumRateLimitWait.secondsText) Steward may wait")
-                }
-                guard attempt < retry.maximumAttempts else {
-                    throw failure(
-                        response, code: .rateLimited, detail: "still limited after \(attempt) attempts")
-                }
-                try await pause(wait, before: attempt + 1, request, because: "rate limited")
-                continue
+                            + "\(maximumRateLimitWait.secondsText) Steward may wait"))
             }
-            if response.status >= 500 {
-                guard attempt < retry.maximumAttempts else {
-                    throw failure(response, code: .serverError, detail: "gave up after \(attempt) attempts")
-                }
-                try await pause(
-                    retry.backoff(after: attempt), before: attempt + 1, request,
-                    because: "server error \(response.status)")
-                continue
-            }
-            throw failure(response, code: Self.code(for: response.status), detail: Self.hint(for: response))
+            return .retry(
+                failure(response, code: .rateLimited, detail: "still limited after \(attempt) attempts"),
+                after: wait)
+        }
+        if response.status >= 500 {
+            return .retry(
+                failure(response, code: .serverError, detail: "gave up after \(attempt) attempts"),
+                after: backoff)
+        }
+        return .failure(
+            failure(response, code: Self.code(for: response.status), detail: Self.hint(for: response)))
+    }
+
+    /// Why a request is retried, for the log line: the failure it would end with otherwise.
+    private static func reason(for failure: ForgeError) -> String {
+        switch failure.code {
+        case .rateLimited: "rate limited"
+        case .serverError: "server error \(failure.status.map(String.init) ?? "")"
+        default: "unreachable"
         }
     }
 
@@ -192,7 +203,7 @@ final class ForgeHTTP: Sendable {
             outgoing.headers.add(name: "Content-Type", value: "application/json")
             outgoing.body = .bytes(ByteBuffer(bytes: json.encoded()))
         }
-        let timeout = TimeAmount.nanoseconds(retry.requestTimeout.nanoseconds)
+        let timeout = TimeAmount.nanoseconds(requestTimeout.nanoseconds)
         let response = try await client.execute(outgoing, timeout: timeout)
         let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
         return ForgeResponse(
@@ -222,8 +233,8 @@ final class ForgeHTTP: Sendable {
     private func failure(_ response: ForgeResponse, code: ForgeError.Code, detail: String?) -> ForgeError {
         ForgeError(
             code: code, forge: forge, request: response.request, status: response.status,
-            message: token.redact(ForgeErrorBody.message(status: response.status, body: response.body)),
-            detail: detail.map(token.redact))
+            message: redact(ForgeErrorBody.message(status: response.status, body: response.body)),
+            detail: detail.map(redact.callAsFunction))
     }
 
     private static func code(for status: Int) -> ForgeError.Code {
@@ -239,7 +250,7 @@ final class ForgeHTTP: Sendable {
     private static func hint(for response: ForgeResponse) -> String? {
         switch response.status {
         case 300..<400:
-            let location = response.header("location").map { " to \(URLOrigin.describe($0))" } ?? ""
+            let location = response.header("location").map { " to \(Redactor.url($0))" } ?? ""
             return
                 "the API URL or repository moved\(location); Steward does not follow redirects with a token"
         case 404:

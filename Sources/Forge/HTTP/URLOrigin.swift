@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 
 /// The scheme, host and port of the API base URL: pagination links must stay on it.
@@ -15,13 +16,13 @@ struct URLOrigin: Sendable, Equatable {
         else {
             throw ForgeError(
                 code: .invalidConfiguration, forge: forge,
-                message: "the API URL \(Self.describe(url)) is not an absolute http(s) URL")
+                message: "the API URL \(Redactor.url(url)) is not an absolute http(s) URL")
         }
         guard components.user == nil, components.password == nil else {
             throw ForgeError(
                 code: .invalidConfiguration, forge: forge,
                 message:
-                    "the API URL \(Self.describe(url)) contains credentials; put the token in the token file")
+                    "the API URL \(Redactor.url(url)) contains credentials; put the token in the token file")
         }
         guard components.query == nil, components.fragment == nil else {
             throw ForgeError(
@@ -38,15 +39,5 @@ struct URLOrigin: Sendable, Equatable {
         guard let components = URLComponents(string: url) else { return false }
         return components.scheme?.lowercased() == scheme && components.host?.lowercased() == host
             && components.port == port
-    }
-
-    /// A URL for messages, with any user information removed.
-    static func describe(_ url: String) -> String {
-        guard var components = URLComponents(string: url),
-            components.user != nil || components.password != nil
-        else { return url }
-        components.user = nil
-        components.password = nil
-        return components.string ?? "(a URL with credentials)"
     }
 }

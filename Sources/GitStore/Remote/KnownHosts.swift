@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The host keys an OpenSSH known_hosts file lists, and the check of one server key against it.
@@ -60,7 +61,8 @@ struct KnownHosts {
         guard parts.count == 3, let salt = Data(base64Encoded: String(parts[1])),
             let digest = Data(base64Encoded: String(parts[2]))
         else { return false }
-        return SHA1.hmac(key: [UInt8](salt), message: Array(name.utf8)) == [UInt8](digest)
+        return HMAC<Insecure.SHA1>.isValidAuthenticationCode(
+            digest, authenticating: Data(name.utf8), using: SymmetricKey(data: salt))
     }
 
     /// `*` and `?` wildcards, case-insensitive as OpenSSH compares host names.

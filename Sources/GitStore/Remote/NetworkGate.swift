@@ -1,4 +1,5 @@
 internal import CLibGit2
+import ClientSupport
 import Foundation
 
 /// Serialises network operations process-wide, because the trusted certificate authorities
@@ -20,7 +21,7 @@ enum NetworkGate {
                 throw GitError(
                     code: .certificate, operation: "certificateAuthorityFile",
                     message: "cannot read the certificate authority file \(wanted)",
-                    subject: RemoteSession.redacted(url))
+                    subject: Redactor.url(url))
             }
             try LibGit2.check("git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS)", subject: wanted) {
                 steward_git_set_ssl_cert_file(wanted)

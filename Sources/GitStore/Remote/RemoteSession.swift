@@ -1,13 +1,16 @@
 internal import CLibGit2
+import ClientSupport
 import Foundation
 
 /// The state of one network operation, reached from libgit2's C callbacks through their
 /// `void *payload`: the credentials and how often they were asked for, the host-key policy,
 /// the push lease, and what went wrong.
 final class RemoteSession {
-    /// The remote URL with any user information removed, safe for messages.
+    /// The remote URL with its credentials redacted, safe for messages.
     let url: String
     let credentials: Credentials
+    /// The SSH port, for matching known_hosts entries.
+    private let port: Int
     /// Expected old ids of remote references, by full name; `ObjectID.zero` means absent.
     var leases: [String: ObjectID] = [:]
 
@@ -17,22 +20,9 @@ final class RemoteSession {
     private(set) var rejected: [(reference: String, reason: String)] = []
 
     init(url: String, credentials: Credentials) {
-        self.url = RemoteSession.redacted(url)
+        self.url = Redactor.url(url)
+        self.port = Self.port(of: url)
         self.credentials = credentials
-    }
-
-    /// The URL without secrets: `https://user:secret@host/x` and `https://secret@host/x`
-    /// become `https://host/x` (a token may stand where a user name is); an SSH user name
-    /// without a password is kept.
-    static func redacted(_ url: String) -> String {
-        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@") else {
-            return url
-        }
-        let slash = url[scheme.upperBound...].firstIndex(of: "/") ?? url.endIndex
-        guard at < slash else { return url }
-        let userInfo = url[scheme.upperBound..<at]
-        if url.lowercased().hasPrefix("ssh://") && !userInfo.contains(":") { return url }
-        return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])
     }
 
     /// Fills `callbacks` so that libgit2 calls back into this session.
@@ -167,8 +157,9 @@ final class RemoteSession {
         }
     }
 
-    /// The port of an `ssh://` URL (22 by default, and for scp-style `host:path`).
-    private var port: Int {
+    /// The port of an `ssh://` URL (22 by default, and for scp-style `host:path`). Read from the
+    /// URL as given, since the redacted one is no longer a URL when a password was replaced.
+    private static func port(of url: String) -> Int {
         guard url.hasPrefix("ssh://"), let components = URLComponents(string: url) else { return 22 }
         return components.port ?? 22
     }

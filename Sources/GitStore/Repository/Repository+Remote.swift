@@ -1,4 +1,5 @@
 internal import CLibGit2
+import ClientSupport
 
 extension Repository {
     /// Clones `url` as a bare repository into `path` (a cache folder), with the remote named
@@ -175,7 +176,7 @@ extension Repository {
         var pointer: OpaquePointer?
         let lookup = git_remote_lookup(&pointer, handle, remote)
         if lookup == GIT_ENOTFOUND.rawValue || lookup == GIT_EINVALIDSPEC.rawValue {
-            try LibGit2.check("git_remote_create_anonymous", subject: RemoteSession.redacted(remote)) {
+            try LibGit2.check("git_remote_create_anonymous", subject: Redactor.url(remote)) {
                 git_remote_create_anonymous(&pointer, handle, remote)
             }
         } else if lookup < 0 {

@@ -117,11 +117,9 @@ public final class PrometheusClient: Sendable {
     {
         let endpoint = Redactor.url(configuration.endpoint(path))
         let policy = configuration.retry
-        var attempt = 1
-        while true {
+        return try await policy.run { attempt -> RetryPolicy.Outcome<QueryResponse, PrometheusError> in
             let started = ContinuousClock.now
-            let outcome = await sendOnce(url: configuration.endpoint(path), form: form)
-            switch outcome {
+            switch await sendOnce(url: configuration.endpoint(path), form: form) {
             case .answer(let response):
                 logger.debug(
                     "query answered",
@@ -130,19 +128,20 @@ public final class PrometheusClient: Sendable {
                         "seconds":
                             "\((ContinuousClock.now - started).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 3))))",
                     ])
-                return response
+                return .success(response)
             case .failure(let reason, let retryable, let retryAfter):
                 let error = PrometheusError(
                     endpoint: endpoint, query: query, reason: reason, attempts: attempt)
-                guard retryable, attempt < policy.maxAttempts, !Task.isCancelled else { throw error }
-                let delay = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
-                // Notice, not warning: a retried query that then succeeds needs no attention.
-                logger.notice(
-                    "retrying a failed query",
-                    metadata: ["error": "\(error)", "delay": "\(delay)", "attempt": "\(attempt)"])
-                try? await Task.sleep(for: delay)
-                attempt += 1
+                guard retryable, !Task.isCancelled else { return .failure(error) }
+                return .retry(error, after: policy.delay(afterAttempt: attempt, retryAfter: retryAfter))
             }
+        } pause: { delay, error, next throws(PrometheusError) in
+            // Notice, not warning: a retried query that then succeeds needs no attention.
+            logger.notice(
+                "retrying a failed query",
+                metadata: ["error": "\(error)", "delay": "\(delay)", "attempt": "\(next - 1)"])
+            // A cancelled wait ends early; the next attempt then fails and is not retried.
+            try? await Task.sleep(for: delay)
         }
     }
 

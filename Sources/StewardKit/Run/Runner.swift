@@ -1,3 +1,4 @@
+import ClientSupport
 import Forge
 import Foundation
 import GitStore
@@ -47,7 +48,13 @@ package struct Runner: Sendable {
         let run = Self.runID(at: request.now)
         let identity = try BotIdentity(signing)
         let workspace = try Workspace.open(repository, branchPrefix: configuration.publish.branchPrefix)
-        let snapshot = try workspace.fetch()
+        let snapshot: RemoteSnapshot
+        do {
+            // A fetch blocks on the network and libgit2's lock: not on a thread of the pool.
+            snapshot = try await offCooperativePool(lending: workspace) { try $0.fetch() }
+        } catch {
+            throw StewardError(error)
+        }
         logger.info(
             "fetched", metadata: ["base": "\(snapshot.base.hex)", "branches": "\(snapshot.branches.count)"])
         let profiles = try await observe(observation, cluster: configuration.cluster)
@@ -56,7 +63,7 @@ package struct Runner: Sendable {
         let history = CommitHistory(repository: workspace.repository.path, revision: snapshot.base.hex)
         let inputs = try InputLoader.load(
             try GitTreeSource(repository: workspace.repository, revision: snapshot.base.hex),
-            repository: Workspace.redacted(repository.url), profiles: profiles,
+            repository: Redactor.url(repository.url), profiles: profiles,
             cluster: configuration.cluster, policy: configuration.policy, options: configuration.inventory,
             history: history, grouping: configuration.publish.groupBy, now: request.now)
         var plan = try Planner().plan(inputs)

@@ -1,3 +1,4 @@
+import ClientSupport
 import Forge
 import Foundation
 import GitStore
@@ -6,7 +7,8 @@ extension Publisher {
     /// Carries out `decisions`: closes what is gone, pushes the notes and then each branch with
     /// its lease, opens or updates pull requests, and comments once on branches a person took
     /// over. With `dryRun`, reports what it would do and writes nothing.
-    package func execute(_ decisions: [BranchDecision], forge: any ForgeClient, dryRun: Bool) async -> [BranchOutcome]
+    package func execute(_ decisions: [BranchDecision], forge: any ForgeClient, dryRun: Bool) async
+        -> [BranchOutcome]
     {
         if dryRun { return decisions.map { report($0, performed: false) } }
         var outcomes: [String: BranchOutcome] = [:]
@@ -26,7 +28,7 @@ extension Publisher {
         }
         let pushes = decisions.filter { if case .push = $0 { true } else { false } }
         if !pushes.isEmpty {
-            if let failure = pushNotes() {
+            if let failure = await pushNotes() {
                 for decision in pushes {
                     outcomes[decision.branch] = BranchOutcome(
                         branch: decision.branch, action: .failed, performed: false,
@@ -43,12 +45,15 @@ extension Publisher {
     }
 
     /// The evidence notes go first: a branch pushed without them would fail `steward verify`.
-    private func pushNotes() -> String? {
+    private func pushNotes() async -> String? {
+        let (url, lease, credentials) = (workspace.settings.url, snapshot.notes, workspace.credentials)
         do {
-            try workspace.repository.push(
-                remote: workspace.settings.url, localReference: Repository.stewardNotesReference,
-                remoteReference: Repository.stewardNotesReference, expecting: snapshot.notes,
-                credentials: workspace.credentials)
+            try await offCooperativePool(lending: workspace.repository) { repository in
+                try repository.push(
+                    remote: url, localReference: Repository.stewardNotesReference,
+                    remoteReference: Repository.stewardNotesReference, expecting: lease,
+                    credentials: credentials)
+            }
             return nil
         } catch let error as GitError where error.code == .leaseMismatch {
             return
@@ -68,9 +73,10 @@ extension Publisher {
         do {
             try workspace.setReference(
                 "refs/heads/\(branch)", to: built.tip, message: "steward: build \(branch)")
-            try workspace.repository.push(
-                remote: workspace.settings.url, branch: branch, expecting: lease,
-                credentials: workspace.credentials)
+            let (url, credentials) = (workspace.settings.url, workspace.credentials)
+            try await offCooperativePool(lending: workspace.repository) { repository in
+                try repository.push(remote: url, branch: branch, expecting: lease, credentials: credentials)
+            }
         } catch let error as GitError where error.code == .leaseMismatch {
             logger.warning("lease moved", metadata: ["branch": "\(branch)"])
             return BranchOutcome(
@@ -132,10 +138,12 @@ extension Publisher {
         var detail = pullRequest == nil ? "no finding left" : "no finding left: closed the pull request"
         if let remote, remote.isSteward {
             do {
-                try workspace.repository.deleteRemoteReference(
-                    remote: workspace.settings.url, remoteReference: "refs/heads/\(branch)",
-                    expecting: remote.tip,
-                    credentials: workspace.credentials)
+                let (url, tip, credentials) = (workspace.settings.url, remote.tip, workspace.credentials)
+                try await offCooperativePool(lending: workspace.repository) { repository in
+                    try repository.deleteRemoteReference(
+                        remote: url, remoteReference: "refs/heads/\(branch)", expecting: tip,
+                        credentials: credentials)
+                }
                 detail += " and deleted the branch"
             } catch let error as GitError where error.code == .leaseMismatch {
                 return BranchOutcome(

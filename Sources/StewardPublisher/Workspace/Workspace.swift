@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import GitStore
 import StewardPlanner
@@ -27,7 +28,9 @@ package final class Workspace {
 
     /// Opens the cache, making it when missing.
     /// - Throws: ``StewardError`` naming the folder, or a credentials file that cannot be read.
-    package static func open(_ settings: RepositorySettings, branchPrefix: String) throws(StewardError) -> Workspace {
+    package static func open(_ settings: RepositorySettings, branchPrefix: String) throws(StewardError)
+        -> Workspace
+    {
         let credentials = try Self.credentials(settings)
         let path =
             settings.cacheDirectory
@@ -44,7 +47,8 @@ package final class Workspace {
                 repository: repository, settings: settings, credentials: credentials,
                 branchPrefix: branchPrefix)
         } catch {
-            throw StewardError(error, context: "\(path): cannot open or create Steward's copy of the repository")
+            throw StewardError(
+                error, context: "\(path): cannot open or create Steward's copy of the repository")
         }
     }
 
@@ -57,7 +61,7 @@ package final class Workspace {
             let advertised = try repository.remoteReferences(remote: url, credentials: credentials)
             let baseReference = "refs/heads/\(settings.baseBranch)"
             guard advertised[baseReference] != nil else {
-                throw StewardError.invalidInput("\(Self.redacted(url)) has no branch \(settings.baseBranch)")
+                throw StewardError.invalidInput("\(Redactor.url(url)) has no branch \(settings.baseBranch)")
             }
             let branchReferences = "refs/heads/\(branchPrefix)"
             var refspecs = [
@@ -75,14 +79,15 @@ package final class Workspace {
             }
             guard let base = try repository.reference("\(Self.trackingPrefix)heads/\(settings.baseBranch)")
             else {
-                throw StewardError.failed("\(Self.redacted(url)): fetching \(settings.baseBranch) brought nothing")
+                throw StewardError.failed(
+                    "\(Redactor.url(url)): fetching \(settings.baseBranch) brought nothing")
             }
             let notes =
                 advertised[Repository.stewardNotesReference] == nil
                 ? nil : try repository.reference("\(Self.trackingPrefix)notes/steward")
             return RemoteSnapshot(base: base, branches: branches, notes: notes)
         } catch {
-            throw StewardError(error, context: "cannot fetch \(Self.redacted(url))")
+            throw StewardError(error, context: "cannot fetch \(Redactor.url(url))")
         }
     }
 
@@ -111,13 +116,5 @@ package final class Workspace {
                 hostKey: .knownHosts(path: settings.knownHostsFile ?? Credentials.defaultKnownHosts))
         }
         return Credentials(method: .none, certificateAuthorityFile: settings.caFile)
-    }
-
-    /// The URL without user information, for messages.
-    package static func redacted(_ url: String) -> String {
-        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@"),
-            url[scheme.upperBound...].firstIndex(of: "/").map({ at < $0 }) ?? true
-        else { return url }
-        return String(url[..<scheme.upperBound]) + String(url[url.index(after: at)...])
     }
 }

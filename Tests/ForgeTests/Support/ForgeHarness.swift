@@ -1,3 +1,4 @@
+import ClientSupport
 import Forge
 import ForgeFake
 import Foundation
@@ -12,9 +13,9 @@ enum ForgeHarness {
 
     /// Short waits so tests run quickly; the rate-limit bound is small but above 1 s, so that
     /// `Retry-After: 1` is waited out and `Retry-After: 3600` is not.
-    static let retry = ForgeRetryPolicy(
-        maximumAttempts: 3, initialBackoff: .milliseconds(5), maximumBackoff: .milliseconds(20),
-        maximumRateLimitWait: .seconds(3), requestTimeout: .seconds(20))
+    static let retry = RetryPolicy(
+        maxAttempts: 3, initialDelay: .milliseconds(5), maxDelay: .milliseconds(20))
+    static let maximumRateLimitWait: Duration = .seconds(3)
 
     static let kinds: [ForgeServer.Kind] = [.github, .gitlab, .gitea]
 
@@ -29,7 +30,8 @@ enum ForgeHarness {
     /// The configuration of a client for `server`, its token read from a file in `directory`.
     static func configuration(
         for server: ForgeServer, in directory: TemporaryDirectory, token: String = token,
-        gitLabProject: String = ForgeServer.gitLabProjectPath, retry: ForgeRetryPolicy = retry
+        gitLabProject: String = ForgeServer.gitLabProjectPath, retry: RetryPolicy = retry,
+        requestTimeout: Duration = .seconds(20)
     ) throws -> ForgeConfiguration {
         // A trailing newline, as `kubectl create secret --from-file` keeps it.
         let tokenFile = try directory.write("token", token + "\n")
@@ -37,14 +39,15 @@ enum ForgeHarness {
             server.kind == .gitlab ? gitLabProject : "\(ForgeServer.owner)/\(ForgeServer.repository)"
         return ForgeConfiguration(
             kind: forgeKind(server.kind), apiURL: server.apiURL, repository: repository,
-            tokenFile: tokenFile.path, retry: retry)
+            tokenFile: tokenFile.path, retry: retry, maximumRateLimitWait: maximumRateLimitWait,
+            requestTimeout: requestTimeout)
     }
 
     /// Runs `body` against a fresh server of `kind` and a client for it.
     static func run<Result>(
         _ kind: ForgeServer.Kind, token clientToken: String = token,
         gitLabProject: String = ForgeServer.gitLabProjectPath,
-        retry: ForgeRetryPolicy = retry, logs: LogRecorder = LogRecorder(),
+        retry: RetryPolicy = retry, logs: LogRecorder = LogRecorder(),
         _ body: (ForgeServer, any ForgeClient) async throws -> Result
     ) async throws -> Result {
         let server = try await ForgeServer.start(kind, token: token)
