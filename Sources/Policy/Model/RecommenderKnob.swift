@@ -1,3 +1,5 @@
+import Analysis
+
 /// One setting of the recommender and the detectors that a policy may set, in `spec.recommender`
 /// or in a rule's `recommender` block. The raw value is its path inside the block
 /// (`hysteresis.cpu` is `hysteresis: {cpu: 10m}`); the order of the cases is the order reports
@@ -92,6 +94,6 @@ public enum RecommenderKnob: String, Sendable, Hashable, CaseIterable, Comparabl
     }
 
     public static func < (lhs: RecommenderKnob, rhs: RecommenderKnob) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.declarationIndex < rhs.declarationIndex
     }
 }
