@@ -9,8 +9,12 @@ extension JSONDocument {
     package var text: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Plain value types with string keys always encode.
-        let data = try! encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        } catch {
+            // Plain value types with string keys fail only on a NaN or an infinite number: a bug in
+            // the code that made the document, not a condition a caller could handle.
+            preconditionFailure("\(Self.self) does not encode as JSON: \(error)")
+        }
     }
 }

@@ -54,13 +54,14 @@ struct RegressionDetector {
                 }
             }
         }
-        if let trigger, !candidates.isEmpty {
+        if let trigger, let lead = blamed.first, !candidates.isEmpty {
             let container =
                 containerAnomalies.first { pair in blamed.contains(pair.anomaly) }?.container
                 ?? Self.mainContainer(of: subject)
             return [
                 regressionFinding(
-                    subject, container: container, anomalies: Self.unique(blamed), trigger: trigger,
+                    subject, container: container, lead: lead, anomalies: Self.unique(blamed),
+                    trigger: trigger,
                     candidates: candidates.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) },
                     context: context)
             ]
@@ -71,16 +72,17 @@ struct RegressionDetector {
             context: context)
     }
 
+    /// The finding that blames `trigger`'s commits; its summary names `lead`, the first anomaly blamed.
     private func regressionFinding(
-        _ subject: WorkloadSubject, container: String, anomalies: [Anomaly], trigger: Trigger,
+        _ subject: WorkloadSubject, container: String, lead: Anomaly, anomalies: [Anomaly], trigger: Trigger,
         candidates: [ManifestCommit], context: AnalysisContext
     ) -> Finding {
         var evidence = evidence(
             anomalies: anomalies, trigger: trigger, candidates: candidates, context: context)
         evidence.rule = rule
-        let what = Self.describe(anomalies.first!)
+        let what = Self.describe(lead)
         // The onset is known to within its step: the anomaly began at most this long after.
-        let delay = Text.duration(max(0, anomalies.first!.onset - trigger.time))
+        let delay = Text.duration(max(0, lead.onset - trigger.time))
         let summary: String
         let confidence: Confidence
         let revert: ManifestCommit?

@@ -19,6 +19,6 @@ public enum FindingKind: String, Codable, Sendable, Hashable, CaseIterable, Comp
 
     /// Findings of a container are listed in this order: the most urgent first.
     public static func < (lhs: FindingKind, rhs: FindingKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.declarationIndex < rhs.declarationIndex
     }
 }

@@ -5,6 +5,6 @@ public enum Priority: String, Codable, Sendable, Hashable, CaseIterable, Compara
     case low
 
     public static func < (lhs: Priority, rhs: Priority) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.declarationIndex < rhs.declarationIndex
     }
 }

@@ -9,9 +9,9 @@ enum Statistics {
         var values = values
         let middle = values.count / 2
         let upper = select(&values, rank: middle)
-        guard values.count % 2 == 0 else { return upper }
         // Selection leaves every value before `middle` at or below it: the lower middle is their maximum.
-        return (values[..<middle].max()! + upper) / 2
+        guard values.count % 2 == 0, let lower = values[..<middle].max() else { return upper }
+        return (lower + upper) / 2
     }
 
     /// The mean of `values`; nil when empty.

@@ -60,15 +60,15 @@ struct ArgoApplicationReader {
     ) {
         let file = base.file
         let repoURL = reader.text(source.repoURL)
-        if let chart = reader.text(source.chart) {
+        if let chartField = source.chart, let chart = reader.text(chartField) {
             target.problems.append(
                 problem(
-                    file, source.chart!.node,
+                    file, chartField.node,
                     "chart '\(chart)' comes from a Helm repository; Steward maps only charts in this repository"
                 ))
             return
         }
-        guard let rawPath = reader.text(source.path) else { return }
+        guard let pathField = source.path, let rawPath = reader.text(pathField) else { return }
         guard options.isThisRepository(repoURL) else {
             target.problems.append(
                 problem(
@@ -76,7 +76,7 @@ struct ArgoApplicationReader {
                     "source from \(repoURL ?? "?") is another repository", blocks: false))
             return
         }
-        let pathNode = source.path!.node
+        let pathNode = pathField.node
         guard let directory = RepositoryPath.join("", rawPath), snapshot.isDirectory(directory) else {
             target.problems.append(
                 problem(file, pathNode, "path '\(rawPath)' does not exist in the repository"))

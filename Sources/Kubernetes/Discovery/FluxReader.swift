@@ -77,7 +77,9 @@ struct FluxReader {
             recipe: TargetRecipe(
                 sources: [], defaultNamespace: namespace,
                 definedIn: [DocumentKey(file: file, document: document)]))
-        guard let chartSpec = spec?["chart"]?["spec"], let chartText = chartSpec["chart"]?.scalar else {
+        guard let chartSpec = spec?["chart"]?["spec"], let chartNode = chartSpec["chart"],
+            let chartText = chartNode.scalar
+        else {
             target.problems.append(
                 problem(
                     file, spec?["chartRef"] ?? root, "the chart is not a chart of this repository",
@@ -94,7 +96,7 @@ struct FluxReader {
         }
         guard let chart = RepositoryPath.join("", chartText), snapshot.charts.contains(chart) else {
             target.problems.append(
-                problem(file, chartSpec["chart"]!, "chart '\(chartText)' does not exist in the repository"))
+                problem(file, chartNode, "chart '\(chartText)' does not exist in the repository"))
             return target
         }
         target.paths = [chart]
@@ -164,8 +166,9 @@ struct FluxReader {
                 for entry in generator["files"]?.items ?? [] {
                     guard let text = entry.scalar else { continue }
                     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                    let entryKey = parts.count == 2 ? parts[0] : RepositoryPath.name(of: parts[0])
-                    guard entryKey == key, let valuesPath = RepositoryPath.join(directory, parts.last!),
+                    guard let valuesFile = parts.last else { continue }
+                    let entryKey = parts.count == 2 ? parts[0] : RepositoryPath.name(of: valuesFile)
+                    guard entryKey == key, let valuesPath = RepositoryPath.join(directory, valuesFile),
                         snapshot.isFile(valuesPath)
                     else { continue }
                     candidates.append(

@@ -56,6 +56,11 @@ public struct EditSession {
         } catch {
             return .failure(Refusal(message: error.description))
         }
+        // Only an unwritable change is staged nowhere; callers pass writable ones alone.
+        let locations = planned.compactMap { $0 }
+        guard locations.count == changes.count else {
+            return .failure(Refusal(message: "a change has no place Steward can write it"))
+        }
         let changed = staged.filter { files[$0.key] != $0.value }.map(\.key)
         let affected = Set(inventory.targets(readingAnyOf: changed)).union([target.name]).sorted()
         let rendered = inventory.rendering(affected, replacing: staged)
@@ -92,7 +97,7 @@ public struct EditSession {
         }
         files = staged
         expected = accepted
-        return .success(planned.map { $0! })
+        return .success(locations)
     }
 
     /// The current bytes of a file: accepted edits first, then the repository.

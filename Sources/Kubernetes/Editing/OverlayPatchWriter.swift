@@ -25,16 +25,19 @@ public struct OverlayPatchWriter {
         } else {
             var text = header
             var seen: [WorkloadKey] = []
-            for setting in settings where !seen.contains(WorkloadKey(setting.patch)) {
+            var indexes: [Int] = []
+            for setting in settings {
                 let key = WorkloadKey(setting.patch)
+                if let index = seen.firstIndex(of: key) {
+                    indexes.append(index)
+                    continue
+                }
+                indexes.append(seen.count)
                 seen.append(key)
                 if seen.count > 1 { text += "---\n" }
                 text += YAMLEmitter.emit(document(for: settings.filter { WorkloadKey($0.patch) == key }))
             }
-            return (
-                try YAMLFile(bytes: Array(text.utf8), path: path),
-                settings.map { seen.firstIndex(of: WorkloadKey($0.patch))! }
-            )
+            return (try YAMLFile(bytes: Array(text.utf8), path: path), indexes)
         }
         var indexes: [Int] = []
         for setting in settings {

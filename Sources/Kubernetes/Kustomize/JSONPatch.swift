@@ -140,8 +140,11 @@ enum JSONPatch {
             switch pointer.count {
             case 1:
                 container.fields =
-                    removing || value == nil
-                    ? ContainerFields() : ManifestScanner.fields(of: value!, at: valuePath, context: context)
+                    if !removing, let value {
+                        ManifestScanner.fields(of: value, at: valuePath, context: context)
+                    } else {
+                        ContainerFields()
+                    }
             case 2:
                 guard ["requests", "limits"].contains(pointer[1]) else { return nil }
                 for field in sectionFields(pointer[1]) { container.fields.remove(field) }

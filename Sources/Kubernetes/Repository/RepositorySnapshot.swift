@@ -98,7 +98,7 @@ public struct RepositorySnapshot: Sendable {
 
     /// Every file that did not parse, as problems of the repository.
     var parseProblems: [InventoryProblem] {
-        unparsable.keys.sorted().map { Self.problem(unparsable[$0]!, file: $0, target: nil) }
+        unparsable.sorted { $0.key < $1.key }.map { Self.problem($0.value, file: $0.key, target: nil) }
     }
 
     /// The folder of the chart holding `path` when `path` is inside a chart's `templates/`.
@@ -135,7 +135,8 @@ public struct RepositorySnapshot: Sendable {
         var directory = RepositoryPath.directory(of: path)
         if case .kustomization(let rank) = kind {
             // kustomize prefers kustomization.yaml, then .yml, then Kustomization.
-            if kustomizations[directory].map({ FileKind($0).kustomizationRank! > rank }) ?? true {
+            let existingRank = kustomizations[directory].flatMap { FileKind($0).kustomizationRank }
+            if existingRank.map({ $0 > rank }) ?? true {
                 kustomizations[directory] = path
             }
         }

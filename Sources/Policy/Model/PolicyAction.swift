@@ -1,3 +1,5 @@
+import Analysis
+
 /// What kind of change the bot proposes; a rule lists the actions it allows.
 public enum PolicyAction: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     /// Requests and limits sized from observed usage.
@@ -10,6 +12,6 @@ public enum PolicyAction: String, Sendable, Hashable, CaseIterable, Comparable, 
     case revert
 
     public static func < (lhs: PolicyAction, rhs: PolicyAction) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.declarationIndex < rhs.declarationIndex
     }
 }

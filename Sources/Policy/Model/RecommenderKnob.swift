@@ -129,10 +129,6 @@ public enum RecommenderKnob: String, Sendable, Hashable, CaseIterable, Comparabl
     }
 
     public static func < (lhs: RecommenderKnob, rhs: RecommenderKnob) -> Bool {
-        order[lhs, default: 0] < order[rhs, default: 0]
+        lhs.declarationIndex < rhs.declarationIndex
     }
-
-    /// Each knob's place in the declaration, which is the order reports list knobs in.
-    private static let order = Dictionary(
-        uniqueKeysWithValues: allCases.enumerated().map { ($0.element, $0.offset) })
 }

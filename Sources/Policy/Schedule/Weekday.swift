@@ -24,16 +24,18 @@ public enum Weekday: Int, Sendable, Hashable, CaseIterable, Comparable {
         self = day
     }
 
+    // `allCases` lists Monday first, so a day's index in it is its raw value minus one.
+
     /// The day of a Foundation `Calendar` weekday number (1 = Sunday … 7 = Saturday).
     init(calendarWeekday: Int) {
-        self = calendarWeekday == 1 ? .sunday : Weekday(rawValue: calendarWeekday - 1)!
+        self = Self.allCases[(calendarWeekday + 5) % 7]
     }
 
     /// The day after, Monday after Sunday.
-    var next: Weekday { Weekday(rawValue: rawValue % 7 + 1)! }
+    var next: Weekday { Self.allCases[rawValue % 7] }
 
     /// The day before, Sunday before Monday.
-    var previous: Weekday { Weekday(rawValue: (rawValue + 5) % 7 + 1)! }
+    var previous: Weekday { Self.allCases[(rawValue + 5) % 7] }
 
     private var fullName: String {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][rawValue - 1]

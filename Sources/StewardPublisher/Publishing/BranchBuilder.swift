@@ -24,6 +24,9 @@ package struct BranchBuilder {
     /// - Throws: ``StewardError`` when an edit or a Git write fails.
     func build(_ group: ChangeGroup) throws(StewardError) -> BuiltBranch {
         if let revert = group.revert { return try build(revert, in: group) }
+        guard !group.findings.isEmpty else {
+            throw .failed("\(group.branch): the group has no finding to commit")
+        }
         var session = EditSession(inventory: plan.inventory)
         var parent = base
         var commits: [BuiltBranch.Commit] = []
@@ -54,7 +57,8 @@ package struct BranchBuilder {
                 commits.append(BuiltBranch.Commit(id: commit, finding: planned, message: message, note: note))
                 parent = commit
             } catch {
-                throw StewardError(error, context: "\(group.branch): cannot build the commit for \(planned.finding.id)")
+                throw StewardError(
+                    error, context: "\(group.branch): cannot build the commit for \(planned.finding.id)")
             }
         }
         return BuiltBranch(group: group, commits: commits)
@@ -112,7 +116,8 @@ package struct BranchBuilder {
         } catch let error as StewardError {
             throw error
         } catch let error as GitError where error.code == .conflict {
-            throw StewardError.failed("\(group.branch): \(error.message) on \(base.short); nothing is proposed")
+            throw StewardError.failed(
+                "\(group.branch): \(error.message) on \(base.short); nothing is proposed")
         } catch {
             throw StewardError(error, context: "\(group.branch): cannot build the revert of \(revert.commit)")
         }

@@ -21,5 +21,11 @@ package struct BuiltBranch: Sendable {
     var reverted: CommitInfo?
 
     /// The last commit.
-    var tip: ObjectID { commits.last!.id }
+    var tip: ObjectID {
+        // BranchBuilder, which builds every branch, refuses a group with nothing to commit.
+        guard let last = commits.last else {
+            preconditionFailure("the branch \(group.branch) has no commits")
+        }
+        return last.id
+    }
 }

@@ -29,16 +29,17 @@ struct MemoryChart: Sendable {
     init?(title: String, series: Series?, window: Window, current: Double?, proposed: Double?) {
         guard let series, !series.values.isEmpty else { return nil }
         let values = series.values.compactMap { $0.count == 2 ? $0[1] : nil }
-        guard !values.isEmpty else { return nil }
+        guard let peak = values.max() else { return nil }
         let bucket = (values.count + Self.maximumPoints - 1) / Self.maximumPoints
-        let peaks = stride(from: 0, to: values.count, by: bucket).map { start in
-            values[start..<min(start + bucket, values.count)].max()!
+        // Every bucket starts before the end, so none is empty and none is dropped.
+        let peaks = stride(from: 0, to: values.count, by: bucket).compactMap { start in
+            values[start..<min(start + bucket, values.count)].max()
         }
         let mebibytes = { (bytes: Double) in Text.mebibyteFigure(bytes) }
         let limit = { (bytes: Double?) in
             bytes.map { Array(repeating: mebibytes($0), count: peaks.count).joined(separator: ", ") }
         }
-        let top = ([values.max()!] + [current, proposed].compactMap { $0 }).max()! / 1_048_576
+        let top = max(peak, current ?? peak, proposed ?? peak) / 1_048_576
         self.title = title
         axis = "days since \(Text.date(window.start))"
         axisEnd = Text.number(window.duration / 86_400)

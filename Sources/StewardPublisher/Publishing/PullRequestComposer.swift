@@ -49,7 +49,7 @@ package struct PullRequestComposer {
             subject: reverted.summary,
             author: reverted.author.name,
             date: reverted.author.date.formatted(
-                Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)),
+                Date.ISO8601FormatStyle(timeZone: .gmt)),
             workload: revert.workload.description, container: revert.container, reason: revert.reason,
             evidence: entries.isEmpty ? nil : RevertPullRequestContext.EntryList(items: entries),
             policy: "Policy `\(plan.policy.path)`\(policyName) at blob \(policyBlob.prefix(7)): "

@@ -40,12 +40,22 @@ package struct PullRequestTemplate: Sendable {
     }
 
     /// The bundled template of right-sizing pull requests.
-    package static let bundled = try! PullRequestTemplate(
+    package static let bundled = parseBundled(
         BundledTemplates.pullRequest, origin: "templates/pull-request.md.mustache")
 
     /// The bundled template of revert pull requests.
-    package static let bundledRevert = try! PullRequestTemplate(
+    package static let bundledRevert = parseBundled(
         BundledTemplates.revertPullRequest, origin: "templates/revert-pull-request.md.mustache")
+
+    /// Parses a template compiled into the binary. The tests render both bundled templates, so a
+    /// parse error is a defect of the build that no caller could handle, not a runtime condition.
+    private static func parseBundled(_ text: String, origin: String) -> PullRequestTemplate {
+        do {
+            return try PullRequestTemplate(text, origin: origin)
+        } catch {
+            preconditionFailure(error.description)
+        }
+    }
 
     /// The body of a right-sizing pull request.
     func render(_ context: PullRequestContext) -> String {

@@ -8,9 +8,9 @@ enum SourceValidator {
         lineStarts.reserveCapacity(bytes.count / 32 + 1)
         let failure: ParseFailure? = bytes.withUnsafeBufferPointer { b in
             let n = b.count
-            guard n > 0 else { return nil }
+            guard n > 0, let base = b.baseAddress else { return nil }
             var i = 0
-            let raw = UnsafeRawPointer(b.baseAddress!)
+            let raw = UnsafeRawPointer(base)
             while i < n {
                 // Eight printable ASCII bytes at a time: no high bit, none below 0x20, none 0x7F.
                 while i + 8 <= n {

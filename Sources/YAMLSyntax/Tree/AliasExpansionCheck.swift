@@ -2,13 +2,12 @@
 /// so that reading a document's value stays proportional to the file.
 enum AliasExpansionCheck {
     static func check(_ tree: SyntaxTree) -> ParseFailure? {
-        let aliasKind = YAMLNode.Kind.alias.rawValue
-        guard tree.kinds.contains(aliasKind) else { return nil }
+        guard tree.kinds.contains(.alias) else { return nil }
         let limit = max(100 * tree.nodeCount, 1_000_000)
         var anchors: [String: Int] = [:]
         for document in tree.documents {
             let nodes = document.root..<tree.subtreeEnd(document.root)
-            guard tree.kinds[nodes].contains(aliasKind) else { continue }
+            guard tree.kinds[nodes].contains(.alias) else { continue }
             var firstAlias: Int?
             let size = expandedSize(document.root, tree, &anchors, &firstAlias, limit)
             if size > limit {

@@ -10,16 +10,14 @@ enum DuplicateKeyCheck {
     }
 
     static func check(_ tree: SyntaxTree) -> ParseFailure? {
-        let mappingKind = YAMLNode.Kind.mapping.rawValue
-        let scalarKind = YAMLNode.Kind.scalar.rawValue
         var keys: [(key: Key, node: Int)] = []
         var seen: [Key: Int] = [:]
-        for node in 0..<tree.nodeCount where tree.kinds[node] == mappingKind {
+        for node in 0..<tree.nodeCount where tree.kinds[node] == .mapping {
             keys.removeAll(keepingCapacity: true)
             let end = Int(tree.aux[node])
             var child = node + 1
             while child < end {
-                if tree.kinds[child] == scalarKind && tree.starts[child] != tree.ends[child] {
+                if tree.kinds[child] == .scalar && tree.starts[child] != tree.ends[child] {
                     keys.append((key(child, tree), child))
                 }
                 child = tree.subtreeEnd(tree.subtreeEnd(child))
@@ -49,8 +47,8 @@ enum DuplicateKeyCheck {
         let style = tree.style(node)
         if style == .plain && tree.nodeProperties(node) == nil {
             let raw = tree.bytes[start..<end]
-            if !raw.contains(where: Bytes.isBreak) {
-                return Key(content: raw, typed: mayReadAsNonString(raw.first!) && isTyped(raw))
+            if let first = raw.first, !raw.contains(where: Bytes.isBreak) {
+                return Key(content: raw, typed: mayReadAsNonString(first) && isTyped(raw))
             }
         }
         let scalar = YAMLNode(tree: tree, index: node)

@@ -5,7 +5,7 @@
 /// is decoded from its bytes on demand. Anchors and tags are rare and live in a side table.
 final class SyntaxTree: Sendable {
     let bytes: [UInt8]
-    let kinds: [UInt8]
+    let kinds: [YAMLNode.Kind]
     let styles: [UInt8]
     let starts: [Int32]
     let ends: [Int32]
@@ -30,13 +30,17 @@ final class SyntaxTree: Sendable {
 
     var nodeCount: Int { kinds.count }
 
-    func kind(_ node: Int) -> YAMLNode.Kind { YAMLNode.Kind(rawValue: kinds[node])! }
+    func kind(_ node: Int) -> YAMLNode.Kind { kinds[node] }
 
     /// Set in a row's style byte when the node has an anchor or a tag, so that the side table is
     /// only consulted for such nodes.
     static let hasPropertiesFlag: UInt8 = 0x80
 
-    func style(_ node: Int) -> NodeStyle { NodeStyle(rawValue: styles[node] & ~Self.hasPropertiesFlag)! }
+    func style(_ node: Int) -> NodeStyle {
+        // swift-format-ignore: NeverForceUnwrap
+        // TreeBuilder writes every style byte from a NodeStyle, adding only the flag masked off here.
+        NodeStyle(rawValue: styles[node] & ~Self.hasPropertiesFlag)!
+    }
 
     /// The anchor and tag of a node, if it has either.
     func nodeProperties(_ node: Int) -> NodeProperties? {
@@ -45,8 +49,7 @@ final class SyntaxTree: Sendable {
 
     /// The index after `node`'s subtree.
     @inline(__always) func subtreeEnd(_ node: Int) -> Int {
-        kinds[node] == YAMLNode.Kind.mapping.rawValue || kinds[node] == YAMLNode.Kind.sequence.rawValue
-            ? Int(aux[node]) : node + 1
+        kinds[node] == .mapping || kinds[node] == .sequence ? Int(aux[node]) : node + 1
     }
 
     /// The direct children of a collection, in order (keys and values alternate in a mapping).
@@ -81,7 +84,7 @@ final class SyntaxTree: Sendable {
     /// Every lookup of a field goes through here, so the key's bytes are read once and compared
     /// with each key's source bytes without building a node or decoding a string.
     func entry(of node: Int, forKey key: String) -> (key: Int, value: Int)? {
-        guard kinds[node] == YAMLNode.Kind.mapping.rawValue else { return nil }
+        guard kinds[node] == .mapping else { return nil }
         // Read in place: a copy of `key` to call `withUTF8` would retain it on every lookup.
         let found = key.utf8.withContiguousStorageIfAvailable { keyBytes in
             entry(of: node, forKeyBytes: keyBytes, key)
@@ -106,7 +109,7 @@ final class SyntaxTree: Sendable {
     /// Whether `node` is a scalar whose content is `key` (whose UTF-8 is `keyBytes`); plain
     /// one-line keys compare bytes, without decoding.
     private func keyMatches(_ node: Int, _ keyBytes: UnsafeBufferPointer<UInt8>, _ key: String) -> Bool {
-        guard kinds[node] == YAMLNode.Kind.scalar.rawValue else { return false }
+        guard kinds[node] == .scalar else { return false }
         if styles[node] & ~Self.hasPropertiesFlag == NodeStyle.plain.rawValue {
             var i = Int(starts[node])
             let end = Int(ends[node])

@@ -1,6 +1,6 @@
 /// Collects nodes in document order while the parser runs.
 struct TreeBuilder {
-    var kinds: [UInt8] = []
+    var kinds: [YAMLNode.Kind] = []
     var styles: [UInt8] = []
     var starts: [Int32] = []
     var ends: [Int32] = []
@@ -23,7 +23,7 @@ struct TreeBuilder {
         _ props: NodeProperties?
     ) -> Int {
         let index = kinds.count
-        kinds.append(kind.rawValue)
+        kinds.append(kind)
         styles.append(props == nil ? style.rawValue : style.rawValue | SyntaxTree.hasPropertiesFlag)
         starts.append(Int32(truncatingIfNeeded: start))
         ends.append(Int32(truncatingIfNeeded: end))

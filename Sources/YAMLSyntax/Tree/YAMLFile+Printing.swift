@@ -7,10 +7,8 @@ extension YAMLFile {
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var cursor = 0
-        let scalar = YAMLNode.Kind.scalar.rawValue
-        let alias = YAMLNode.Kind.alias.rawValue
         b.withUnsafeBufferPointer { buffer in
-            for node in 0..<tree.nodeCount where tree.kinds[node] == scalar || tree.kinds[node] == alias {
+            for node in 0..<tree.nodeCount where tree.kinds[node] == .scalar || tree.kinds[node] == .alias {
                 let start = Int(tree.starts[node])
                 let end = Int(tree.ends[node])
                 guard start < end, start >= cursor else { continue }

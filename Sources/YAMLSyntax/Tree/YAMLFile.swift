@@ -17,6 +17,8 @@ public struct YAMLFile: Sendable {
             throw YAMLFile.error(bytes: bytes, lineStarts: nil, path: path, failure: error)
         }
         let result: Result<TreeBuilder, ParseFailure> = bytes.withUnsafeBufferPointer { buffer in
+            // swift-format-ignore: NeverForceUnwrap
+            // A non-zero bit pattern is never nil, and the parser reads no byte of an empty buffer.
             var parser = Parser(
                 base: buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: buffer.count)
             do throws(ParseFailure) {
