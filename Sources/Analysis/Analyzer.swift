@@ -35,8 +35,14 @@ public struct Analyzer: Sendable {
             let analyzer = ContainerAnalyzer(
                 settings: settings, workload: subject.workload, container: container, profile: profile,
                 autoscaler: subject.autoscaler, context: context)
-            let (containerFindings, status) = analyzer.run()
+            var (containerFindings, status) = analyzer.run()
             let mine = regressions.filter { $0.container == container.name }
+            if let reason = Self.hold(mine) {
+                // A broken run is no sizing sample: sizing waits until the incident is over.
+                containerFindings.removeAll { [.rightsize, .cpuThrottling].contains($0.kind) }
+                status =
+                    containerFindings.contains(where: \.proposesChange) ? .changed : .skipped(reason)
+            }
             findings += (mine + containerFindings).sorted { $0.kind < $1.kind }
             let changed = status == .changed || mine.contains(where: \.proposesChange)
             verdicts.append(ContainerVerdict(container: container.name, status: changed ? .changed : status))
@@ -44,5 +50,15 @@ public struct Analyzer: Sendable {
         let containerNames = Set(subject.containers.map(\.name))
         findings += regressions.filter { !containerNames.contains($0.container) }
         return WorkloadAnalysis(findings: findings, containers: verdicts)
+    }
+
+    /// Why sizing of a container waits: the earliest crash loop or probe failure among the
+    /// incident findings filed under it (`held: crash loop since 2026-09-25T13:00:00Z`), or nil.
+    static func hold(_ incidents: [Finding]) -> String? {
+        let anomalies = incidents.flatMap { $0.evidence.regression?.anomalies ?? [] }
+            .filter { $0.signal == .restarts || $0.signal == .probeFailure }
+        guard let first = anomalies.min(by: { $0.onset < $1.onset }) else { return nil }
+        let what = first.signal == .restarts ? "crash loop" : "failing probes"
+        return "held: \(what) since \(Text.time(first.onset))"
     }
 }

@@ -46,7 +46,7 @@ import Testing
         let analysis = scenario.analyze()
         #expect(analysis.findings.map(\.kind) == [.regressionAfterChange])
         let finding = try #require(analysis.findings.first)
-        #expect(finding.id == "regression-after-change/prod/shop/Deployment/web/app")
+        #expect(finding.id == "regression-after-change/prod/shop/Deployment/web/app#rollout-web-7b6c5d4e3")
         #expect(finding.revert == Self.imageBump)
         #expect(finding.proposals.isEmpty)
         #expect(finding.priority == .high)
@@ -98,7 +98,13 @@ import Testing
             finding.summary
                 == "239 restarts of app began after rollout web-7b6c5d4e3 at 2026-09-25T12:02:00Z; no commit to the "
                 + "workload's manifests explains it")
-        #expect(analysis.containers == [ContainerVerdict(container: "app", status: .unchanged)])
+        // Nothing to revert, and its samples are those of a broken run: sizing waits.
+        #expect(
+            analysis.containers
+                == [
+                    ContainerVerdict(
+                        container: "app", status: .skipped("held: crash loop since 2026-09-25T13:00:00Z"))
+                ])
         // Without any rollout either, it says so.
         scenario.profile.rollouts = []
         #expect(
@@ -246,5 +252,82 @@ import Testing
         }
         // No rollout, and the certificate change wants a TLS commit.
         #expect(scenario.kinds() == [.probeFailure])
+    }
+
+    /// The crash loop after the image bump, and 16 hours later a probe of the same workload that
+    /// fails from a new certificate served 10 minutes after a commit to its TLS resources.
+    static func twoIncidents() -> Scenario {
+        var scenario = crashLooping()
+        let tlsTime = commitTime + 16 * hour
+        let tlsCommit = ManifestCommit(
+            id: "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d", time: tlsTime, author: "Kim <kim@example.com>",
+            summary: "Rotate the shop certificate", paths: ["apps/shop/ingress.yaml"], scope: .tls)
+        scenario.commits.append(tlsCommit)
+        var probe = failingProbe().probes[0]
+        probe.successSeries = Series(
+            step: "1h",
+            values: (1...168).map { hour in
+                let time = start + Double(hour) * Self.hour
+                return [time, time <= tlsTime ? 1 : 0]
+            })
+        probe.certificateExpirySeries = Series(
+            step: "1h",
+            values: (1...168).map { hour in
+                let time = start + Double(hour) * Self.hour
+                return [time, time <= tlsTime ? start + 60 * Scenario.day : start + 10 * Scenario.day]
+            })
+        probe.certificates = [
+            CertificateSighting(fingerprint: "9f2c4be01d7a", first: start + 3600, last: tlsTime),
+            CertificateSighting(fingerprint: "41aa07cc93e5", first: tlsTime + 600, last: Scenario.windowEnd),
+        ]
+        scenario.probes = [probe]
+        return scenario
+    }
+
+    @Test func twoIncidentsWithTheirOwnTriggersAreTwoFindingsWithTheirOwnReverts() throws {
+        let scenario = Self.twoIncidents()
+        let findings = scenario.analyze().findings.filter { $0.kind == .regressionAfterChange }
+        #expect(
+            findings.map(\.id) == [
+                "regression-after-change/prod/shop/Deployment/web/app#rollout-web-7b6c5d4e3",
+                "regression-after-change/prod/shop/Deployment/web/app#certificate-41aa07cc93e5",
+            ])
+        #expect(findings.map(\.revert?.summary) == ["Bump web to 2.15.0", "Rotate the shop certificate"])
+        #expect(findings.map(\.confidence.level) == [.high, .high])
+        #expect(findings.map { $0.evidence.regression?.candidates.count } == [1, 1])
+        // The failing probe and the new chain's early expiry follow one trigger: one finding.
+        #expect(
+            findings.map { $0.evidence.regression?.anomalies.map(\.signal) } == [
+                [.restarts], [.probeFailure, .certificateExpiry],
+            ])
+    }
+
+    @Test func theSameIncidentsKeepTheirIdsInALaterRun() throws {
+        var scenario = Self.twoIncidents()
+        let first = scenario.analyze().findings.map(\.id)
+        // A run an hour later sees the same commits and rollouts.
+        scenario.now += Self.hour
+        #expect(scenario.analyze().findings.map(\.id) == first)
+    }
+
+    @Test func aCrashLoopingContainerIsNotSizedFromItsBrokenRun() throws {
+        var scenario = Self.crashLooping()
+        // Far above its use: without the crash loop, this container would be sized down.
+        scenario.resources = [.requestsCPU: "2", .requestsMemory: "2Gi", .limitsMemory: "2Gi"]
+        var calm = scenario
+        calm.profile.restartSeries = nil
+        #expect(calm.kinds().contains(.rightsize))
+
+        // With the revert to propose, the container's change is the revert alone.
+        #expect(scenario.analyze().findings.map(\.kind) == [.regressionAfterChange])
+        scenario.commits = []
+        let analysis = scenario.analyze()
+        #expect(analysis.findings.map(\.kind) == [.crashLoop])
+        #expect(
+            analysis.containers
+                == [
+                    ContainerVerdict(
+                        container: "app", status: .skipped("held: crash loop since 2026-09-25T13:00:00Z"))
+                ])
     }
 }

@@ -126,7 +126,7 @@ import Testing
         let findings = Self.regressionFindings(plan)
         #expect(
             findings.map { $0["id"] as? String } == [
-                "regression-after-change/prod/shop/Deployment/checkout/app"
+                "regression-after-change/prod/shop/Deployment/checkout/app#certificate-e1d2c3b4a596"
             ])
         let finding = try #require(findings.first)
         let commit = try #require((finding["revert"] as? [String: Any])?["commit"] as? [String: Any])

@@ -37,7 +37,9 @@ import Testing
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout)) as? [String: Any])
         let findings = try #require(plan["findings"] as? [[String: Any]])
         #expect(
-            findings.map { $0["id"] as? String } == ["regression-after-change/prod/shop/Deployment/web/app"])
+            findings.map { $0["id"] as? String } == [
+                "regression-after-change/prod/shop/Deployment/web/app#rollout-web-7b6c5d4e3"
+            ])
         let finding = findings[0]
         #expect(finding["priority"] as? String == "high")
         #expect(finding["changes"] as? [Any] != nil && (finding["changes"] as? [Any])?.isEmpty == true)

@@ -80,7 +80,9 @@ import Testing
         let findings = try #require(plan["findings"] as? [[String: Any]])
         let reverts = findings.filter { $0["revert"] is [String: Any] }
         #expect(
-            reverts.map { $0["id"] as? String } == ["regression-after-change/prod/shop/Deployment/cart/app"])
+            reverts.map { $0["id"] as? String } == [
+                "regression-after-change/prod/shop/Deployment/cart/app#rollout-cart-w4df2rlhn9"
+            ])
         let finding = try #require(reverts.first)
         let commit = try #require((finding["revert"] as? [String: Any])?["commit"] as? [String: Any])
         #expect(commit["id"] as? String == culprit)

@@ -8,10 +8,11 @@ import Profiles
 /// (a new ReplicaSet) for the workload's containers and probes, or a new certificate chain for
 /// its probes. A trigger is tied to the commits that came at most
 /// ``RecommenderSettings/rolloutDelaySeconds`` before it: commits to the workload's manifests for
-/// a rollout, commits to its TLS resources for a certificate. One candidate commit: a revert of
-/// it is proposed. Several: they are named and none is picked. None: the anomaly is reported as
-/// a `crash-loop` or `probe-failure` finding, without a change (OOM kills alone are left to the
-/// `oom` finding).
+/// a rollout, commits to its TLS resources for a certificate. Anomalies after the same trigger
+/// are one ``Incident`` and one finding; anomalies after different triggers are separate
+/// findings, each with its own candidates. One candidate commit: a revert of it is proposed.
+/// Several: they are named and none is picked. None: the anomaly is reported as a `crash-loop`
+/// or `probe-failure` finding, without a change (OOM kills alone are left to the `oom` finding).
 struct RegressionDetector {
     let settings: RecommenderSettings
 
@@ -41,48 +42,34 @@ struct RegressionDetector {
         guard !containerAnomalies.isEmpty || !probeAnomalies.isEmpty else { return [] }
 
         let triggers = Triggers(subject: subject, settings: settings)
-        var blamed: [Anomaly] = []
-        var trigger: Trigger?
-        // By id: a commit touching both the workload and its TLS resources is one candidate.
-        var candidates: [String: ManifestCommit] = [:]
-        for anomaly in containerAnomalies.map(\.anomaly) + probeAnomalies {
-            for found in triggers.triggers(of: anomaly) where !found.commits.isEmpty {
-                blamed.append(anomaly)
-                trigger = trigger ?? found
-                for commit in found.commits where candidates[commit.id] == nil {
-                    candidates[commit.id] = commit
-                }
-            }
-        }
-        if let trigger, let lead = blamed.first, !candidates.isEmpty {
+        let incidents = Incident.group(containerAnomalies.map(\.anomaly) + probeAnomalies, by: triggers)
+        var findings: [Finding] = []
+        for incident in incidents {
             let container =
-                containerAnomalies.first { pair in blamed.contains(pair.anomaly) }?.container
+                containerAnomalies.first { pair in incident.anomalies.contains(pair.anomaly) }?.container
                 ?? Self.mainContainer(of: subject)
-            return [
-                regressionFinding(
-                    subject, container: container, lead: lead, anomalies: Self.unique(blamed),
-                    trigger: trigger,
-                    candidates: candidates.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) },
-                    context: context)
-            ]
+            findings.append(
+                regressionFinding(subject, container: container, incident: incident, context: context))
         }
-        return unexplainedFindings(
-            subject, containerAnomalies: containerAnomalies, probeAnomalies: probeAnomalies,
-            triggers: triggers,
-            context: context)
+        let blamed = Set(incidents.flatMap(\.anomalies))
+        return findings
+            + unexplainedFindings(
+                subject, containerAnomalies: containerAnomalies.filter { !blamed.contains($0.anomaly) },
+                probeAnomalies: probeAnomalies.filter { !blamed.contains($0) }, triggers: triggers,
+                context: context)
     }
 
-    /// The finding that blames `trigger`'s commits; its summary names `lead`, the first anomaly blamed.
+    /// The finding that blames the incident's commits; its summary names its first anomaly.
     private func regressionFinding(
-        _ subject: WorkloadSubject, container: String, lead: Anomaly, anomalies: [Anomaly], trigger: Trigger,
-        candidates: [ManifestCommit], context: AnalysisContext
+        _ subject: WorkloadSubject, container: String, incident: Incident, context: AnalysisContext
     ) -> Finding {
+        let (anomalies, trigger, candidates) = (incident.anomalies, incident.trigger, incident.candidates)
         var evidence = evidence(
             anomalies: anomalies, trigger: trigger, candidates: candidates, context: context)
         evidence.rule = rule
-        let what = Self.describe(lead)
+        let what = Self.describe(incident.first)
         // The onset is known to within its step: the anomaly began at most this long after.
-        let delay = Text.duration(max(0, lead.onset - trigger.time))
+        let delay = Text.duration(max(0, incident.first.onset - trigger.time))
         let summary: String
         let confidence: Confidence
         let revert: ManifestCommit?
@@ -109,7 +96,8 @@ struct RegressionDetector {
         }
         return Finding(
             kind: .regressionAfterChange, workload: subject.workload, container: container, summary: summary,
-            priority: .high, confidence: confidence, evidence: evidence, revert: revert)
+            priority: .high, confidence: confidence, evidence: evidence, revert: revert, incident: trigger.key
+        )
     }
 
     /// Anomalies no commit explains: a `crash-loop` finding per container whose restarts are not
@@ -190,11 +178,6 @@ struct RegressionDetector {
         return "after \(trigger.name)"
     }
 
-    private static func unique(_ anomalies: [Anomaly]) -> [Anomaly] {
-        var seen: Set<Anomaly> = []
-        return anomalies.filter { seen.insert($0).inserted }
-    }
-
     /// The container a workload-wide finding is filed under: the first regular container.
     static func mainContainer(of subject: WorkloadSubject) -> String {
         (subject.containers.first { $0.role == .main } ?? subject.containers.first)?.name ?? "-"
@@ -205,6 +188,9 @@ struct RegressionDetector {
 struct Trigger: Hashable {
     /// `rollout web-7d9f8c6b5 at 2026-09-22T12:02:00Z`, or the new certificate.
     var name: String
+    /// What stays the same across runs: `rollout-web-7d9f8c6b5`, `certificate-3f2a9c01b4de`; the
+    /// incident's part of its finding's id.
+    var key: String
     var time: Double
     var commits: [ManifestCommit]
 }
@@ -237,7 +223,7 @@ struct Triggers {
                 found.append(
                     Trigger(
                         name: "rollout \(rollout.replicaSet) at \(Text.time(rollout.created))",
-                        time: rollout.created,
+                        key: "rollout-\(rollout.replicaSet)", time: rollout.created,
                         commits: commits(before: rollout.created, scope: .workload)))
             }
         }
@@ -251,7 +237,8 @@ struct Triggers {
                     Trigger(
                         name:
                             "certificate \(change.fingerprint.prefix(12)) first served at \(Text.time(change.time))",
-                        time: change.time, commits: commits(before: change.time, scope: .tls)))
+                        key: "certificate-\(change.fingerprint.prefix(12))", time: change.time,
+                        commits: commits(before: change.time, scope: .tls)))
             }
         }
         return found

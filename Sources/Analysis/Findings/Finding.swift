@@ -3,7 +3,9 @@ import Kubernetes
 /// Something Analysis found about one container, with the evidence behind it and the changes it
 /// proposes. Deterministic: the same inputs give the same finding, id included.
 public struct Finding: Sendable, Hashable {
-    /// Stable across runs for the same subject: `<kind>/<cluster>/<namespace>/<Kind>/<name>/<container>`.
+    /// Stable across runs for the same subject: `<kind>/<cluster>/<namespace>/<Kind>/<name>/<container>`,
+    /// then `#<incident>` for a finding about one incident of several a container may have (the
+    /// trigger that began it: `rollout-web-7d9f8c6b5`, `certificate-3f2a9c01b4de`).
     public var id: String
     public var kind: FindingKind
     public var workload: WorkloadReference
@@ -22,11 +24,12 @@ public struct Finding: Sendable, Hashable {
     public init(
         kind: FindingKind, workload: WorkloadReference, container: String, summary: String = "",
         priority: Priority = .low, confidence: Confidence = .observed("observed"), evidence: Evidence,
-        proposals: [ResourceProposal] = [], revert: ManifestCommit? = nil
+        proposals: [ResourceProposal] = [], revert: ManifestCommit? = nil, incident: String? = nil
     ) {
-        self.id = [
-            kind.rawValue, workload.cluster, workload.namespace, workload.kind, workload.name, container,
-        ].joined(separator: "/")
+        self.id =
+            [
+                kind.rawValue, workload.cluster, workload.namespace, workload.kind, workload.name, container,
+            ].joined(separator: "/") + (incident.map { "#\($0)" } ?? "")
         self.kind = kind
         self.workload = workload
         self.container = container

@@ -96,10 +96,7 @@ package struct RunReport: Sendable {
         object["unreadable"] = .number(unreadable.count)
         if case .planned(let reason) = mode { object["reason"] = .text(reason) }
         if let failure { object["error"] = .text(failure) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // String and integer values always encode.
-        return String(decoding: try! encoder.encode(object), as: UTF8.self)
+        return SummaryValue.line(object)
     }
 }
 
@@ -111,9 +108,7 @@ extension RunReport {
             "status": .text("failed"), "exitCode": .number(Int(ExitStatus.failure.rawValue)),
             "error": .text(message),
         ]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(object), as: UTF8.self)
+        return SummaryValue.line(object)
     }
 }
 
@@ -121,6 +116,14 @@ extension RunReport {
 private enum SummaryValue: Encodable {
     case text(String)
     case number(Int)
+
+    /// The object as one line of JSON with sorted keys. Strings and integers always encode, so
+    /// the empty object is never what a log pipeline gets.
+    static func line(_ object: [String: SummaryValue]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

@@ -149,7 +149,7 @@ package struct Runner: Sendable {
 
     /// `2026-07-02T09:00:00Z-7f3a`: the time and four random hex digits.
     static func runID(at date: Date) -> String {
-        let time = date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+        let time = date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
         return "\(time)-\(String(format: "%04x", UInt16.random(in: 0...UInt16.max)))"
     }
 

@@ -20,7 +20,8 @@ package struct PlanInputs: Sendable {
     package var now: Date
 
     package init(
-        repository: String, inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: PolicyState,
+        repository: String, inventory: Inventory, profiles: UsageProfiles, cluster: String,
+        policy: PolicyState,
         history: CommitHistory, grouping: Grouping = .target, now: Date = Date()
     ) {
         self.repository = repository

@@ -8,7 +8,9 @@ package enum ProfileObservation {
     /// Collects the profiles `request` asks for.
     /// - Throws: ``StewardError`` for options that cannot be used, or when Prometheus gave nothing
     ///   usable.
-    package static func collect(_ request: ProfileCollectRequest) async throws(StewardError) -> ProfileCollection {
+    package static func collect(_ request: ProfileCollectRequest) async throws(StewardError)
+        -> ProfileCollection
+    {
         let options = try collectionOptions(request)
         let configuration = try clientConfiguration(request)
         do {
@@ -24,7 +26,8 @@ package enum ProfileObservation {
         }
     }
 
-    static func collectionOptions(_ request: ProfileCollectRequest) throws(StewardError) -> CollectionOptions {
+    static func collectionOptions(_ request: ProfileCollectRequest) throws(StewardError) -> CollectionOptions
+    {
         let window = try duration(request.window, option: "--window")
         let step = try duration(request.step, option: "--step")
         guard step <= window else {
@@ -44,7 +47,9 @@ package enum ProfileObservation {
             collector: "steward \(StewardVersion.current)")
     }
 
-    static func clientConfiguration(_ request: ProfileCollectRequest) throws(StewardError) -> PrometheusConfiguration {
+    static func clientConfiguration(_ request: ProfileCollectRequest) throws(StewardError)
+        -> PrometheusConfiguration
+    {
         guard request.tokenFile == nil || request.basicAuthFile == nil else {
             throw .invalidInput("--token-file and --basic-auth-file exclude each other")
         }
@@ -84,6 +89,7 @@ package enum ProfileObservation {
                 return date.timeIntervalSince1970
             }
         }
-        throw .invalidInput("--at \(text): expected unix seconds or an RFC 3339 time such as 2026-09-23T00:00:00Z")
+        throw .invalidInput(
+            "--at \(text): expected unix seconds or an RFC 3339 time such as 2026-09-23T00:00:00Z")
     }
 }

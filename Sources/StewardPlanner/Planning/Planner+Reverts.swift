@@ -29,7 +29,8 @@ extension Planner {
             }
             return RevertProposal(
                 workload: planned.finding.workload, container: planned.finding.container,
-                commit: revert.commit.id, reason: reason, evidence: evidence, decision: revert.decision)
+                commit: revert.commit.id, reason: reason, evidence: evidence, decision: revert.decision,
+                finding: planned.finding.id)
         }
     }
 }

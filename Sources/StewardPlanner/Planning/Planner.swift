@@ -26,7 +26,9 @@ package struct Planner: Sendable {
     ///   ``Plan/errors`` instead; a missing or broken policy is held by the plan, and every change
     ///   is rejected.
     package func plan(_ inputs: PlanInputs) throws(StewardError) -> Plan {
-        let (inventory, profiles, cluster, policy) = (inputs.inventory, inputs.profiles, inputs.cluster, inputs.policy)
+        let (inventory, profiles, cluster, policy) = (
+            inputs.inventory, inputs.profiles, inputs.cluster, inputs.policy
+        )
         let analysis = analyze(
             inventory, profiles: profiles, cluster: cluster, policy: policy.policy, history: inputs.history,
             now: inputs.now.timeIntervalSince1970)

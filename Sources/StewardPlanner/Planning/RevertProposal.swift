@@ -20,10 +20,15 @@ package struct RevertProposal: Sendable, Hashable {
     package var evidence: [String: String]
     /// What the policy says about reverting it.
     package var decision: PolicyDecision
+    /// The id of the finding that blamed the commit, as `Steward-Finding` carries it:
+    /// `regression-after-change/<cluster>/<namespace>/<Kind>/<name>/<container>#<incident>`.
+    package var finding: String
 
+    /// Describes a revert; `finding` defaults to the id of a regression finding about the
+    /// container without an incident part.
     package init(
         workload: WorkloadReference, container: String, commit: String, reason: String,
-        evidence: [String: String] = [:], decision: PolicyDecision
+        evidence: [String: String] = [:], decision: PolicyDecision, finding: String? = nil
     ) {
         self.workload = workload
         self.container = container
@@ -31,15 +36,11 @@ package struct RevertProposal: Sendable, Hashable {
         self.reason = reason
         self.evidence = evidence
         self.decision = decision
-    }
-
-    /// `regression-after-change/<cluster>/<namespace>/<Kind>/<name>/<container>`, the id of the
-    /// finding that blamed the commit, as `Steward-Finding` carries it.
-    package var finding: String {
-        [
-            FindingKind.regressionAfterChange.rawValue, workload.cluster, workload.namespace, workload.kind,
-            workload.name,
-            container,
-        ].joined(separator: "/")
+        self.finding =
+            finding
+            ?? [
+                FindingKind.regressionAfterChange.rawValue, workload.cluster, workload.namespace,
+                workload.kind, workload.name, container,
+            ].joined(separator: "/")
     }
 }

@@ -22,5 +22,6 @@ package struct Savings: Sendable, Hashable {
     }
 
     /// How the totals count: the text reports and the JSON both say it.
-    package static let basis = "requests × spec.replicas (1 when unset, and for DaemonSets, Jobs and CronJobs)"
+    package static let basis =
+        "requests × spec.replicas (1 when unset, and for DaemonSets, Jobs and CronJobs)"
 }
