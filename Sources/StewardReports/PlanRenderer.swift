@@ -1,8 +1,8 @@
-import Profiles
 import Analysis
 import Foundation
 import Kubernetes
 import Policy
+import Profiles
 import StewardPlanner
 
 /// Renders a plan for a terminal or as JSON.
@@ -148,7 +148,8 @@ package enum PlanRenderer {
             guard difference != 0 else { return "(unchanged)" }
             let sign = difference > 0 ? "+" : "-"
             let percent =
-                before > 0 ? ", \(sign)\(Text.number((abs(difference) / before * 1000).rounded() / 10)) %" : ""
+                before > 0
+                ? ", \(sign)\(Text.number((abs(difference) / before * 1000).rounded() / 10)) %" : ""
             return "(\(sign)\(format(abs(difference)))\(percent))"
         }
         let cpu =

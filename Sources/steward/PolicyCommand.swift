@@ -53,7 +53,8 @@ struct PolicyCommand: ParsableCommand {
             print(result.report, terminator: "")
             if result.failedFiles > 0 {
                 let files = result.failedFiles == 1 ? "1 file has" : "\(result.failedFiles) files have"
-                throw StewardError.invalidInput("\(files) \(result.errorCount) error\(result.errorCount == 1 ? "" : "s")")
+                throw StewardError.invalidInput(
+                    "\(files) \(result.errorCount) error\(result.errorCount == 1 ? "" : "s")")
             }
         }
     }

@@ -1,7 +1,7 @@
 import Analysis
 import Kubernetes
-import PropertyBased
 import Profiles
+import PropertyBased
 import Testing
 
 /// The replay check: the memory a container used in the window, replayed against the memory

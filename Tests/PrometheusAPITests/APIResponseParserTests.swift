@@ -1,8 +1,8 @@
 import Foundation
+import Profiles
 import Testing
 
 @testable import PrometheusAPI
-import Profiles
 
 @Suite("Parsing the Prometheus HTTP API's JSON")
 struct APIResponseParserTests {

@@ -1,8 +1,8 @@
+import ClientSupport
+import Profiles
 import Testing
 
-import ClientSupport
 @testable import PrometheusAPI
-import Profiles
 
 @Suite("Retry backoff and secret redaction")
 struct RetryPolicyTests {

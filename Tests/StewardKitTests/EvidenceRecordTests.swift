@@ -1,8 +1,9 @@
 import Foundation
-@testable import StewardKit
 import StewardPublisher
 import TestSupport
 import Testing
+
+@testable import StewardKit
 
 /// The evidence note of a bot commit, byte for byte: what `Steward-Evidence` hashes.
 @Suite struct EvidenceRecordTests {

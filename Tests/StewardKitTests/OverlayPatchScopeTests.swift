@@ -1,11 +1,12 @@
 import Foundation
 import Kubernetes
 import Policy
-@testable import StewardKit
 import StewardPlanner
 import TestSupport
 import Testing
 import YAMLSyntax
+
+@testable import StewardKit
 
 /// The independent check of Steward's overlay patch files and kustomization references, on
 /// their bytes: what the planner writes passes; anything more is refused with its place.
@@ -51,7 +52,8 @@ import YAMLSyntax
                 of: "      name: web\n", with: "      name: web\n  - path: steward-resources.yaml\n")
         return [
             ChangedFile(path: Self.patchFile, before: nil, after: patch),
-            ChangedFile(path: Self.kustomization, before: Array(original.utf8), after: Array(referenced.utf8)),
+            ChangedFile(
+                path: Self.kustomization, before: Array(original.utf8), after: Array(referenced.utf8)),
         ]
     }
 

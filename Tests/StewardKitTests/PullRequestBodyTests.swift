@@ -1,12 +1,13 @@
 import Foundation
 import GitStore
 import Profiles
-@testable import StewardKit
 import StewardPlanner
-@testable import StewardPublisher
 import StewardVerify
 import TestSupport
 import Testing
+
+@testable import StewardKit
+@testable import StewardPublisher
 
 /// The pull-request body: the bundled template rendered byte for byte, the template file and its
 /// bundled copy in step, and a repository's own template.

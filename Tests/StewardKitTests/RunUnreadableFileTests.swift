@@ -1,6 +1,6 @@
 import Foundation
-import StewardKit
 import Profiles
+import StewardKit
 import TestSupport
 import Testing
 

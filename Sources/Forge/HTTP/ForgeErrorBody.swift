@@ -65,8 +65,8 @@ enum ForgeErrorBody {
             return items.isEmpty ? nil : items.joined(separator: "; ")
         }
         if let object = value as? [String: Any] {
-            let items = object.keys.sorted().compactMap { key in
-                flatten(object[key]!).map { "\(key) \($0)" }
+            let items = object.sorted { $0.key < $1.key }.compactMap { entry in
+                flatten(entry.value).map { "\(entry.key) \($0)" }
             }
             return items.isEmpty ? nil : items.joined(separator: "; ")
         }

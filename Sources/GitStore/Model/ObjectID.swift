@@ -9,6 +9,12 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
         self.bytes = bytes
     }
 
+    /// Wraps bytes the caller knows to be exactly 20 long (a `git_oid`, the zero id).
+    init(twentyBytes bytes: [UInt8]) {
+        assert(bytes.count == 20, "an object id is 20 bytes")
+        self.bytes = bytes
+    }
+
     /// Parses 40 hexadecimal digits (either case); `nil` for anything else.
     public init?(hex: String) {
         let digits = Array(hex.utf8)
@@ -25,7 +31,7 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     /// The all-zero id, which Git uses for "no object" (a reference that does not exist).
-    public static let zero = ObjectID(bytes: [UInt8](repeating: 0, count: 20))!
+    public static let zero = ObjectID(twentyBytes: [UInt8](repeating: 0, count: 20))
 
     /// The 40 lowercase hexadecimal digits.
     public var hex: String {

@@ -29,18 +29,18 @@ final class RemoteSession {
     func install(into callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
         callbacks.credentials = { out, _, usernameFromURL, allowed, payload in
-            RemoteSession.from(payload).credential(out, usernameFromURL, allowed)
+            RemoteSession.from(payload)?.credential(out, usernameFromURL, allowed) ?? -1
         }
         callbacks.certificate_check = { certificate, valid, host, payload in
-            RemoteSession.from(payload).check(
-                certificate, valid: valid != 0, host: host.map { String(cString: $0) } ?? "")
+            RemoteSession.from(payload)?.check(
+                certificate, valid: valid != 0, host: host.map { String(cString: $0) } ?? "") ?? -1
         }
         callbacks.push_negotiation = { updates, count, payload in
-            RemoteSession.from(payload).negotiate(updates, count)
+            RemoteSession.from(payload)?.negotiate(updates, count) ?? -1
         }
         callbacks.push_update_reference = { reference, status, payload in
             if let status, let reference {
-                RemoteSession.from(payload).rejected.append(
+                RemoteSession.from(payload)?.rejected.append(
                     (String(cString: reference), String(cString: status)))
             }
             return 0
@@ -62,8 +62,11 @@ final class RemoteSession {
         return error
     }
 
-    private static func from(_ payload: UnsafeMutableRawPointer?) -> RemoteSession {
-        Unmanaged<RemoteSession>.fromOpaque(payload!).takeUnretainedValue()
+    /// The session `install(into:)` stored as the callbacks' payload; `nil` only if libgit2
+    /// called back without it, which the callbacks report as an error (-1) rather than trap.
+    private static func from(_ payload: UnsafeMutableRawPointer?) -> RemoteSession? {
+        guard let payload else { return nil }
+        return Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
     }
 
     private func fail(_ code: GitError.Code, _ operation: String, _ message: String) -> Int32 {

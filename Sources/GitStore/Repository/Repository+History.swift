@@ -21,7 +21,8 @@ extension Repository {
         let start = try resolve(revision)
         var walk: OpaquePointer?
         try LibGit2.check("git_revwalk_new", subject: path) { git_revwalk_new(&walk, handle) }
-        let walker = GitHandle(walk!) { git_revwalk_free($0) }
+        let created = try LibGit2.filled(walk, by: "git_revwalk_new", subject: path)
+        let walker = GitHandle(created) { git_revwalk_free($0) }
         try LibGit2.check("git_revwalk_sorting", subject: path) {
             git_revwalk_sorting(walker.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue)
         }

@@ -11,7 +11,8 @@ extension Repository {
         defer { git_object_free(object) }
         var target: OpaquePointer?
         try LibGit2.check("git_object_peel", subject: subject) { git_object_peel(&target, object, type) }
-        return GitHandle(target!) { git_object_free($0) }
+        let found = try LibGit2.filled(target, by: "git_object_peel", subject: subject)
+        return GitHandle(found) { git_object_free($0) }
     }
 
     /// Looks up the object `id` and peels it to `type` (a commit id peels to its tree).
@@ -25,7 +26,8 @@ extension Repository {
         defer { git_object_free(object) }
         var target: OpaquePointer?
         try LibGit2.check("git_object_peel", subject: subject) { git_object_peel(&target, object, type) }
-        return GitHandle(target!) { git_object_free($0) }
+        let found = try LibGit2.filled(target, by: "git_object_peel", subject: subject)
+        return GitHandle(found) { git_object_free($0) }
     }
 
     /// The commits `ids` name, in order.

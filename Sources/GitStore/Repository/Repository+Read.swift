@@ -36,7 +36,8 @@ extension Repository {
         try LibGit2.check("git_tree_lookup", subject: "\(folder) at \(revision)") {
             git_tree_lookup(&subtree, handle, git_tree_entry_id(entry))
         }
-        let owner = GitHandle(subtree!) { git_tree_free($0) }
+        let found = try LibGit2.filled(subtree, by: "git_tree_lookup", subject: "\(folder) at \(revision)")
+        let owner = GitHandle(found) { git_tree_free($0) }
         return try blobPaths(in: owner, prefix: folder + "/")
     }
 

@@ -182,7 +182,9 @@ extension Repository {
         } else if lookup < 0 {
             throw LibGit2.error("git_remote_lookup", code: lookup, subject: "\(remote) in \(path)")
         }
-        let owner = GitHandle(pointer!) { git_remote_free($0) }
+        let found = try LibGit2.filled(
+            pointer, by: "git_remote_lookup or git_remote_create_anonymous", subject: Redactor.url(remote))
+        let owner = GitHandle(found) { git_remote_free($0) }
         let url = git_remote_url(owner.pointer).map { String(cString: $0) } ?? remote
         return (owner, url)
     }

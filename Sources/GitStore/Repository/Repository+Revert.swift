@@ -15,7 +15,8 @@ extension Repository {
         try LibGit2.check("git_revert_commit", subject: subject) {
             git_revert_commit(&index, handle, reverted.pointer, ours.pointer, UInt32(mainline), nil)
         }
-        let owner = GitHandle(index!) { git_index_free($0) }
+        let result = try LibGit2.filled(index, by: "git_revert_commit", subject: subject)
+        let owner = GitHandle(result) { git_index_free($0) }
         if git_index_has_conflicts(owner.pointer) != 0 {
             let paths = try conflictingPaths(owner)
             throw GitError(

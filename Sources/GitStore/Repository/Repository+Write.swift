@@ -35,7 +35,8 @@ extension Repository {
             if existing == GIT_FILEMODE_TREE {
                 throw invalidTreeInput("path is a folder in the base tree", filePath)
             }
-            let mode = existing == GIT_FILEMODE_BLOB_EXECUTABLE ? existing! : GIT_FILEMODE_BLOB
+            let mode =
+                existing == GIT_FILEMODE_BLOB_EXECUTABLE ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB
             updates.append((filePath, GIT_TREE_UPDATE_UPSERT, .zero, mode))
         }
         for filePath in deletes.sorted() {
@@ -54,7 +55,10 @@ extension Repository {
         }
         // Blobs are written only once every path is known to be valid.
         for index in updates.indices where updates[index].action == GIT_TREE_UPDATE_UPSERT {
-            updates[index].id = try writeBlob(upserts[updates[index].path]!)
+            guard let content = upserts[updates[index].path] else {
+                throw invalidTreeInput("no content for an upserted path", updates[index].path)
+            }
+            updates[index].id = try writeBlob(content)
         }
         var oid = git_oid()
         try withStringArray(updates.map(\.path)) { paths in

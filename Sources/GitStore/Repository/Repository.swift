@@ -33,7 +33,8 @@ public final class Repository {
         try LibGit2.check("git_repository_open_ext", subject: path) {
             git_repository_open_ext(&repository, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
         }
-        return Repository(handle: repository!, path: path)
+        let opened = try LibGit2.filled(repository, by: "git_repository_open_ext", subject: path)
+        return Repository(handle: opened, path: path)
     }
 
     /// Creates a repository at `path` like `git init` (creating folders as needed); an existing
@@ -56,7 +57,8 @@ public final class Repository {
                 git_repository_init_ext(&repository, path, &options)
             }
         }
-        self.init(handle: repository!, path: path)
+        let created = try LibGit2.filled(repository, by: "git_repository_init_ext", subject: path)
+        self.init(handle: created, path: path)
     }
 
     /// Whether the repository has no working tree.

@@ -22,6 +22,7 @@ extension GitPerson {
                 Int32(timeZoneOffsetMinutes))
         }
         defer { git_signature_free(signature) }
-        return try body(signature!)
+        let created = try LibGit2.filled(signature, by: "git_signature_new", subject: "\(name) <\(email)>")
+        return try body(created)
     }
 }

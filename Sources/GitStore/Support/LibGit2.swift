@@ -25,6 +25,20 @@ enum LibGit2 {
         return result
     }
 
+    /// The object a successful libgit2 call stored through its out-pointer; throws a `GitError`
+    /// naming `function` instead of trapping should the call have left it nil.
+    static func filled<Pointer>(_ pointer: Pointer?, by function: String, subject: String? = nil) throws
+        -> Pointer
+    {
+        guard let pointer else {
+            throw GitError(
+                code: .other(-1), operation: function,
+                message: "libgit2 reported success but returned no object",
+                subject: subject)
+        }
+        return pointer
+    }
+
     /// Builds a `GitError` from a libgit2 return code and `git_error_last()`.
     static func error(_ function: String, code: Int32, subject: String? = nil) -> GitError {
         var errorClass: String?

@@ -3,8 +3,9 @@ internal import CLibGit2
 extension ObjectID {
     /// Copies a libgit2 object id.
     init(_ oid: git_oid) {
+        // `git_oid.id` is `unsigned char[GIT_OID_RAWSZ]`, a fixed 20-byte tuple.
         let raw = withUnsafeBytes(of: oid.id) { Array($0) }
-        self.init(bytes: raw)!
+        self.init(twentyBytes: raw)
     }
 
     /// Copies a libgit2 object id given by pointer.

@@ -53,7 +53,8 @@ public struct RelatedObjects: Sendable {
                 case "Service":
                     services.append(
                         Service(
-                            origin: origin, name: name, selector: ManifestScanner.stringMap(root["spec"]?["selector"])))
+                            origin: origin, name: name,
+                            selector: ManifestScanner.stringMap(root["spec"]?["selector"])))
                 case "Ingress":
                     ingresses.append(Self.ingress(root, origin: origin))
                 case "Certificate":
@@ -118,7 +119,8 @@ public struct RelatedObjects: Sendable {
             })
         else { return [:] }
         let template = YAMLPath(Array(podSpec.components.dropLast()))
-        return ManifestScanner.stringMap(document.node(at: template.appending(.key("metadata")).appending(.key("labels"))))
+        return ManifestScanner.stringMap(
+            document.node(at: template.appending(.key("metadata")).appending(.key("labels"))))
     }
 
     private static func ingress(_ root: YAMLNode, origin: Origin) -> Ingress {

@@ -17,7 +17,9 @@ public enum Text {
     public static func cores(_ value: Double) -> String { "\(number(value, decimals: 4)) cores" }
 
     /// Bytes in mebibytes to two decimals, enough to redo a rounding to 1Mi: `355.35 MiB`.
-    public static func mebibytes(_ bytes: Double) -> String { "\(number(bytes / 1_048_576, decimals: 2)) MiB" }
+    public static func mebibytes(_ bytes: Double) -> String {
+        "\(number(bytes / 1_048_576, decimals: 2)) MiB"
+    }
 
     /// A percentage of a 0…1 ratio: `45 %`.
     public static func percent(_ ratio: Double) -> String { "\(number(ratio * 100, decimals: 1)) %" }

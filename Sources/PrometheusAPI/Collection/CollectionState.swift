@@ -233,16 +233,16 @@ struct CollectionState: Sendable {
                 largest[time] = max(largest[time] ?? value, value)
             }
         }
-        let times = largest.keys.sorted()
-        return RangeSeries(labels: series[0].labels, times: times, values: times.map { largest[$0]! })
+        let points = largest.sorted { $0.key < $1.key }
+        return RangeSeries(labels: series[0].labels, times: points.map(\.key), values: points.map(\.value))
     }
 
     /// The profiles, sorted by cluster, namespace, workload and container.
     func profiles() -> [UsageProfile] {
         let rollouts = self.rollouts()
         let answered = StepCountsAnswered(oomKills: complete(.oomKills), restarts: complete(.restartSteps))
-        return containers.keys.sorted().map { key in
-            var accumulator = containers[key]!
+        return containers.sorted { $0.key < $1.key }.map { key, accumulator in
+            var accumulator = accumulator
             if failed[.throttledPeriods] != nil || failed[.cfsPeriods] != nil {
                 accumulator.throttled = nil
             }
@@ -267,7 +267,7 @@ struct CollectionState: Sendable {
     /// came back (no blackbox exporter, or its queries failed).
     func probes() -> [ProbeProfile]? {
         guard !probeSteps.isEmpty else { return nil }
-        return probeSteps.keys.sorted().map { probeSteps[$0]!.profile(target: $0, plan: plan) }
+        return probeSteps.sorted { $0.key < $1.key }.map { $0.value.profile(target: $0.key, plan: plan) }
     }
 
     /// The ReplicaSets of each workload (keyed by `Kind/name`), oldest first.

@@ -21,24 +21,24 @@ struct ProbeAccumulator: Sendable {
         var probe = ProbeProfile(target: target)
         if !success.isEmpty {
             var shares: [Int64: (sum: Double, steps: Int)] = [:]
-            for step in success.keys.sorted() {
+            for (step, share) in success.sorted(by: { $0.key < $1.key }) {
                 let hour = Hour.end(of: plan.time(ofStep: step))
                 let sofar = shares[hour] ?? (0, 0)
-                shares[hour] = (sofar.sum + success[step]!, sofar.steps + 1)
+                shares[hour] = (sofar.sum + share, sofar.steps + 1)
             }
             probe.successSeries = Series(
                 step: "1h",
-                values: shares.keys.sorted().map {
-                    [Double($0), shares[$0]!.sum / Double(shares[$0]!.steps)]
+                values: shares.sorted { $0.key < $1.key }.map { hour, share in
+                    [Double(hour), share.sum / Double(share.steps)]
                 })
         }
         if !expiry.isEmpty {
             var last: [Int64: Double] = [:]
-            for step in expiry.keys.sorted() {
-                last[Hour.end(of: plan.time(ofStep: step))] = expiry[step]!
+            for (step, time) in expiry.sorted(by: { $0.key < $1.key }) {
+                last[Hour.end(of: plan.time(ofStep: step))] = time
             }
             probe.certificateExpirySeries = Series(
-                step: "1h", values: last.keys.sorted().map { [Double($0), last[$0]!] })
+                step: "1h", values: last.sorted { $0.key < $1.key }.map { [Double($0.key), $0.value] })
         }
         if !chains.isEmpty {
             probe.certificates = chains.sorted { ($0.value.first, $0.key) < ($1.value.first, $1.key) }.map {

@@ -30,9 +30,16 @@ final class ParameterBuilder {
     }
 
     func octets(_ name: String, _ value: [UInt8]) {
-        let buffer = malloc(max(value.count, 1))!
+        guard let buffer = malloc(max(value.count, 1)) else {
+            failed = true
+            return
+        }
         buffers.append(buffer)
-        value.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        value.withUnsafeBytes { bytes in
+            // An empty array may have no base address; there is nothing to copy then.
+            guard let source = bytes.baseAddress else { return }
+            buffer.copyMemory(from: source, byteCount: bytes.count)
+        }
         failed = failed || OSSL_PARAM_BLD_push_octet_string(builder, keep(name), buffer, value.count) != 1
     }
 
@@ -60,7 +67,8 @@ final class ParameterBuilder {
         var key: OpaquePointer?
         let selection = isPrivate ? steward_evp_pkey_keypair_selection() : steward_evp_pkey_public_selection()
         try OpenSSL.check("EVP_PKEY_fromdata", EVP_PKEY_fromdata(context, &key, selection, params))
-        return EVPKey(key!)
+        guard let made = key else { throw OpenSSL.error("EVP_PKEY_fromdata") }
+        return EVPKey(made)
     }
 
     private func keep(_ text: String) -> UnsafeMutablePointer<CChar>? {

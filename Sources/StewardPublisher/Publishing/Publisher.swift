@@ -1,9 +1,9 @@
-import Profiles
 import Forge
 import Foundation
 import GitStore
 import Logging
 import Policy
+import Profiles
 import StewardPlanner
 import StewardVerify
 

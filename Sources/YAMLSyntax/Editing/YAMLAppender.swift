@@ -1,4 +1,3 @@
-
 /// Structural additions the YAML engine's `set` does not make (it creates mapping keys with
 /// scalar values only): an item appended to a sequence, a key holding a sequence, a new
 /// document. Each splices as few bytes as possible at the indentation of its neighbours, then
@@ -41,7 +40,8 @@ public enum YAMLAppender {
 
     /// `file` with `key: value` added at the end of the root mapping of `document`; a sequence
     /// value is written in the style of the mapping's other sequences.
-    public static func addKey(_ key: String, value: YAMLValue, document: Int, in file: YAMLFile) throws(YAMLError)
+    public static func addKey(_ key: String, value: YAMLValue, document: Int, in file: YAMLFile)
+        throws(YAMLError)
         -> YAMLFile
     {
         let documentValue = file.documents[document]
