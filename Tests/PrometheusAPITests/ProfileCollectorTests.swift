@@ -126,20 +126,20 @@ struct ProfileCollectorTests {
 
     @Test(
         "the number of queries grows with the window, not with the cluster",
-        arguments: [("1d", 17), ("2d", 25)])
+        arguments: [("1d", 19), ("2d", 28)])
     func queryCount(window: String, queries: Int) async throws {
         let fixture = try await FixtureServer.start()
         defer { fixture.server.stop() }
         var options = FixtureServer.options(window: window)
         options.recordStatistics = true
         let collection = try await FixtureServer.collect(fixture.server.url, options: options)
-        // 9 whole-window queries, and per 288-step chunk: CPU, memory, OOM kills, the memory
-        // limit at them, restarts and the three probe queries.
+        // 10 whole-window queries, and per 288-step chunk: CPU, memory, memory peaks, OOM kills,
+        // the memory limit at them, restarts and the three probe queries.
         #expect(collection.queries.count == queries)
         #expect(collection.queries.allSatisfy { $0.error == nil })
         let peak = collection.queries.compactMap { $0.statistics?.peakSamples }.max() ?? 0
         #expect(peak > 0 && peak < 1_000_000, "peak samples \(peak)")
-        #expect(collection.queries.filter { $0.endpoint == "query_range" }.count == 5 * (queries - 10) / 7)
+        #expect(collection.queries.filter { $0.endpoint == "query_range" }.count == 6 * (queries - 10) / 9)
     }
 
     @Test("the profiles file round-trips through UsageProfiles.load with sorted keys")

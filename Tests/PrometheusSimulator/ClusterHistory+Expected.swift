@@ -24,6 +24,8 @@ extension ClusterHistory {
     {
         var cpu: [Double] = []
         var memory: [Double] = []
+        // The highest sample between two scrapes of the window, which no step's instant holds.
+        var spikePeak = -Double.infinity
         var restarts = 0
         var oomKills = 0
         var throttled = 0.0
@@ -69,6 +71,10 @@ extension ClusterHistory {
                     periods += trace.periods[step] - trace.periods[step - 1]
                 }
             }
+            for (step, spike) in spikes(of: spec, in: trace)
+            where step >= steps.lowerBound - 1 && step < steps.upperBound {
+                spikePeak = max(spikePeak, spike.bytes)
+            }
             restarts += lastRestarts - (firstRestarts ?? lastRestarts)
             if spec.limits.cpu != nil { hasCPULimit = true }
             if pod.birth <= windowEnd, pod.death > windowEnd {
@@ -90,14 +96,18 @@ extension ClusterHistory {
                 ? nil : [0.5, 0.9, 0.95, 0.99].map { Self.percentile($0, cpu) } + [cpu.last!],
             cpuSamples: cpu.count,
             memory: memory.isEmpty
-                ? nil : [Self.percentile(0.5, memory), Self.percentile(0.95, memory), memory.last!],
-            memorySamples: memory.count, restarts: restarts, oomKills: oomKills, requests: requests,
+                ? nil
+                : [
+                    Self.percentile(0.5, memory), Self.percentile(0.95, memory), max(memory.last!, spikePeak),
+                ],
+            memorySamples: memory.count, restarts: restarts,
+            oomKills: terminatedReasons || restartSteps.isEmpty ? oomKills : nil, requests: requests,
             limits: limits,
             throttlingRatio: hasCPULimit && sampled && periods > 0 ? throttled / periods : nil,
             rollouts: workload.replicaSets.map { ($0.name, $0.created) }.sorted { $0.1 < $1.1 },
             restartSeries: hourly(restartSteps, steps: steps),
-            oomKillSeries: hourly(oomKillSteps, steps: steps),
-            oomKillLimit: oomKillLimit)
+            oomKillSeries: terminatedReasons ? hourly(oomKillSteps, steps: steps) : nil,
+            oomKillLimit: terminatedReasons ? oomKillLimit : nil)
     }
 
     /// Counts per step summed into every hour `(t − 1h, t]` the steps fall in, as `[t, count]`;

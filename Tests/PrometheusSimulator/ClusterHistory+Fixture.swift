@@ -46,7 +46,15 @@ extension ClusterHistory {
     ///
     /// Every series has a `cluster` label; cAdvisor's pod-level series (no `container`) are there
     /// too. Profile the last day: `expectedProfiles(windowStart: end - 86_400, windowEnd: end)`.
-    public static func fixture() -> ClusterHistory {
+    ///
+    /// - Parameters:
+    ///   - terminatedReasons: false for a kube-state-metrics without
+    ///     `…_status_last_terminated_reason` (dropped by `--metric-denylist`).
+    ///   - webMemorySpikes: bursts of working set between scrapes in every pod of
+    ///     `shop/Deployment/web`'s `app`.
+    public static func fixture(terminatedReasons: Bool = true, webMemorySpikes: [MemorySpike] = [])
+        -> ClusterHistory
+    {
         let start: Int64 = 1_789_948_800  // 2026-09-21T00:00:00Z
         let end = start + 2 * 86_400
         let noise = DeterministicNoise(seed: 5)
@@ -54,12 +62,13 @@ extension ClusterHistory {
         let mebibyte = Self.mebibyte
         func spec(
             _ name: String, _ pattern: UsagePattern, requests: (Double, Double), limits: (Double?, Double?),
-            role: ContainerSpec.Role = .container
+            role: ContainerSpec.Role = .container, memorySpikes: [MemorySpike] = []
         ) -> ContainerSpec {
             ContainerSpec(
                 name: name, pattern: pattern,
                 requests: Resources(cpu: requests.0, memory: requests.1 * mebibyte),
-                limits: Resources(cpu: limits.0, memory: limits.1.map { $0 * mebibyte }), role: role)
+                limits: Resources(cpu: limits.0, memory: limits.1.map { $0 * mebibyte }), role: role,
+                memorySpikes: memorySpikes)
         }
         func always(_ containers: [ContainerSpec]) -> [WorkloadBuilder.Revision] {
             [
@@ -85,7 +94,7 @@ extension ClusterHistory {
                 revisions: always([
                     spec(
                         "app", .steady(cpu: 0.25, memory: 300 * mebibyte), requests: (0.3, 512),
-                        limits: (1, 1024)),
+                        limits: (1, 1024), memorySpikes: webMemorySpikes),
                     spec(
                         "istio-proxy", .steady(cpu: 0.05, memory: 80 * mebibyte), requests: (0.1, 128),
                         limits: (0.5, 256)),
@@ -255,7 +264,7 @@ extension ClusterHistory {
         ]
         return ClusterHistory(
             start: start, end: end, seed: noise.seed, clusterLabel: "cluster", podLevelSeries: true,
-            workloads: workloads, probes: probes)
+            workloads: workloads, probes: probes, terminatedReasons: terminatedReasons)
     }
 
     /// The benchmark's cluster: `pods` pods (about 1.25 containers each) over `days` days at

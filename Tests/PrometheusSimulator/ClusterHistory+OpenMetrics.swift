@@ -135,14 +135,16 @@ private struct SeriesEmitter {
             try emit("\(prefix)_status_restarts_total", labels, from: pod.birth, to: pod.death) {
                 Double(status[$0].map { trace.restarts[$0] } ?? 0)
             }
-            try emit(
-                "\(prefix)_status_last_terminated_reason", labels + [("reason", "OOMKilled")],
-                from: pod.birth, to: pod.death
-            ) { status[$0].flatMap { trace.lastTerminatedOOM[$0] ? 1 : nil } }
-            try emit(
-                "\(prefix)_status_last_terminated_reason", labels + [("reason", "Error")],
-                from: pod.birth, to: pod.death
-            ) { status[$0].flatMap { trace.lastTerminatedError[$0] ? 1 : nil } }
+            if history.terminatedReasons {
+                try emit(
+                    "\(prefix)_status_last_terminated_reason", labels + [("reason", "OOMKilled")],
+                    from: pod.birth, to: pod.death
+                ) { status[$0].flatMap { trace.lastTerminatedOOM[$0] ? 1 : nil } }
+                try emit(
+                    "\(prefix)_status_last_terminated_reason", labels + [("reason", "Error")],
+                    from: pod.birth, to: pod.death
+                ) { status[$0].flatMap { trace.lastTerminatedError[$0] ? 1 : nil } }
+            }
             for (metric, amounts) in [
                 ("\(prefix)_resource_requests", spec.requests), ("\(prefix)_resource_limits", spec.limits),
             ] {
@@ -184,8 +186,15 @@ private struct SeriesEmitter {
             try emit("container_cpu_usage_seconds_total", labels, trace: trace) {
                 mine($0) ? trace.cpuSeconds[$0] : nil
             }
+            var spikes: [Int: [(time: Int64, value: Double)]] = [:]
+            for (step, spike) in history.spikes(of: spec, in: trace)
+            where trace.instance[step] == instance {
+                spikes[step, default: []] += spike.times.map { ($0, spike.bytes) }
+            }
             try emit("container_memory_working_set_bytes", labels, trace: trace) {
                 mine($0) ? trace.memory[$0] : nil
+            } between: {
+                (spikes[$0] ?? []).sorted { $0.time < $1.time }
             }
             if spec.limits.cpu != nil {
                 try emit("container_cpu_cfs_periods_total", labels, trace: trace) {
@@ -228,6 +237,27 @@ private struct SeriesEmitter {
     ) throws {
         try emit(metric, labels, from: history.start, to: history.end + 1) { step in
             trace.alive[step] ? value(step) : nil
+        }
+    }
+
+    /// Like ``emit(_:_:trace:value:)``, with the samples `between(step)` after the scrape of
+    /// `step` and before the next one, ascending.
+    private func emit(
+        _ metric: String, _ labels: [(String, String)], trace: ContainerTrace, value: (Int) -> Double?,
+        between: (Int) -> [(time: Int64, value: Double)]
+    ) throws {
+        let escaped = labels.map { "\($0.0)=\"\(Self.escape($0.1))\"" }.joined(separator: ",")
+        let series = Array("\(metric){\(escaped)} ".utf8)
+        for step in 0..<history.stepCount where trace.alive[step] {
+            let time = history.time(ofStep: step)
+            var samples = between(step)
+            if let sample = value(step) {
+                samples.insert((time, sample), at: 0)
+            }
+            for sample in samples {
+                try writers[Int((sample.time - firstBlock) / ClusterHistory.blockSeconds)].sample(
+                    series, value: sample.value, time: sample.time)
+            }
         }
     }
 

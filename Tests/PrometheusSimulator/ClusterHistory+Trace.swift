@@ -80,6 +80,19 @@ extension ClusterHistory {
         return trace
     }
 
+    /// The memory spikes of `spec` that `trace` shows, each with the scrape before it: those
+    /// between two scrapes of one instance.
+    func spikes(of spec: ContainerSpec, in trace: ContainerTrace) -> [(step: Int, spike: MemorySpike)] {
+        spec.memorySpikes.compactMap { spike in
+            let step = Int((spike.at - start) / interval)
+            guard spike.at > start, spike.at % interval != 0, step + 1 < stepCount,
+                (spike.at + spike.seconds - start) / interval == Int64(step), trace.alive[step],
+                trace.alive[step + 1], trace.instance[step] == trace.instance[step + 1]
+            else { return nil }
+            return (step, spike)
+        }
+    }
+
     /// Whether a crash-looping container exited with an error just before `time`.
     private func crashes(_ spec: ContainerSpec, at time: Int64) -> Bool {
         guard case .crashLoop(_, _, let from, let every) = spec.pattern else { return false }

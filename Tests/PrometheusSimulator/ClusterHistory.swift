@@ -45,16 +45,19 @@ public struct ClusterHistory: Sendable {
         public var requests: Resources
         public var limits: Resources
         public var role: Role
+        /// Bursts of working set between scrapes, in every pod with this container.
+        public var memorySpikes: [MemorySpike]
 
         public init(
             name: String, pattern: UsagePattern, requests: Resources, limits: Resources,
-            role: Role = .container
+            role: Role = .container, memorySpikes: [MemorySpike] = []
         ) {
             self.name = name
             self.pattern = pattern
             self.requests = requests
             self.limits = limits
             self.role = role
+            self.memorySpikes = memorySpikes
         }
 
         /// When the container of `pod` stops: with the pod, or an init container's run after it.
@@ -118,10 +121,14 @@ public struct ClusterHistory: Sendable {
     public let workloads: [Workload]
     /// Blackbox probes of target URLs.
     public let probes: [BlackboxProbe]
+    /// Whether kube-state-metrics reports `…_status_last_terminated_reason`; some setups drop it
+    /// (`--metric-denylist`), and then a restart's reason is unknown.
+    public let terminatedReasons: Bool
 
     public init(
         start: Int64, end: Int64, interval: Int64 = 300, seed: UInt64, clusterLabel: String?,
-        podLevelSeries: Bool, workloads: [Workload], probes: [BlackboxProbe] = []
+        podLevelSeries: Bool, workloads: [Workload], probes: [BlackboxProbe] = [],
+        terminatedReasons: Bool = true
     ) {
         precondition(start % interval == 0 && end % interval == 0 && end > start)
         self.start = start
@@ -132,6 +139,7 @@ public struct ClusterHistory: Sendable {
         self.podLevelSeries = podLevelSeries
         self.workloads = workloads
         self.probes = probes
+        self.terminatedReasons = terminatedReasons
     }
 
     /// Scrape times, `start...end`.
@@ -149,7 +157,9 @@ public struct ClusterHistory: Sendable {
     /// A fingerprint of everything that shapes the data, to name a cached TSDB directory.
     public var fingerprint: String {
         var hasher = FNV1a()
-        hasher.add("v4 \(start) \(end) \(interval) \(noise.seed) \(clusterLabel ?? "-") \(podLevelSeries)")
+        hasher.add(
+            "v5 \(start) \(end) \(interval) \(noise.seed) \(clusterLabel ?? "-") \(podLevelSeries) \(terminatedReasons)"
+        )
         for workload in workloads {
             hasher.add("\(workload)")
         }

@@ -10,11 +10,14 @@ public struct ExpectedProfile: Sendable, Equatable {
     /// without samples.
     public var cpu: [Double]?
     public var cpuSamples: Int
-    /// Working-set bytes: p50, p95, max; nil without samples.
+    /// Working-set bytes: p50, p95 of the samples at the scrapes, and the max of every sample,
+    /// spikes between scrapes included; nil without samples.
     public var memory: [Double]?
     public var memorySamples: Int
     public var restarts: Int
-    public var oomKills: Int
+    /// OOM kills; nil where a container restarted and kube-state-metrics gave no reasons
+    /// (``ClusterHistory/terminatedReasons``), so that no one can tell.
+    public var oomKills: Int?
     /// The requests and limits of the pods alive at the window's end (the largest if they differ).
     public var requests: ClusterHistory.Resources
     public var limits: ClusterHistory.Resources

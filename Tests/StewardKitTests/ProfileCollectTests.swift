@@ -40,7 +40,7 @@ struct ProfileCollectTests {
         #expect(profiles.source?.collector == "steward 0.1.0")
         #expect(profiles.source?.prometheus == server.url)
         #expect(run.standardError.split(separator: "\n").count == 1, "\(run.standardError)")
-        expectSummary(run.standardError, profiles: 15, insufficient: 1, queries: 17)
+        expectSummary(run.standardError, profiles: 15, insufficient: 1, queries: 19)
     }
 
     @Test("-o writes the file that UsageProfiles.load reads, and nothing to standard output")
@@ -57,7 +57,7 @@ struct ProfileCollectTests {
         #expect(run.standardOutput == "")
         let profiles = try UsageProfiles.load(from: path)
         #expect(Set(profiles.profiles.map(\.cluster)) == ["prod", "staging"])
-        expectSummary(run.standardError, profiles: 16, insufficient: 1, queries: 17, wrote: path)
+        expectSummary(run.standardError, profiles: 16, insufficient: 1, queries: 19, wrote: path)
     }
 
     @Test("Prometheus down: exit 1 naming the endpoint and the query, the old file kept")

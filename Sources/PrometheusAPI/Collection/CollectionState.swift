@@ -106,10 +106,14 @@ struct CollectionState: Sendable {
         case .replicaSetCreated:
             guard let namespace = labels["namespace"], let replicaSet = labels["replicaset"] else { return }
             replicaSetCreated[PodKey(cluster: cluster(labels), namespace: namespace, pod: replicaSet)] = value
-        case .restarts, .throttledPeriods, .cfsPeriods, .requests, .limits, .oomKillLimits:
+        case .restarts, .throttledPeriods, .cfsPeriods, .requests, .limits, .oomKillLimits,
+            .terminationReasons:
             guard value.isFinite, let key = container(labels) else { return }
             var accumulator = containers[key] ?? ContainerAccumulator()
             switch kind {
+            case .terminationReasons:
+                guard let podContainer = podContainerKey(labels) else { return }
+                accumulator.podsWithTerminationReason.insert(podContainer.pod.pod)
             case .oomKillLimits:
                 guard let podContainer = podContainerKey(labels) else { return }
                 accumulator.oomKillLimits[podContainer.pod.pod] = max(
@@ -137,7 +141,7 @@ struct CollectionState: Sendable {
                 break
             }
             containers[key] = accumulator
-        case .cpu, .memory, .oomKills, .restartSteps, .probeSuccess, .probeExpiry, .probeChains:
+        case .cpu, .memory, .memoryPeaks, .oomKills, .restartSteps, .probeSuccess, .probeExpiry, .probeChains:
             break
         }
     }
@@ -147,6 +151,9 @@ struct CollectionState: Sendable {
     private mutating func foldMatrix(_ kind: QueryJob.Kind, series: [RangeSeries]) {
         switch kind {
         case .cpu, .memory: break
+        case .memoryPeaks:
+            foldPeaks(series)
+            return
         case .oomKills, .restartSteps:
             foldCounts(kind, series: series)
             return
@@ -173,6 +180,20 @@ struct CollectionState: Sendable {
                 }
             }
             containers[workloadContainer] = accumulator
+        }
+    }
+
+    /// Folds the memory peak of each step. A peak is a sample, so the series of one pod's
+    /// container need no merging: the largest of them is the largest of all.
+    private mutating func foldPeaks(_ series: [RangeSeries]) {
+        for one in series {
+            guard let podContainer = podContainerKey(one.labels) else { continue }
+            let key = containerKey(for: podContainer)
+            var accumulator = containers.removeValue(forKey: key) ?? ContainerAccumulator()
+            for (time, value) in zip(one.times, one.values) where plan.step(at: time) != nil {
+                accumulator.addMemoryPeak(value, time: time)
+            }
+            containers[key] = accumulator
         }
     }
 
@@ -240,7 +261,9 @@ struct CollectionState: Sendable {
     /// The profiles, sorted by cluster, namespace, workload and container.
     func profiles() -> [UsageProfile] {
         let rollouts = self.rollouts()
-        let answered = StepCountsAnswered(oomKills: complete(.oomKills), restarts: complete(.restartSteps))
+        let answered = StepCountsAnswered(
+            oomKills: complete(.oomKills), restarts: complete(.restartSteps),
+            terminationReasons: complete(.terminationReasons))
         return containers.sorted { $0.key < $1.key }.map { key, accumulator in
             var accumulator = accumulator
             if failed[.throttledPeriods] != nil || failed[.cfsPeriods] != nil {

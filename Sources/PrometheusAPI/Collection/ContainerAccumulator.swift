@@ -5,7 +5,10 @@ import Profiles
 struct ContainerAccumulator: Sendable {
     var cpu: [Double] = []
     var cpuMax = -Double.infinity
+    /// The working set at each step's instant, the samples of the percentiles.
     var memory: [Double] = []
+    /// The highest working set seen: of the samples between steps (``addMemoryPeak(_:time:)``)
+    /// and of those at the steps.
     var memoryMax = -Double.infinity
     /// Hourly maxima of the memory working set, keyed by the end of the hour `(end - 1h, end]`
     /// in unix seconds, so that a window ending on the hour has exactly one point per hour.
@@ -18,6 +21,8 @@ struct ContainerAccumulator: Sendable {
     var oomKillSteps: [String: [Int: Int]] = [:]
     /// The memory limit of each pod (by name) at its OOM kills, the largest.
     var oomKillLimits: [String: Double] = [:]
+    /// The pods (by name) with a last termination reason in the window.
+    var podsWithTerminationReason: Set<String> = []
     var restarts: Int?
     var throttled: Double?
     var periods: Double?
@@ -38,6 +43,15 @@ struct ContainerAccumulator: Sendable {
         let hour = Hour.end(of: time)
         memoryHours[hour] = max(memoryHours[hour] ?? -.infinity, value)
         cover(step)
+    }
+
+    /// The highest working set in a step `(time − step, time]`: it raises the peak and the hour's
+    /// maximum, not the percentiles' samples.
+    mutating func addMemoryPeak(_ value: Double, time: Double) {
+        guard value.isFinite else { return }
+        memoryMax = max(memoryMax, value)
+        let hour = Hour.end(of: time)
+        memoryHours[hour] = max(memoryHours[hour] ?? -.infinity, value)
     }
 
     private mutating func cover(_ step: Int) {
@@ -96,8 +110,12 @@ struct ContainerAccumulator: Sendable {
         profile.requests = requests.cpu == nil && requests.memory == nil ? nil : requests
         profile.limits = limits.cpu == nil && limits.memory == nil ? nil : limits
         // A failed chunk would read as steps without kills: the counts of the chunks that
-        // answered are left out with it.
-        if answered.oomKills {
+        // answered are left out with it. So are they when a pod restarted without a termination
+        // reason: it may have been OOM-killed, and nothing says, so the kills are unknown, not 0.
+        let reasonsMissing =
+            answered.restarts && answered.terminationReasons
+            && restartSteps.keys.contains { !podsWithTerminationReason.contains($0) }
+        if answered.oomKills, !reasonsMissing {
             let kills = Self.sumOverPods(oomKillSteps)
             profile.oomKills = kills.values.reduce(0, +)
             if !kills.isEmpty {

@@ -68,6 +68,7 @@ public struct ProfileCollector: Sendable {
                 start: plan.time(ofStep: chunk.firstStep), end: plan.time(ofStep: chunk.lastStep))
             usage.append(QueryJob(kind: .cpu, query: queries.cpuUsage, evaluation: range))
             usage.append(QueryJob(kind: .memory, query: queries.memoryUsage, evaluation: range))
+            usage.append(QueryJob(kind: .memoryPeaks, query: queries.memoryPeaks, evaluation: range))
             let chunkEnd = QueryJob.Evaluation.instant(at: plan.time(ofStep: chunk.lastStep))
             usage.append(
                 QueryJob(
@@ -88,6 +89,7 @@ public struct ProfileCollector: Sendable {
         let atEnd = QueryJob.Evaluation.instant(at: window.end)
         usage += [
             QueryJob(kind: .restarts, query: queries.restarts, evaluation: atEnd),
+            QueryJob(kind: .terminationReasons, query: queries.terminationReasons, evaluation: atEnd),
             QueryJob(kind: .throttledPeriods, query: queries.throttledPeriods, evaluation: atEnd),
             QueryJob(kind: .cfsPeriods, query: queries.cfsPeriods, evaluation: atEnd),
             QueryJob(kind: .requests, query: queries.requests, evaluation: atEnd),

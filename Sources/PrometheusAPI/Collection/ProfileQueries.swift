@@ -55,8 +55,21 @@ public struct ProfileQueries: Sendable {
     }
 
     /// Working-set bytes of every cAdvisor container series at each step; merged the same way.
+    /// These are the samples of the percentiles: one per step and pod, like CPU.
     var memoryUsage: String {
         select("container_memory_working_set_bytes", containers: true)
+    }
+
+    /// The highest working-set sample of every cAdvisor container series in each step
+    /// `(t − step, t]`: the peak, which the value at the step's instant misses whenever the
+    /// container spiked between two steps. The range is one millisecond short of the step
+    /// because Prometheus 2 reads both ends of a range, so a scrape on a step's boundary would
+    /// fall into two steps (and the window's start into the first); Prometheus 3 reads ranges
+    /// open at the start, and then leaves out only a sample stamped one millisecond after a
+    /// boundary.
+    var memoryPeaks: String {
+        let range = PrometheusDuration(milliseconds: step.milliseconds - 1)
+        return "max_over_time(\(select("container_memory_working_set_bytes", containers: true))[\(range)])"
     }
 
     // MARK: Instant queries at the end of a chunk or of the window
@@ -79,17 +92,27 @@ public struct ProfileQueries: Sendable {
 
     /// Restarts, whatever the reason, at each step of a chunk where there were any: the restart
     /// counter's increase over one step. Sparse like ``oomKills(over:)``: only restarted
-    /// containers and their restart steps come back. kube-state-metrics has a last termination
-    /// reason for every container that ever restarted, so filtering by it first loses no restart
-    /// and keeps the subtraction to those containers (on the benchmark's cluster 0.35 s and 0.76 M
-    /// samples a day, against 1 s and 1.96 M).
+    /// containers and their restart steps come back. It reads the counter alone, since some
+    /// kube-state-metrics setups drop the last termination reason (`--metric-denylist`, an
+    /// allowlist): the reason only tells OOM kills apart (``oomKills(over:)``). Keeping first the
+    /// counters above zero (containers that ever restarted) loses no restart and leaves the
+    /// subtraction to those.
     func restartSteps(over chunk: PrometheusDuration) -> String {
         let steps = regularAndInit { prefix in
             let restarts = select("\(prefix)_status_restarts_total")
-            let reason = select("\(prefix)_status_last_terminated_reason")
-            return "((\(restarts) and on (\(containerLabels)) \(reason)) - \(restarts) offset \(step)) > 0"
+            return "((\(restarts) > 0) - \(restarts) offset \(step)) > 0"
         }
         return "(\(steps))[\(chunk):\(step)]"
+    }
+
+    /// The containers with a last termination reason at some time in the window: their restarts
+    /// can be told apart as OOM kills or not. A container that restarted without one has an
+    /// unknown number of OOM kills, not zero.
+    var terminationReasons: String {
+        let reasons = regularAndInit { prefix in
+            "last_over_time(\(select("\(prefix)_status_last_terminated_reason"))[\(window)])"
+        }
+        return "group by (\(containerLabels)) (\(reasons))"
     }
 
     /// The memory limit of each container at the steps where it was OOM-killed, the largest over

@@ -3,7 +3,7 @@ struct QueryJob: Sendable {
     enum Kind: Sendable {
         case podOwners, replicaSetOwners, jobOwners, replicaSetCreated
         case cpu, memory, oomKills, restarts, throttledPeriods, cfsPeriods, requests, limits
-        case restartSteps, oomKillLimits
+        case memoryPeaks, restartSteps, oomKillLimits, terminationReasons
         case probeSuccess, probeExpiry, probeChains
     }
 

@@ -3,4 +3,7 @@
 struct StepCountsAnswered: Sendable {
     var oomKills: Bool
     var restarts: Bool
+    /// Whether the query of the containers with a last termination reason answered, so that a
+    /// restart without one can be told from an OOM kill that was not found.
+    var terminationReasons: Bool
 }
