@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Target layering follows docs/architecture.md: lower targets never import upper ones, each C
 /// module is imported by exactly one Swift module, and the `steward` executable only parses
-/// arguments and calls `StewardKit`.
+/// arguments and calls the command targets (`StewardKit`, and the planner, reports and verifier
+/// it prints from).
 let package = Package(
     name: "Steward",
     platforms: [.macOS(.v15)],
@@ -77,13 +78,12 @@ let package = Package(
             name: "StewardPlanner",
             dependencies: [
                 "YAMLSyntax", "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Analysis",
-                "Policy",
-                "Forge", .product(name: "Logging", package: "swift-log"),
+                "Policy", "Forge",
             ]
         ),
         .target(
             name: "StewardReports",
-            dependencies: ["StewardPlanner", "Analysis", "Kubernetes", "Policy", "Profiles", "YAMLSyntax"]
+            dependencies: ["StewardPlanner", "Analysis", "Kubernetes", "Policy", "Profiles"]
         ),
         .target(
             name: "StewardVerify",
@@ -182,7 +182,8 @@ let package = Package(
         ),
         .testTarget(name: "ClientSupportTests", dependencies: ["ClientSupport"]),
         .testTarget(name: "ArchitectureTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "Signing", "TestSupport"]),
+        .testTarget(
+            name: "GitStoreTests", dependencies: ["GitStore", "Signing", "ClientSupport", "TestSupport"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "TestSupport"]),
         .testTarget(
             name: "KubernetesTests",

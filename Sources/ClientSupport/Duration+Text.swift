@@ -1,6 +1,6 @@
 extension Duration {
     /// Seconds for messages: `120 s`, `0.25 s`.
-    public var secondsText: String {
+    package var secondsText: String {
         let (seconds, attoseconds) = components
         if attoseconds == 0 { return "\(seconds) s" }
         let value = Double(seconds) + Double(attoseconds) / 1e18
@@ -8,7 +8,7 @@ extension Duration {
     }
 
     /// Nanoseconds, for NIO's `TimeAmount`.
-    public var nanoseconds: Int64 {
+    package var nanoseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }

@@ -1,6 +1,7 @@
 /// The rules of docs/architecture.md over a package's targets: each target imports only targets
-/// listed below it in the document's table, declares in Package.swift every module it imports,
-/// and the table's import column says what the sources import.
+/// below it in the layering (the rows before its own in the document's table, which lists the
+/// lowest first), declares in Package.swift exactly the modules it imports, and the table's
+/// import column says what the sources import.
 struct LayeringCheck {
     /// The project's targets in the document's order, lowest first.
     var layers: [String]
@@ -14,7 +15,14 @@ struct LayeringCheck {
     /// Every broken rule, one sentence each; empty when the package keeps them all.
     func violations() -> [String] {
         var problems: [String] = []
-        let rank = Dictionary(uniqueKeysWithValues: layers.enumerated().map { ($1, $0) })
+        var rank: [String: Int] = [:]
+        for (level, target) in layers.enumerated() {
+            if rank[target] != nil {
+                problems.append("docs/architecture.md lists \(target) twice")
+            } else {
+                rank[target] = level
+            }
+        }
         for target in imported.keys.sorted() {
             guard let level = rank[target] else {
                 problems.append("\(target) is not in the table of docs/architecture.md")
@@ -27,6 +35,9 @@ struct LayeringCheck {
             }
             for module in modules.subtracting(declared[target, default: []]).sorted() {
                 problems.append("\(target) imports \(module) without declaring it in Package.swift")
+            }
+            for module in declared[target, default: []].subtracting(modules).sorted() {
+                problems.append("\(target) declares \(module) in Package.swift but imports nothing of it")
             }
             let written = documented[target, default: []]
             if written != project {

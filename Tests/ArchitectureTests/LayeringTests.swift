@@ -25,8 +25,21 @@ struct LayeringTests {
     func anUndeclaredImportIsReported() {
         var check = Self.threeLayers
         check.imported["High"] = ["Middle", "Low", "NIOCore"]
-        check.declared["High"] = ["Middle", "Low"]
         #expect(check.violations() == ["High imports NIOCore without declaring it in Package.swift"])
+    }
+
+    @Test("a dependency Package.swift declares but no source imports is reported")
+    func anUnusedDeclarationIsReported() {
+        var check = Self.threeLayers
+        check.declared["Middle"] = ["Low", "NIOCore"]
+        #expect(check.violations() == ["Middle declares NIOCore in Package.swift but imports nothing of it"])
+    }
+
+    @Test("a target the table lists twice is reported")
+    func aDuplicateRowIsReported() {
+        var check = Self.threeLayers
+        check.layers.append("Low")
+        #expect(check.violations() == ["docs/architecture.md lists Low twice"])
     }
 
     @Test("a table that no longer says what the sources import is reported")
@@ -44,5 +57,5 @@ struct LayeringTests {
         layers: ["Low", "Middle", "High"],
         documented: ["Low": [], "Middle": ["Low"], "High": ["Middle", "Low"]],
         imported: ["Low": [], "Middle": ["Low"], "High": ["Middle", "Low"]],
-        declared: ["Low": [], "Middle": ["Low"], "High": ["Middle", "Low", "NIOCore"]])
+        declared: ["Low": [], "Middle": ["Low"], "High": ["Middle", "Low"]])
 }

@@ -69,6 +69,12 @@ enum PackageModules {
         }
     }
 
+    /// `swift package dump-package` failed: its exit status and what it said.
+    struct DumpPackageFailed: Error {
+        var status: Int32
+        var stderr: String
+    }
+
     private static func dumpPackage(root: URL) throws -> Manifest {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -81,10 +87,16 @@ enum PackageModules {
         process.currentDirectoryURL = root
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw DumpPackageFailed(
+                status: process.terminationStatus, stderr: String(decoding: message, as: UTF8.self))
+        }
         return try JSONDecoder().decode(Manifest.self, from: data)
     }
 }

@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 import GitStore
 import TestSupport
@@ -82,7 +83,7 @@ import Testing
         #expect(second.subject == url.replacingOccurrences(of: "http://", with: "http://<redacted>@"))
     }
 
-    @Test func asyncCallersFetchOffTheCooperativePool() async throws {
+    @Test func aFetchLentToAThreadOfItsOwnReachesTheRemote() async throws {
         defer { server.stop() }
         let cache = try Repository.cloneBare(
             from: url, into: fixture.path("cache.git"), credentials: .token(Self.token))
@@ -91,12 +92,18 @@ import Testing
             in: upstream, files: ["deploy/web.yaml": "memory: 2Gi\n"], message: "Raise")
         try fixture.git(["push", "--quiet", "origin", "main"], in: upstream)
 
-        let advertised = try await cache.remoteReferences(remote: "origin", credentials: .token(Self.token))
+        let advertised = try await offCooperativePool(lending: cache) {
+            try $0.remoteReferences(remote: "origin", credentials: .token(Self.token))
+        }
         #expect(advertised == ["refs/heads/main": try #require(ObjectID(hex: next))])
-        try await cache.fetch(remote: "origin", credentials: .token(Self.token))
+        try await offCooperativePool(lending: cache) {
+            try $0.fetch(remote: "origin", credentials: .token(Self.token))
+        }
         #expect(try cache.resolve("origin/main").hex == next)
         await #expect(throws: GitError.self) {
-            try await cache.fetch(remote: "origin", credentials: .token("wrong-token-9876"))
+            try await offCooperativePool(lending: cache) {
+                try $0.fetch(remote: "origin", credentials: .token("wrong-token-9876"))
+            }
         }
     }
 

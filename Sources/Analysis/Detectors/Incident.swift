@@ -30,18 +30,22 @@ struct Incident {
         for anomaly in anomalies {
             let found = triggers.triggers(of: anomaly).filter { !$0.commits.isEmpty }
             guard !found.isEmpty else { continue }
-            var merged = Incident(anomalies: [anomaly], triggers: found)
-            // An anomaly sharing a trigger with several incidents joins them into one.
+            // An anomaly sharing a trigger with several incidents joins them into one, the
+            // one found first leading: its first anomaly and trigger name the finding.
             let keys = Set(found.map(\.key))
-            let (joined, apart) = (
-                incidents.filter { !keys.isDisjoint(with: $0.triggers.map(\.key)) },
-                incidents.filter { keys.isDisjoint(with: $0.triggers.map(\.key)) }
-            )
-            if !joined.isEmpty {
-                merged = joined.dropFirst().reduce(into: joined[0]) { $0.absorb($1) }
-                merged.absorb(Incident(anomalies: [anomaly], triggers: found))
+            var joined: Incident?
+            incidents.removeAll { incident in
+                guard !keys.isDisjoint(with: incident.triggers.map(\.key)) else { return false }
+                if joined == nil { joined = incident } else { joined?.absorb(incident) }
+                return true
             }
-            incidents = apart + [merged]
+            let own = Incident(anomalies: [anomaly], triggers: found)
+            guard var joined else {
+                incidents.append(own)
+                continue
+            }
+            joined.absorb(own)
+            incidents.append(joined)
         }
         return incidents.sorted { ($0.first.onset, $0.trigger.key) < ($1.first.onset, $1.trigger.key) }
     }

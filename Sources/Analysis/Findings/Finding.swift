@@ -26,10 +26,7 @@ public struct Finding: Sendable, Hashable {
         priority: Priority = .low, confidence: Confidence = .observed("observed"), evidence: Evidence,
         proposals: [ResourceProposal] = [], revert: ManifestCommit? = nil, incident: String? = nil
     ) {
-        self.id =
-            [
-                kind.rawValue, workload.cluster, workload.namespace, workload.kind, workload.name, container,
-            ].joined(separator: "/") + (incident.map { "#\($0)" } ?? "")
+        self.id = Self.id(kind: kind, workload: workload, container: container, incident: incident)
         self.kind = kind
         self.workload = workload
         self.container = container
@@ -39,6 +36,14 @@ public struct Finding: Sendable, Hashable {
         self.evidence = evidence
         self.proposals = proposals
         self.revert = revert
+    }
+
+    /// The id of a finding of `kind` about `container`, as ``id`` describes it.
+    public static func id(
+        kind: FindingKind, workload: WorkloadReference, container: String, incident: String? = nil
+    ) -> String {
+        [kind.rawValue, workload.cluster, workload.namespace, workload.kind, workload.name, container]
+            .joined(separator: "/") + (incident.map { "#\($0)" } ?? "")
     }
 
     /// Whether the finding proposes anything: a field change or a revert.

@@ -19,9 +19,9 @@ extension Repository {
         of paths: [String], from revision: String, excluding excluded: String? = nil, limit: Int = .max
     ) throws -> [CommitInfo] {
         let start = try resolve(revision)
-        var walk: OpaquePointer?
-        try LibGit2.check("git_revwalk_new", subject: path) { git_revwalk_new(&walk, handle) }
-        let created = try LibGit2.filled(walk, by: "git_revwalk_new", subject: path)
+        let created: OpaquePointer = try LibGit2.make("git_revwalk_new", subject: path) {
+            git_revwalk_new(&$0, handle)
+        }
         let walker = GitHandle(created) { git_revwalk_free($0) }
         try LibGit2.check("git_revwalk_sorting", subject: path) {
             git_revwalk_sorting(walker.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue)

@@ -9,9 +9,9 @@ extension Repository {
             git_revparse_single(&object, handle, revision)
         }
         defer { git_object_free(object) }
-        var target: OpaquePointer?
-        try LibGit2.check("git_object_peel", subject: subject) { git_object_peel(&target, object, type) }
-        let found = try LibGit2.filled(target, by: "git_object_peel", subject: subject)
+        let found: OpaquePointer = try LibGit2.make("git_object_peel", subject: subject) {
+            git_object_peel(&$0, object, type)
+        }
         return GitHandle(found) { git_object_free($0) }
     }
 
@@ -24,9 +24,9 @@ extension Repository {
             git_object_lookup(&object, handle, &oid, GIT_OBJECT_ANY)
         }
         defer { git_object_free(object) }
-        var target: OpaquePointer?
-        try LibGit2.check("git_object_peel", subject: subject) { git_object_peel(&target, object, type) }
-        let found = try LibGit2.filled(target, by: "git_object_peel", subject: subject)
+        let found: OpaquePointer = try LibGit2.make("git_object_peel", subject: subject) {
+            git_object_peel(&$0, object, type)
+        }
         return GitHandle(found) { git_object_free($0) }
     }
 

@@ -32,11 +32,9 @@ extension Repository {
         guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else {
             return git_tree_entry_type(entry) == GIT_OBJECT_BLOB ? [folder] : []
         }
-        var subtree: OpaquePointer?
-        try LibGit2.check("git_tree_lookup", subject: "\(folder) at \(revision)") {
-            git_tree_lookup(&subtree, handle, git_tree_entry_id(entry))
+        let found: OpaquePointer = try LibGit2.make("git_tree_lookup", subject: "\(folder) at \(revision)") {
+            git_tree_lookup(&$0, handle, git_tree_entry_id(entry))
         }
-        let found = try LibGit2.filled(subtree, by: "git_tree_lookup", subject: "\(folder) at \(revision)")
         let owner = GitHandle(found) { git_tree_free($0) }
         return try blobPaths(in: owner, prefix: folder + "/")
     }

@@ -176,14 +176,15 @@ extension Repository {
         var pointer: OpaquePointer?
         let lookup = git_remote_lookup(&pointer, handle, remote)
         if lookup == GIT_ENOTFOUND.rawValue || lookup == GIT_EINVALIDSPEC.rawValue {
-            try LibGit2.check("git_remote_create_anonymous", subject: Redactor.url(remote)) {
-                git_remote_create_anonymous(&pointer, handle, remote)
+            pointer = try LibGit2.make("git_remote_create_anonymous", subject: Redactor.url(remote)) {
+                git_remote_create_anonymous(&$0, handle, remote)
             }
         } else if lookup < 0 {
             throw LibGit2.error("git_remote_lookup", code: lookup, subject: "\(remote) in \(path)")
         }
-        let found = try LibGit2.filled(
-            pointer, by: "git_remote_lookup or git_remote_create_anonymous", subject: Redactor.url(remote))
+        guard let found = pointer else {
+            throw LibGit2.noObject("git_remote_lookup", subject: Redactor.url(remote))
+        }
         let owner = GitHandle(found) { git_remote_free($0) }
         let url = git_remote_url(owner.pointer).map { String(cString: $0) } ?? remote
         return (owner, url)

@@ -10,12 +10,10 @@ extension Repository {
     public func revert(_ commit: ObjectID, onto base: ObjectID, mainline: Int = 0) throws -> ObjectID {
         let reverted = try peeled(commit, to: GIT_OBJECT_COMMIT)
         let ours = try peeled(base, to: GIT_OBJECT_COMMIT)
-        var index: OpaquePointer?
         let subject = "revert \(commit.hex) onto \(base.hex) in \(path)"
-        try LibGit2.check("git_revert_commit", subject: subject) {
-            git_revert_commit(&index, handle, reverted.pointer, ours.pointer, UInt32(mainline), nil)
+        let result: OpaquePointer = try LibGit2.make("git_revert_commit", subject: subject) {
+            git_revert_commit(&$0, handle, reverted.pointer, ours.pointer, UInt32(mainline), nil)
         }
-        let result = try LibGit2.filled(index, by: "git_revert_commit", subject: subject)
         let owner = GitHandle(result) { git_index_free($0) }
         if git_index_has_conflicts(owner.pointer) != 0 {
             let paths = try conflictingPaths(owner)

@@ -29,11 +29,9 @@ public final class Repository {
     /// repository), without searching parent folders.
     /// - Throws: `GitError` with code `.notFound` naming the path when there is no repository.
     public static func open(path: String) throws -> Repository {
-        var repository: OpaquePointer?
-        try LibGit2.check("git_repository_open_ext", subject: path) {
-            git_repository_open_ext(&repository, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
+        let opened: OpaquePointer = try LibGit2.make("git_repository_open_ext", subject: path) {
+            git_repository_open_ext(&$0, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
         }
-        let opened = try LibGit2.filled(repository, by: "git_repository_open_ext", subject: path)
         return Repository(handle: opened, path: path)
     }
 
@@ -50,14 +48,12 @@ public final class Repository {
         }
         options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue
         if bare { options.flags |= GIT_REPOSITORY_INIT_BARE.rawValue }
-        var repository: OpaquePointer?
-        try initialBranch.withCString { branch in
+        let created: OpaquePointer = try initialBranch.withCString { branch in
             options.initial_head = branch
-            try LibGit2.check("git_repository_init_ext", subject: path) {
-                git_repository_init_ext(&repository, path, &options)
+            return try LibGit2.make("git_repository_init_ext", subject: path) {
+                git_repository_init_ext(&$0, path, &options)
             }
         }
-        let created = try LibGit2.filled(repository, by: "git_repository_init_ext", subject: path)
         self.init(handle: created, path: path)
     }
 

@@ -15,14 +15,14 @@ extension GitPerson {
     /// Runs `body` with a libgit2 signature for this person, freed afterwards.
     @discardableResult
     func withSignature<Result>(_ body: (UnsafePointer<git_signature>) throws -> Result) throws -> Result {
-        var signature: UnsafeMutablePointer<git_signature>?
-        try LibGit2.check("git_signature_new", subject: "\(name) <\(email)>") {
+        let signature: UnsafeMutablePointer<git_signature> = try LibGit2.make(
+            "git_signature_new", subject: "\(name) <\(email)>"
+        ) {
             git_signature_new(
-                &signature, name, email, git_time_t(date.timeIntervalSince1970.rounded(.down)),
+                &$0, name, email, git_time_t(date.timeIntervalSince1970.rounded(.down)),
                 Int32(timeZoneOffsetMinutes))
         }
         defer { git_signature_free(signature) }
-        let created = try LibGit2.filled(signature, by: "git_signature_new", subject: "\(name) <\(email)>")
-        return try body(created)
+        return try body(signature)
     }
 }

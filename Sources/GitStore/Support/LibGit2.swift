@@ -25,18 +25,23 @@ enum LibGit2 {
         return result
     }
 
-    /// The object a successful libgit2 call stored through its out-pointer; throws a `GitError`
-    /// naming `function` instead of trapping should the call have left it nil.
-    static func filled<Pointer>(_ pointer: Pointer?, by function: String, subject: String? = nil) throws
-        -> Pointer
-    {
-        guard let pointer else {
-            throw GitError(
-                code: .other(-1), operation: function,
-                message: "libgit2 reported success but returned no object",
-                subject: subject)
-        }
+    /// Runs a libgit2 call that stores a new object through its out-pointer, and returns the
+    /// object; throws a `GitError` naming `function` when the call fails, or when it succeeds
+    /// but leaves the pointer nil, instead of trapping.
+    static func make<Pointer>(
+        _ function: String, subject: String? = nil, _ call: (inout Pointer?) -> Int32
+    ) throws -> Pointer {
+        var pointer: Pointer?
+        try check(function, subject: subject) { call(&pointer) }
+        guard let pointer else { throw noObject(function, subject: subject) }
         return pointer
+    }
+
+    /// The error for a call that reported success but stored no object.
+    static func noObject(_ function: String, subject: String? = nil) -> GitError {
+        GitError(
+            code: .other(-1), operation: function, message: "libgit2 reported success but returned no object",
+            subject: subject)
     }
 
     /// Builds a `GitError` from a libgit2 return code and `git_error_last()`.

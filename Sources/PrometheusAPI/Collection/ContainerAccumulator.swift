@@ -39,9 +39,7 @@ struct ContainerAccumulator: Sendable {
     mutating func addMemory(_ value: Double, step: Int, time: Double) {
         guard value.isFinite else { return }
         memory.append(value)
-        memoryMax = max(memoryMax, value)
-        let hour = Hour.end(of: time)
-        memoryHours[hour] = max(memoryHours[hour] ?? -.infinity, value)
+        addMemoryPeak(value, time: time)
         cover(step)
     }
 

@@ -4,7 +4,7 @@ import Profiles
 /// The PromQL of one collection. Every query covers the whole cluster: the number of queries
 /// grows with the window's length (range queries are cut into time chunks), never with the
 /// number of pods or containers. `docs/prometheus.md` explains each one.
-public struct ProfileQueries: Sendable {
+struct ProfileQueries: Sendable {
     /// `namespace, pod, container`, with the cluster label first when there is one.
     let containerLabels: String
     /// `namespace, pod`, with the cluster label.

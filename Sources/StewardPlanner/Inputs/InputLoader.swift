@@ -17,25 +17,24 @@ package enum InputLoader {
         let profiles = try self.profiles(from: request.profiles)
         let options = configuration?.inventory ?? InventoryOptions()
         let grouping = request.groupBy ?? configuration?.publish.groupBy ?? .target
-        guard let revision = request.revision else {
-            let folder = ManifestSource(root: request.repository)
-            return try load(
-                folder, repository: request.repository, profiles: profiles, cluster: request.cluster,
-                policy: request.policy, options: options,
-                history: CommitHistory(repository: request.repository, revision: "HEAD"),
-                grouping: grouping, now: request.now)
-        }
-        let repository: Repository
-        do {
-            repository = try Repository.open(path: request.repository)
-        } catch {
-            throw StewardError(error, context: request.repository)
+        // A folder as it is on disk, or the tree of a revision read without a checkout.
+        let tree: any FileTree
+        if let revision = request.revision {
+            let repository: Repository
+            do {
+                repository = try Repository.open(path: request.repository)
+            } catch {
+                throw StewardError(error, context: request.repository)
+            }
+            tree = try GitTreeSource(repository: repository, revision: revision)
+        } else {
+            tree = ManifestSource(root: request.repository)
         }
         return try load(
-            try GitTreeSource(repository: repository, revision: revision), repository: request.repository,
-            profiles: profiles, cluster: request.cluster, policy: request.policy, options: options,
-            history: CommitHistory(repository: request.repository, revision: revision), grouping: grouping,
-            now: request.now)
+            tree, repository: request.repository, profiles: profiles, cluster: request.cluster,
+            policy: request.policy, options: options,
+            history: CommitHistory(repository: request.repository, revision: request.revision ?? "HEAD"),
+            grouping: grouping, now: request.now)
     }
 
     /// The inputs of a plan of `tree` with profiles already at hand (a run collects them).
@@ -73,7 +72,7 @@ package enum InputLoader {
     }
 
     /// The cluster to plan for: the one asked for, or the only one the profiles cover.
-    package static func cluster(_ requested: String?, in profiles: UsageProfiles) throws(StewardError)
+    static func cluster(_ requested: String?, in profiles: UsageProfiles) throws(StewardError)
         -> String
     {
         if let requested {

@@ -17,12 +17,8 @@ package enum ProfileObservation {
             return try await PrometheusClient.withClient(configuration: configuration) { client in
                 try await ProfileCollector(client: client, options: options).collect()
             }
-        } catch let error as CollectionError {
-            throw .collection(error)
-        } catch let error as PrometheusConfigurationError {
-            throw .prometheusConfiguration(error)
         } catch {
-            throw .failed("cannot collect the usage profiles from Prometheus: \(error)")
+            throw StewardError(error, context: "cannot collect the usage profiles from Prometheus")
         }
     }
 

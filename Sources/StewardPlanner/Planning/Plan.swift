@@ -10,8 +10,6 @@ package struct Plan: Sendable {
     package var repository: String
     package var cluster: String
     package var window: Window
-    /// The targets of the repository (what gets deployed where), those of other clusters included.
-    package var targets: [TargetSummary]
     /// Findings in a stable order (workload, then container, then kind), each with its edits or
     /// revert; findings that only report (a suspected leak, a crash loop) have neither.
     package var findings: [PlannedFinding]
@@ -19,8 +17,6 @@ package struct Plan: Sendable {
     package var unchanged: [ContainerSubject]
     /// Containers Steward did not size, with the reason.
     package var skipped: [SkippedContainer]
-    /// What the inventory could not read or render, per target, with file and line.
-    package var errors: [InventoryProblem]
     /// The files as they are and as the plan would write them.
     package var fileEdits: [FileEdit]
     /// Commits blamed for a regression, each proposed as a revert on a branch of its own, with
@@ -42,6 +38,19 @@ package struct Plan: Sendable {
     package var inventory: Inventory
     /// Where each finding's changes go, before the policy decided: what the publisher writes.
     package var proposals: PlanProposals
+
+    /// The targets of the repository (what gets deployed where), those of other clusters included.
+    package var targets: [TargetSummary] {
+        inventory.targets.map { target in
+            TargetSummary(
+                name: target.name, kind: target.kind, definedIn: target.definedIn?.file, paths: target.paths,
+                cluster: target.cluster, namespace: target.namespace, workloads: target.workloads.count,
+                planned: target.cluster == nil || target.cluster == cluster)
+        }
+    }
+
+    /// What the inventory could not read or render, per target, with file and line.
+    package var errors: [InventoryProblem] { inventory.problems + inventory.targets.flatMap(\.problems) }
 
     /// True when the plan would change at least one file or revert a commit.
     package var proposesChanges: Bool { !fileEdits.isEmpty || !permittedReverts.isEmpty }

@@ -5,8 +5,8 @@ import Profiles
 import YAMLSyntax
 
 /// The findings of one plan, and what was left alone.
-package struct PlanAnalysis: Sendable {
-    package var findings: [AnalyzedFinding] = []
+struct PlanAnalysis: Sendable {
+    var findings: [AnalyzedFinding] = []
     var unchanged: [ContainerSubject] = []
     var skipped: [SkippedContainer] = []
     /// What the analysis could not do, e.g. read the Git history.
@@ -27,7 +27,7 @@ extension Planner {
     /// A workload that two targets deploy to the same place is skipped. Each workload is analyzed
     /// with ``settings`` and the recommender knobs `policy` sets for it, which its findings'
     /// evidence lists.
-    package func analyze(
+    func analyze(
         _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: Policy?,
         history source: CommitHistory, now: Double
     ) -> PlanAnalysis {

@@ -20,7 +20,7 @@ package struct PlanProposals: Sendable {
 
 extension Planner {
     /// Resolves every proposal: its text in the style of the current value, and where it goes.
-    package static func propose(_ findings: [AnalyzedFinding], in inventory: Inventory) -> PlanProposals {
+    static func propose(_ findings: [AnalyzedFinding], in inventory: Inventory) -> PlanProposals {
         var result = PlanProposals()
         for analyzed in findings {
             let id = analyzed.finding.id

@@ -43,14 +43,8 @@ package struct Planner: Sendable {
             try Self.checkScope(
                 edits.files, policy: loaded, cluster: cluster, findings: edits.findings, inventory: inventory)
         }
-        let targets = inventory.targets.map { target in
-            TargetSummary(
-                name: target.name, kind: target.kind, definedIn: target.definedIn?.file, paths: target.paths,
-                cluster: target.cluster, namespace: target.namespace, workloads: target.workloads.count,
-                planned: target.cluster == nil || target.cluster == cluster)
-        }
         return Plan(
-            repository: inputs.repository, cluster: cluster, window: profiles.window, targets: targets,
+            repository: inputs.repository, cluster: cluster, window: profiles.window,
             findings: edits.findings,
             unchanged: (analysis.unchanged + proposals.unchanged).sorted {
                 ($0.workload, $0.container) < ($1.workload, $1.container)
@@ -58,7 +52,7 @@ package struct Planner: Sendable {
             skipped: (analysis.skipped + proposals.skipped + edits.skipped).sorted {
                 ($0.subject.workload, $0.subject.container) < ($1.subject.workload, $1.subject.container)
             },
-            errors: inventory.problems + inventory.targets.flatMap(\.problems), fileEdits: edits.files,
+            fileEdits: edits.files,
             reverts: Self.reverts(edits.findings), diff: try Self.diff(edits.files), policy: policy,
             scheduleOpen: policy.policy?.schedule?.isOpen(at: inputs.now),
             savings: Self.savings(inventory, cluster: cluster, findings: edits.findings),

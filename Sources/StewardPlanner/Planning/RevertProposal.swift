@@ -37,10 +37,6 @@ package struct RevertProposal: Sendable, Hashable {
         self.evidence = evidence
         self.decision = decision
         self.finding =
-            finding
-            ?? [
-                FindingKind.regressionAfterChange.rawValue, workload.cluster, workload.namespace,
-                workload.kind, workload.name, container,
-            ].joined(separator: "/")
+            finding ?? Finding.id(kind: .regressionAfterChange, workload: workload, container: container)
     }
 }

@@ -113,8 +113,6 @@ package struct BranchBuilder {
                 group: group,
                 commits: [BuiltBranch.Commit(id: commit, finding: nil, message: message, note: note)],
                 reverted: info)
-        } catch let error as StewardError {
-            throw error
         } catch let error as GitError where error.code == .conflict {
             throw StewardError.failed(
                 "\(group.branch): \(error.message) on \(base.short); nothing is proposed")
