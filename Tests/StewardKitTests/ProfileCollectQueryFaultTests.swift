@@ -17,6 +17,8 @@ struct ProfileCollectQueryFaultTests {
     /// The OOM-kill query of the 12-hour chunk that ends a 36-hour window.
     static let lastOOMChunkQuery =
         "(((kube_pod_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) (kube_pod_container_status_last_terminated_reason{reason=\"OOMKilled\", cluster=\"prod\"} == 1)) - kube_pod_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0 or ((kube_pod_init_container_status_restarts_total{cluster=\"prod\"} and on (cluster, namespace, pod, container) (kube_pod_init_container_status_last_terminated_reason{reason=\"OOMKilled\", cluster=\"prod\"} == 1)) - kube_pod_init_container_status_restarts_total{cluster=\"prod\"} offset 5m) > 0)[12h:5m]"
+    static let terminationReasonsQuery =
+        "group by (cluster, namespace, pod, container) (last_over_time(kube_pod_container_status_last_terminated_reason{cluster=\"prod\"}[1d]) or last_over_time(kube_pod_init_container_status_last_terminated_reason{cluster=\"prod\"}[1d]))"
     static let podOwnersQuery =
         "group by (cluster, namespace, pod, owner_kind, owner_name, owner_is_controller) (last_over_time(kube_pod_owner{cluster=\"prod\"}[1d]))"
 
@@ -69,6 +71,37 @@ struct ProfileCollectQueryFaultTests {
             #expect(profile.workload.name == expected.name && profile.container == expected.container)
             #expect(profile.restartSeries?.values == expected.restartSeries, "\(expected.name)")
             #expect(profile.oomKills == expected.oomKills, "\(expected.name)")
+        }
+    }
+
+    @Test("the termination-reasons query fails: the OOM kills of containers that restarted are unknown")
+    func terminationReasonsQueryFails() async throws {
+        let server = try await PrometheusServer.start(history: Self.history)
+        defer { server.stop() }
+        let proxy = try await PrometheusFaultProxy.start(
+            upstream: server.url,
+            faults: [
+                .whereQuery(containing: Self.terminationReasonsQuery, .status(500, body: "store unavailable"))
+            ])
+        defer { proxy.stop() }
+        let directory = try TemporaryDirectory("steward-profiles")
+        let path = directory.path("profiles.json").path
+
+        let run = try await collect(proxy.url, output: path)
+
+        #expect(run.status == 0, "\(run.standardError)")
+        let warning = Self.warning(proxy.url, path: "query", query: Self.terminationReasonsQuery)
+        #expect(
+            run.standardError.split(separator: "\n").first.map(String.init) == "steward: warning: \(warning)")
+        let profiles = try UsageProfiles.load(from: path)
+        #expect(profiles.source?.warnings == [warning])
+        #expect(profiles.profiles.count == 15)
+        for (profile, expected) in zip(profiles.profiles, Self.expected) {
+            #expect(profile.workload.name == expected.name && profile.container == expected.container)
+            // Without the reasons, a restart may have been an OOM kill: unknown, not 0.
+            let restarted = expected.restartSeries != nil
+            #expect(profile.oomKills == (restarted ? nil : expected.oomKills), "\(expected.name)")
+            #expect(profile.restartSeries?.values == expected.restartSeries, "\(expected.name)")
         }
     }
 

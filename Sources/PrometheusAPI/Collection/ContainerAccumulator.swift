@@ -109,10 +109,13 @@ struct ContainerAccumulator: Sendable {
         profile.limits = limits.cpu == nil && limits.memory == nil ? nil : limits
         // A failed chunk would read as steps without kills: the counts of the chunks that
         // answered are left out with it. So are they when a pod restarted without a termination
-        // reason: it may have been OOM-killed, and nothing says, so the kills are unknown, not 0.
+        // reason, or when the query for the reasons failed: it may have been OOM-killed, and
+        // nothing says, so the kills are unknown, not 0.
         let reasonsMissing =
-            answered.restarts && answered.terminationReasons
-            && restartSteps.keys.contains { !podsWithTerminationReason.contains($0) }
+            answered.restarts
+            && restartSteps.keys.contains {
+                !answered.terminationReasons || !podsWithTerminationReason.contains($0)
+            }
         if answered.oomKills, !reasonsMissing {
             let kills = Self.sumOverPods(oomKillSteps)
             profile.oomKills = kills.values.reduce(0, +)
