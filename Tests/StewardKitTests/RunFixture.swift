@@ -153,7 +153,7 @@ final class RunFixture {
             signing: SigningSettings(keyFile: key.privateKeyPath, email: "steward@example.com"),
             forge: ForgeConfiguration(
                 kind: .github, apiURL: forge.apiURL, repository: "acme/deploy", tokenFile: forgeToken,
-                retry: .init(maxAttempts: 1)))
+                limits: ForgeLimits(retry: .init(maxAttempts: 1))))
         try writeProfiles()
     }
 

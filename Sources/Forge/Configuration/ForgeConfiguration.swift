@@ -1,4 +1,3 @@
-import ClientSupport
 import Logging
 
 /// Everything needed to build a ``ForgeClient``: the forge, its API URL, the repository and
@@ -27,26 +26,14 @@ public struct ForgeConfiguration: Sendable, Equatable {
     public var outputDirectory: String?
     /// How the GitLab token is sent.
     public var gitLabTokenHeader: GitLabClient.TokenHeader
-    /// How often a request is retried after a server error, a connection failure or a rate
-    /// limit, and the backoff in between.
-    public var retry: RetryPolicy
-    /// The longest Steward waits for a rate limit to reset (`Retry-After`, `X-RateLimit-Reset`);
-    /// a longer announced wait fails at once with a ``ForgeError/Code/rateLimited`` error.
-    public var maximumRateLimitWait: Duration
-    /// The time one request may take, connection and body included.
-    public var requestTimeout: Duration
-
-    /// Two minutes: an hourly run can wait out GitHub's secondary limits, not a primary one.
-    public static let standardRateLimitWait: Duration = .seconds(120)
-    /// Thirty seconds per request.
-    public static let standardRequestTimeout: Duration = .seconds(30)
+    /// Retries, rate-limit waits and request timeouts.
+    public var limits: ForgeLimits
 
     /// Describes a forge.
     public init(
         kind: ForgeKind, apiURL: String? = nil, repository: String = "", tokenFile: String? = nil,
         outputDirectory: String? = nil, gitLabTokenHeader: GitLabClient.TokenHeader = .privateToken,
-        retry: RetryPolicy = .forge, maximumRateLimitWait: Duration = standardRateLimitWait,
-        requestTimeout: Duration = standardRequestTimeout
+        limits: ForgeLimits = .standard
     ) {
         self.kind = kind
         self.apiURL = apiURL
@@ -54,9 +41,7 @@ public struct ForgeConfiguration: Sendable, Equatable {
         self.tokenFile = tokenFile
         self.outputDirectory = outputDirectory
         self.gitLabTokenHeader = gitLabTokenHeader
-        self.retry = retry
-        self.maximumRateLimitWait = maximumRateLimitWait
-        self.requestTimeout = requestTimeout
+        self.limits = limits
     }
 
     /// Builds the client; the token file is read now, so a missing Secret fails before any work.
@@ -70,13 +55,11 @@ public struct ForgeConfiguration: Sendable, Equatable {
             let (owner, name) = try RepositoryName.split(repository, forge: .github)
             return try GitHubClient(
                 owner: owner, repository: name, apiURL: apiURL ?? GitHubClient.publicAPI, token: try token(),
-                retry: retry, maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
-                logger: logger)
+                limits: limits, logger: logger)
         case .gitlab:
             return try GitLabClient(
                 project: try GitLabProject(parsing: repository), apiURL: apiURL ?? GitLabClient.publicAPI,
-                token: try token(), tokenHeader: gitLabTokenHeader, retry: retry,
-                maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout, logger: logger)
+                token: try token(), tokenHeader: gitLabTokenHeader, limits: limits, logger: logger)
         case .gitea:
             let (owner, name) = try RepositoryName.split(repository, forge: .gitea)
             guard let apiURL else {
@@ -85,8 +68,7 @@ public struct ForgeConfiguration: Sendable, Equatable {
                     message: "Gitea and Forgejo need an API URL, like https://gitea.example.com/api/v1")
             }
             return try GiteaClient(
-                owner: owner, repository: name, apiURL: apiURL, token: try token(), retry: retry,
-                maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
+                owner: owner, repository: name, apiURL: apiURL, token: try token(), limits: limits,
                 logger: logger)
         }
     }

@@ -1,4 +1,3 @@
-import ClientSupport
 import Logging
 
 /// Pull requests on GitHub or GitHub Enterprise Server through the REST API v3.
@@ -24,24 +23,17 @@ public final class GitHubClient: ForgeClient {
     /// Makes a client for `owner/repository`.
     /// - Parameters:
     ///   - apiURL: `https://api.github.com`, or `https://HOST/api/v3` for GitHub Enterprise Server.
-    ///   - retry: how often to retry server errors, connection failures and rate limits.
-    ///   - maximumRateLimitWait: the longest wait for a rate limit to reset; a longer announced
-    ///     wait fails at once with ``ForgeError/Code/rateLimited``.
-    ///   - requestTimeout: the time one request may take, connection and body included.
+    ///   - limits: retries, the longest wait for a rate limit to reset, and the request timeout.
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL or name.
     public init(
         owner: String, repository: String, apiURL: String = GitHubClient.publicAPI, token: ForgeToken,
-        retry: RetryPolicy = .forge,
-        maximumRateLimitWait: Duration = ForgeConfiguration.standardRateLimitWait,
-        requestTimeout: Duration = ForgeConfiguration.standardRequestTimeout,
-        logger: Logger = Logger(label: "steward.forge.github")
+        limits: ForgeLimits = .standard, logger: Logger = Logger(label: "steward.forge.github")
     ) throws(ForgeError) {
         api = try RepositoryEndpoints(
             forge: .github, owner: owner, repository: repository, apiURL: apiURL, token: token,
             authorization: ("Authorization", "Bearer \(token.secret)"),
             headers: [("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", Self.apiVersion)],
-            retry: retry, maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
-            logger: logger)
+            limits: limits, logger: logger)
     }
 
     public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)

@@ -1,4 +1,3 @@
-import ClientSupport
 import Logging
 
 /// Merge requests on GitLab (gitlab.com or self-managed) through the REST API v4.
@@ -27,16 +26,11 @@ public final class GitLabClient: ForgeClient {
     /// - Parameters:
     ///   - apiURL: `https://gitlab.com/api/v4`, or `https://HOST/api/v4` for a self-managed instance.
     ///   - tokenHeader: how the token is sent.
-    ///   - retry: how often to retry server errors, connection failures and rate limits.
-    ///   - maximumRateLimitWait: the longest wait for a rate limit to reset; a longer announced
-    ///     wait fails at once with ``ForgeError/Code/rateLimited``.
-    ///   - requestTimeout: the time one request may take, connection and body included.
+    ///   - limits: retries, the longest wait for a rate limit to reset, and the request timeout.
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL.
     public init(
         project: GitLabProject, apiURL: String = GitLabClient.publicAPI, token: ForgeToken,
-        tokenHeader: TokenHeader = .privateToken, retry: RetryPolicy = .forge,
-        maximumRateLimitWait: Duration = ForgeConfiguration.standardRateLimitWait,
-        requestTimeout: Duration = ForgeConfiguration.standardRequestTimeout,
+        tokenHeader: TokenHeader = .privateToken, limits: ForgeLimits = .standard,
         logger: Logger = Logger(label: "steward.forge.gitlab")
     ) throws(ForgeError) {
         self.project = project
@@ -48,9 +42,7 @@ public final class GitLabClient: ForgeClient {
         self.http = try ForgeHTTP(
             forge: .gitlab, baseURL: RepositoryName.trimmed(apiURL), token: token,
             authorization: authorization,
-            headers: [("Accept", "application/json")], retry: retry,
-            maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
-            logger: logger)
+            headers: [("Accept", "application/json")], limits: limits, logger: logger)
     }
 
     private var mergeRequestsPath: String { "/projects/\(project.pathSegment)/merge_requests" }

@@ -1,4 +1,3 @@
-import ClientSupport
 import Logging
 
 /// Pull requests on Gitea or Forgejo through the API v1.
@@ -23,24 +22,17 @@ public final class GiteaClient: ForgeClient {
     /// Makes a client for `owner/repository`.
     /// - Parameters:
     ///   - apiURL: `https://HOST/api/v1` (Gitea and Forgejo have no public default).
-    ///   - retry: how often to retry server errors, connection failures and rate limits.
-    ///   - maximumRateLimitWait: the longest wait for a rate limit to reset; a longer announced
-    ///     wait fails at once with ``ForgeError/Code/rateLimited``.
-    ///   - requestTimeout: the time one request may take, connection and body included.
+    ///   - limits: retries, the longest wait for a rate limit to reset, and the request timeout.
     /// - Throws: ``ForgeError/Code/invalidConfiguration`` for an unusable URL or name.
     public init(
         owner: String, repository: String, apiURL: String, token: ForgeToken,
-        retry: RetryPolicy = .forge,
-        maximumRateLimitWait: Duration = ForgeConfiguration.standardRateLimitWait,
-        requestTimeout: Duration = ForgeConfiguration.standardRequestTimeout,
-        logger: Logger = Logger(label: "steward.forge.gitea")
+        limits: ForgeLimits = .standard, logger: Logger = Logger(label: "steward.forge.gitea")
     ) throws(ForgeError) {
         api = try RepositoryEndpoints(
             forge: .gitea, owner: owner, repository: repository, apiURL: apiURL, token: token,
             authorization: ("Authorization", "token \(token.secret)"),
             headers: [("Accept", "application/json")],
-            retry: retry, maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
-            logger: logger)
+            limits: limits, logger: logger)
     }
 
     public func findOpenPullRequest(head branch: String, base: String) async throws(ForgeError)

@@ -19,28 +19,22 @@ final class ForgeHTTP: Sendable {
     private let origin: URLOrigin
     private let redact: Redactor
     private let headers: [(String, String)]
-    private let retry: RetryPolicy
-    private let maximumRateLimitWait: Duration
-    private let requestTimeout: Duration
+    private let limits: ForgeLimits
     private let logger: Logger
     private let client: HTTPClient
 
     /// Makes a client for `baseURL` that sends `authorization` and `headers` with every request,
-    /// retries per `retry`, waits out rate limits up to `maximumRateLimitWait`, and gives each
-    /// request `requestTimeout`.
+    /// and retries, waits out rate limits and times requests out per `limits`.
     init(
         forge: ForgeKind, baseURL: String, token: ForgeToken, authorization: (name: String, value: String),
-        headers: [(String, String)], retry: RetryPolicy, maximumRateLimitWait: Duration,
-        requestTimeout: Duration, logger: Logger
+        headers: [(String, String)], limits: ForgeLimits, logger: Logger
     ) throws(ForgeError) {
         self.forge = forge
         self.baseURL = baseURL
         self.origin = try URLOrigin(baseURL, forge: forge)
         self.redact = Redactor(secrets: [token.secret])
         self.headers = [(authorization.name, authorization.value), ("User-Agent", "steward")] + headers
-        self.retry = retry
-        self.maximumRateLimitWait = maximumRateLimitWait
-        self.requestTimeout = requestTimeout
+        self.limits = limits
         self.logger = logger
         self.client = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
@@ -133,7 +127,7 @@ final class ForgeHTTP: Sendable {
         -> ForgeResponse
     {
         let request = "\(method.rawValue) \(endpoint(of: url))"
-        return try await retry.run { attempt in
+        return try await limits.retry.run { attempt in
             await self.attempt(attempt, method, url: url, json: json, request: request)
         } pause: { wait, failure, next throws(ForgeError) in
             try await pause(wait, before: next, request, because: Self.reason(for: failure))
@@ -151,7 +145,7 @@ final class ForgeHTTP: Sendable {
             let failure = ForgeError(
                 code: .transport, forge: forge, request: request, message: redact(String(describing: error)),
                 detail: "gave up after \(attempt) attempts")
-            return .retry(failure, after: retry.delay(afterAttempt: attempt, retryAfter: nil))
+            return .retry(failure, after: limits.retry.delay(afterAttempt: attempt, retryAfter: nil))
         }
         logger.debug(
             "forge answered",
@@ -160,16 +154,16 @@ final class ForgeHTTP: Sendable {
                 "attempt": "\(attempt)",
             ])
         if (200..<300).contains(response.status) { return .success(response) }
-        let backoff = retry.delay(afterAttempt: attempt, retryAfter: nil)
+        let backoff = limits.retry.delay(afterAttempt: attempt, retryAfter: nil)
         if let limit = RateLimit(response, now: Date()) {
             // GitHub asks for at least a minute when a secondary limit comes without a hint.
             let wait = limit.wait ?? (forge == .github ? max(.seconds(60), backoff) : backoff)
-            if wait > maximumRateLimitWait {
+            if wait > limits.maximumRateLimitWait {
                 return .failure(
                     failure(
                         response, code: .rateLimited,
                         detail: "the forge asks to wait \(wait.secondsText), longer than the "
-                            + "\(maximumRateLimitWait.secondsText) Steward may wait"))
+                            + "\(limits.maximumRateLimitWait.secondsText) Steward may wait"))
             }
             return .retry(
                 failure(response, code: .rateLimited, detail: "still limited after \(attempt) attempts"),
@@ -203,7 +197,7 @@ final class ForgeHTTP: Sendable {
             outgoing.headers.add(name: "Content-Type", value: "application/json")
             outgoing.body = .bytes(ByteBuffer(bytes: json.encoded()))
         }
-        let timeout = TimeAmount.nanoseconds(requestTimeout.nanoseconds)
+        let timeout = TimeAmount.nanoseconds(limits.requestTimeout.nanoseconds)
         let response = try await client.execute(outgoing, timeout: timeout)
         let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
         return ForgeResponse(

@@ -1,4 +1,3 @@
-import ClientSupport
 import Logging
 
 /// One repository under GitHub's REST layout, `/repos/{owner}/{name}`, which Gitea and Forgejo
@@ -16,16 +15,14 @@ struct RepositoryEndpoints: Sendable {
     init(
         forge: ForgeKind, owner: String, repository: String, apiURL: String, token: ForgeToken,
         authorization: (name: String, value: String), headers: [(String, String)],
-        retry: RetryPolicy, maximumRateLimitWait: Duration, requestTimeout: Duration, logger: Logger
+        limits: ForgeLimits, logger: Logger
     ) throws(ForgeError) {
         try RepositoryName.check(owner: owner, name: repository, forge: forge)
         self.owner = owner
         self.repository = repository
         http = try ForgeHTTP(
             forge: forge, baseURL: RepositoryName.trimmed(apiURL), token: token,
-            authorization: authorization, headers: headers, retry: retry,
-            maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout,
-            logger: logger)
+            authorization: authorization, headers: headers, limits: limits, logger: logger)
     }
 
     /// `/repos/{owner}/{name}`, percent-encoded.

@@ -39,8 +39,9 @@ enum ForgeHarness {
             server.kind == .gitlab ? gitLabProject : "\(ForgeServer.owner)/\(ForgeServer.repository)"
         return ForgeConfiguration(
             kind: forgeKind(server.kind), apiURL: server.apiURL, repository: repository,
-            tokenFile: tokenFile.path, retry: retry, maximumRateLimitWait: maximumRateLimitWait,
-            requestTimeout: requestTimeout)
+            tokenFile: tokenFile.path,
+            limits: ForgeLimits(
+                retry: retry, maximumRateLimitWait: maximumRateLimitWait, requestTimeout: requestTimeout))
     }
 
     /// Runs `body` against a fresh server of `kind` and a client for it.
