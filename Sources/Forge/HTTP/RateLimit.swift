@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 
 /// Whether an answer is a rate limit, and how long the forge asks to wait.
@@ -22,7 +23,7 @@ struct RateLimit: Sendable, Equatable {
         default:
             return nil
         }
-        if let retryAfter, let wait = Self.retryAfter(retryAfter, now: now) {
+        if let retryAfter, let wait = RetryAfter.wait(retryAfter, now: now) {
             self.wait = wait
         } else if let reset = response.header("x-ratelimit-reset") ?? response.header("ratelimit-reset"),
             let epoch = Double(reset)
@@ -31,16 +32,5 @@ struct RateLimit: Sendable, Equatable {
         } else {
             self.wait = nil
         }
-    }
-
-    /// `Retry-After` is either delay-seconds or an HTTP-date (RFC 9110, section 10.2.3).
-    private static func retryAfter(_ value: String, now: Date) -> Duration? {
-        if let seconds = Int(value) { return .seconds(max(0, seconds)) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
-        return .milliseconds(Int64((max(0, date.timeIntervalSince(now)) * 1000).rounded(.up)))
     }
 }

@@ -165,7 +165,9 @@ public final class PrometheusClient: Sendable {
             let response = try await http.execute(
                 request, timeout: .milliseconds(configuration.timeout.milliseconds))
             status = Int(response.status.code)
-            retryAfter = response.headers.first(name: "Retry-After").flatMap(Int.init).map { .seconds($0) }
+            retryAfter = response.headers.first(name: "Retry-After").flatMap {
+                RetryAfter.wait($0, now: Date())
+            }
             body = try await response.body.collect(upTo: configuration.maxResponseBytes)
         } catch let error as HTTPClientError
             where error == .deadlineExceeded || error == .readTimeout || error == .writeTimeout
