@@ -88,7 +88,8 @@ let package = Package(
         .target(
             name: "StewardVerify",
             dependencies: [
-                "StewardPlanner", "GitStore", "Signing", "Kubernetes", "Policy", "Analysis", "YAMLSyntax",
+                "StewardPlanner", "GitStore", "Signing", "Kubernetes", "Policy", "Analysis", "Profiles",
+                "YAMLSyntax",
             ]
         ),
         .target(

@@ -117,15 +117,14 @@ package enum PlanRenderer {
         lines.append("")
         lines += policySummary(plan)
         lines.append(
-            "\(written) change\(written == 1 ? "" : "s") in \(plan.fileEdits.count) "
-                + "file\(plan.fileEdits.count == 1 ? "" : "s"), \(plan.unchanged.count) container"
-                + "\(plan.unchanged.count == 1 ? "" : "s") already right-sized, \(plan.skipped.count) skipped"
+            "\(Text.count(written, "change")) in \(Text.count(plan.fileEdits.count, "file")), "
+                + "\(Text.count(plan.unchanged.count, "container")) already right-sized, \(plan.skipped.count) skipped"
                 + Self.count(errors.count, "error") + Self.count(warnings.count, "warning")
         )
         if !plan.reverts.isEmpty {
             let permitted = plan.permittedReverts.count
             lines.append(
-                "\(plan.reverts.count) revert\(plan.reverts.count == 1 ? "" : "s") proposed, \(permitted) allowed"
+                "\(Text.count(plan.reverts.count, "revert")) proposed, \(permitted) allowed"
             )
         }
         lines.append(savings(plan.savings))
@@ -237,6 +236,6 @@ package enum PlanRenderer {
 
     /// `, 2 errors` (nothing for zero).
     private static func count(_ count: Int, _ noun: String) -> String {
-        count == 0 ? "" : ", \(count) \(noun)\(count == 1 ? "" : "s")"
+        count == 0 ? "" : ", \(Text.count(count, noun))"
     }
 }

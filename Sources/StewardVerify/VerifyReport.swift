@@ -1,3 +1,4 @@
+import Profiles
 import StewardPlanner
 
 /// What `steward verify` found: one line per violation, and the counts.
@@ -11,18 +12,14 @@ package struct VerifyReport: Sendable {
     /// The lines to print: every violation, or one `ok:` line.
     package var text: String {
         guard violations.isEmpty else { return violations.map(\.description).joined(separator: "\n") + "\n" }
-        return "ok: \(Self.count(botCommits, "bot commit")) verified in \(range), "
-            + "\(Self.count(humanCommits, "human commit")) ignored\n"
+        return "ok: \(Text.count(botCommits, "bot commit")) verified in \(range), "
+            + "\(Text.count(humanCommits, "human commit")) ignored\n"
     }
 
     /// The error to exit with, when there is a violation.
     package var failure: StewardError? {
         guard !violations.isEmpty else { return nil }
         return .verifyViolations(count: violations.count, range: range)
-    }
-
-    private static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }
 

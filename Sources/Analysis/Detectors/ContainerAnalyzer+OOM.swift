@@ -27,7 +27,7 @@ extension ContainerAnalyzer {
             return Finding(
                 kind: .oom, workload: workload, container: container.name,
                 summary:
-                    "\(kills) OOM kill\(kills == 1 ? "" : "s") in the window, but neither the limit nor the "
+                    "\(Text.count(kills, "OOM kill")) in the window, but neither the limit nor the "
                     + "usage is known: nothing to size from",
                 priority: .high, confidence: .observed("\(kills) OOM kills observed"), evidence: evidence)
         }
@@ -84,8 +84,8 @@ extension ContainerAnalyzer {
             proposals.isEmpty ? "the manifest already allows \(target.text)" : Self.describe(proposals)
         return Finding(
             kind: .oom, workload: workload, container: container.name,
-            summary: "\(kills) OOM kill\(kills == 1 ? "" : "s")\(at): \(change)",
-            priority: .high, confidence: .observed("\(kills) OOM kill\(kills == 1 ? "" : "s") observed"),
+            summary: "\(Text.count(kills, "OOM kill"))\(at): \(change)",
+            priority: .high, confidence: .observed("\(Text.count(kills, "OOM kill")) observed"),
             evidence: evidence, proposals: proposals)
     }
 

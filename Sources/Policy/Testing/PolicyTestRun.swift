@@ -1,4 +1,5 @@
 import Foundation
+import Profiles
 import YAMLSyntax
 
 /// A run of every policy test file under a folder.
@@ -20,8 +21,8 @@ public struct PolicyTestRun: Sendable {
         lines += errors.map { "ERROR \($0)" }
         let failed = failedCount
         var summary =
-            "\(results.count) case\(results.count == 1 ? "" : "s"): \(results.count - failed) passed, \(failed) failed"
-        if !errors.isEmpty { summary += ", \(errors.count) error\(errors.count == 1 ? "" : "s")" }
+            "\(Text.count(results.count, "case")): \(results.count - failed) passed, \(failed) failed"
+        if !errors.isEmpty { summary += ", \(Text.count(errors.count, "error"))" }
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }

@@ -57,6 +57,11 @@ public enum Text {
         String(time(seconds).prefix(10))
     }
 
+    /// `1 change`, `3 changes`: a count with its noun, plural unless one.
+    public static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
     /// A window's length in whole days, else in hours: `7 days`, `1 day`, `36 hours`.
     public static func days(_ window: Window) -> String {
         let days = window.duration / 86_400

@@ -85,9 +85,15 @@ struct ProfileQueries: Sendable {
 
     /// The OOM kills of one step, per series of containers reported under `prefix`.
     private func oomKillSteps(_ prefix: String) -> String {
-        let restarts = select("\(prefix)_status_restarts_total")
         let reason = select("\(prefix)_status_last_terminated_reason", "reason=\"OOMKilled\"")
-        return "((\(restarts) and on (\(containerLabels)) (\(reason) == 1)) - \(restarts) offset \(step)) > 0"
+        return restartIncreases(prefix) { "\($0) and on (\(containerLabels)) (\(reason) == 1)" }
+    }
+
+    /// The restart counter's increase over one step, per series of containers reported under
+    /// `prefix`, of the series `filter` keeps (it is given the counter's selector).
+    private func restartIncreases(_ prefix: String, keeping filter: (String) -> String) -> String {
+        let restarts = select("\(prefix)_status_restarts_total")
+        return "((\(filter(restarts))) - \(restarts) offset \(step)) > 0"
     }
 
     /// Restarts, whatever the reason, at each step of a chunk where there were any: the restart
@@ -98,10 +104,7 @@ struct ProfileQueries: Sendable {
     /// counters above zero (containers that ever restarted) loses no restart and leaves the
     /// subtraction to those.
     func restartSteps(over chunk: PrometheusDuration) -> String {
-        let steps = regularAndInit { prefix in
-            let restarts = select("\(prefix)_status_restarts_total")
-            return "((\(restarts) > 0) - \(restarts) offset \(step)) > 0"
-        }
+        let steps = regularAndInit { prefix in restartIncreases(prefix) { "\($0) > 0" } }
         return "(\(steps))[\(chunk):\(step)]"
     }
 

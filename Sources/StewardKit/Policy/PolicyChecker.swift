@@ -1,5 +1,6 @@
 import Foundation
 import Policy
+import Profiles
 import YAMLSyntax
 
 /// `steward policy check`: loads each file as a policy (or a policy test file) and reports every
@@ -41,10 +42,10 @@ package enum PolicyChecker {
         do throws(YAMLDiagnostics) {
             if file.documents.first?.root?["kind"]?.scalar == "PolicyTest" {
                 let tests = try PolicyTestFile(file: file)
-                return .success("\(tests.cases.count) case\(tests.cases.count == 1 ? "" : "s")")
+                return .success("\(Text.count(tests.cases.count, "case"))")
             }
             let policy = try Policy(file: file)
-            return .success("\(policy.rules.count) rule\(policy.rules.count == 1 ? "" : "s")")
+            return .success("\(Text.count(policy.rules.count, "rule"))")
         } catch {
             return .failure(error)
         }

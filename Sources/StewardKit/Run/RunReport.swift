@@ -46,7 +46,7 @@ package struct RunReport: Sendable {
         var lines = [
             "Run \(run): \(repository) \(baseBranch) at \(baseCommit) (cluster \(cluster), window "
                 + "\(Text.days(window)))",
-            "\(findings) finding\(findings == 1 ? "" : "s") with \(changes) change\(changes == 1 ? "" : "s") "
+            "\(Text.count(findings, "finding")) with \(Text.count(changes, "change")) "
                 + "to write, \(rejected) rejected by the policy",
         ]
         switch mode {

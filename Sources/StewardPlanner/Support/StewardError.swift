@@ -94,15 +94,15 @@ package enum StewardError: Error, Sendable, CustomStringConvertible {
         case .collection(let error): error.message
         case .fileTree(let error): error.description
         case .policyNotLoaded(let path, let errors):
-            "\(path) does not load (\(errors) error\(errors == 1 ? "" : "s")): every proposal is rejected"
+            "\(path) does not load (\(Text.count(errors, "error"))): every proposal is rejected"
         case .outsidePolicy(let policy, let violations):
             "the planned edits leave the policy \(policy); nothing is written:\n"
                 + violations.map { "  \($0)" }.joined(separator: "\n")
         case .unreadableManifests(let first, let others):
             first
-                + (others == 0 ? "" : " (and \(others) more file\(others == 1 ? "" : "s"), listed above)")
+                + (others == 0 ? "" : " (and \(Text.count(others, "more file")), listed above)")
                 + ": not valid YAML; the rest was planned"
-        case .verifyViolations(let count, let range): "\(count) violation\(count == 1 ? "" : "s") in \(range)"
+        case .verifyViolations(let count, let range): "\(Text.count(count, "violation")) in \(range)"
         case .policyTestsFailed(let failed, let total): "\(failed) of \(total) policy test cases failed"
         case .file(let path, let action, let reason): "cannot \(action) \(path): \(reason)"
         case .invalidInput(let message), .usage(let message), .failed(let message): message

@@ -2,6 +2,7 @@ import ClientSupport
 import Forge
 import Foundation
 import GitStore
+import Profiles
 
 extension Publisher {
     /// Carries out `decisions`: closes what is gone, pushes the notes and then each branch with
@@ -92,7 +93,7 @@ extension Publisher {
         logger.info("pushed", metadata: ["branch": "\(branch)", "tip": "\(built.tip.hex)"])
         let title = composer.title(built)
         let body = composer.body(built, templates: templates)
-        let pushed = "pushed \(commits.count) commit\(commits.count == 1 ? "" : "s")"
+        let pushed = "pushed \(Text.count(commits.count, "commit"))"
         do {
             if let pullRequest {
                 let labels =
@@ -197,7 +198,7 @@ extension Publisher {
                 branch: built.group.branch, action: pullRequest == nil ? .opened : .updated, performed: false,
                 pullRequest: pullRequest?.number, pullRequestURL: pullRequest?.webURL,
                 commits: built.commits.map(\.id.short), changes: built.group.size,
-                detail: "\(would)push \(commits) commit\(commits == 1 ? "" : "s") and "
+                detail: "\(would)push \(Text.count(commits, "commit")) and "
                     + (pullRequest == nil ? "open the pull request" : "update the pull request"))
         case .unchanged(let built, let remote, let pullRequest):
             guard let pullRequest else {

@@ -26,7 +26,7 @@ package struct PullRequestComposer {
         if findings.count == 1 { return CommitMessageWriter.subject(findings[0]) }
         // A container can have several findings (an OOM kill and a CPU right-sizing).
         return
-            "steward: right-size \(Self.count(Self.containers(of: findings), "container")) in \(grouping.scope(branch.group.name))"
+            "steward: right-size \(Text.count(Self.containers(of: findings), "container")) in \(grouping.scope(branch.group.name))"
     }
 
     /// The body of the pull request for `branch`, from the template for its kind.
@@ -79,7 +79,7 @@ package struct PullRequestComposer {
         return PullRequestContext(
             title: title(branch),
             summary:
-                "\(Self.count(written.count, "change")) to \(Self.count(Self.containers(of: group.findings), "container"))",
+                "\(Text.count(written.count, "change")) to \(Text.count(Self.containers(of: group.findings), "container"))",
             scope: grouping.scope(group.name), cluster: plan.cluster,
             window: PullRequestContext.WindowText(
                 length: Text.days(plan.window), start: Text.date(plan.window.start),
@@ -150,9 +150,5 @@ package struct PullRequestComposer {
         let cpuText = "CPU \(sign(cpu))\(Text.number(abs(cpu) * 1000))m"
         let memoryText = "memory \(sign(memory))\(Text.mebibyteFigure(abs(memory))) MiB"
         return "\(cpuText), \(memoryText)" + (cpu <= 0 && memory <= 0 ? " (freed for other workloads)" : "")
-    }
-
-    private static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }
