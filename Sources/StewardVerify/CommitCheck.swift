@@ -10,14 +10,20 @@ package struct CommitCheck {
     let commit: CommitInfo
     let request: VerifyRequest
     let signers: AllowedSigners
+    /// The inventory of the parent, when the caller has it already (a run checks commits on the
+    /// base it planned); nil: rendered from the parent's tree.
+    let parentInventory: Inventory?
     package private(set) var problems: [String] = []
     /// How many workload fields the commit changes.
     private(set) var changedFields = 0
 
-    package init(commit: CommitInfo, request: VerifyRequest, signers: AllowedSigners) {
+    package init(
+        commit: CommitInfo, request: VerifyRequest, signers: AllowedSigners, parentInventory: Inventory? = nil
+    ) {
         self.commit = commit
         self.request = request
         self.signers = signers
+        self.parentInventory = parentInventory
     }
 
     package mutating func run(in repository: Repository) {
@@ -136,9 +142,11 @@ package struct CommitCheck {
                     path: path, before: try repository.blob(at: parent.hex, path: path),
                     after: try repository.blob(at: commit.id.hex, path: path))
             }
-            inventory = try InputLoader.inventory(
-                of: try GitTreeSource(repository: repository, revision: parent.hex),
-                options: request.inventory)
+            inventory =
+                try parentInventory
+                ?? InputLoader.inventory(
+                    of: try GitTreeSource(repository: repository, revision: parent.hex),
+                    options: request.inventory)
         } catch {
             problems.append("cannot read the commit's changes: \(error)")
             return

@@ -155,7 +155,10 @@ package struct Publisher {
         }
         var problems: [String] = []
         for commit in commits {
-            var check = CommitCheck(commit: commit, request: request, signers: identity.signers)
+            // The first commit of a branch stands on the base the plan rendered: no second render.
+            var check = CommitCheck(
+                commit: commit, request: request, signers: identity.signers,
+                parentInventory: commit.parents == [snapshot.base] ? plan.inventory : nil)
             check.run(in: repository)
             problems += check.problems.map { "\(commit.id.short) \(commit.summary): \($0)" }
         }
