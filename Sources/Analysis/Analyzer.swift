@@ -37,7 +37,7 @@ public struct Analyzer: Sendable {
                 autoscaler: subject.autoscaler, context: context)
             var (containerFindings, status) = analyzer.run()
             let mine = regressions.filter { $0.container == container.name }
-            if let reason = Self.hold(mine) {
+            if let reason = Self.hold(mine, quietSeconds: settings.recoverySeconds) {
                 // A broken run is no sizing sample: sizing waits until the incident is over.
                 containerFindings.removeAll { [.rightsize, .cpuThrottling].contains($0.kind) }
                 status =
@@ -53,10 +53,14 @@ public struct Analyzer: Sendable {
     }
 
     /// Why sizing of a container waits: the earliest crash loop or probe failure among the
-    /// incident findings filed under it (`held: crash loop since 2026-09-25T13:00:00Z`), or nil.
-    static func hold(_ incidents: [Finding]) -> String? {
+    /// incident findings filed under it that is not over yet
+    /// (`held: crash loop since 2026-09-25T13:00:00Z`), or nil.
+    static func hold(_ incidents: [Finding], quietSeconds: Double) -> String? {
         let anomalies = incidents.flatMap { $0.evidence.regression?.anomalies ?? [] }
-            .filter { $0.signal == .restarts || $0.signal == .probeFailure }
+            .filter {
+                ($0.signal == .restarts || $0.signal == .probeFailure)
+                    && $0.isOngoing(quietSeconds: quietSeconds)
+            }
         guard let first = anomalies.min(by: { $0.onset < $1.onset }) else { return nil }
         let what = first.signal == .restarts ? "crash loop" : "failing probes"
         return "held: \(what) since \(Text.time(first.onset))"

@@ -82,6 +82,9 @@ package enum PlanRenderer {
             }
             if !planned.changes.isEmpty {
                 lines += (finding.evidence.held ?? []).map { "    \($0)" }
+                if let excluded = finding.evidence.excludedSamples {
+                    lines.append("    \(excluded.description)")
+                }
             }
             if let revert = planned.revert {
                 lines.append(

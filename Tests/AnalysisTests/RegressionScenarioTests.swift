@@ -67,7 +67,8 @@ import Testing
                 Anomaly(
                     signal: .restarts, source: "app", onset: Self.commitTime + Self.hour, step: 3600,
                     before: 0,
-                    after: 239, baselineSeconds: 86_400, afterSeconds: 216_000)
+                    after: 239, baselineSeconds: 86_400, afterSeconds: 216_000,
+                    lastSeen: Self.commitTime + 60 * Self.hour)
             ])
         #expect(regression.rollout == "rollout web-7b6c5d4e3 at 2026-09-25T12:02:00Z")
         #expect(regression.rolloutTime == Self.rolloutTime)
@@ -329,5 +330,25 @@ import Testing
                     ContainerVerdict(
                         container: "app", status: .skipped("held: crash loop since 2026-09-25T13:00:00Z"))
                 ])
+    }
+
+    @Test func sizingResumesOnceTheCrashLoopHasBeenQuietLongEnough() throws {
+        var scenario = Self.crashLooping()
+        scenario.commits = []
+        scenario.resources = [.requestsCPU: "2", .requestsMemory: "2Gi", .limitsMemory: "2Gi"]
+        let end = try #require(scenario.profile.restartSeries?.points.last?.time)
+        func restarts(quietFor hours: Double) -> Series {
+            Series(
+                step: "1h",
+                values: (scenario.profile.restartSeries?.points ?? []).map { point in
+                    [point.time, point.time > end - hours * Self.hour ? 0 : point.value]
+                })
+        }
+        // Quiet for the last hour: not over yet (recoverySeconds is 2 h).
+        scenario.profile.restartSeries = restarts(quietFor: 1)
+        #expect(scenario.analyze().findings.map(\.kind) == [.crashLoop])
+        // Quiet for the last 2 hours: over, and the container is sized again.
+        scenario.profile.restartSeries = restarts(quietFor: 2)
+        #expect(scenario.analyze().findings.map(\.kind) == [.rightsize, .crashLoop])
     }
 }

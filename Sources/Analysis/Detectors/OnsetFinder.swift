@@ -24,7 +24,8 @@ struct OnsetFinder {
             else { continue }
             found = Anomaly(
                 signal: signal, source: source, onset: point.time, step: step, before: before, after: after,
-                baselineSeconds: onsetStart - baselineStart, afterSeconds: last.time - onsetStart)
+                baselineSeconds: onsetStart - baselineStart, afterSeconds: last.time - onsetStart,
+                lastSeen: points.last { $0.value > 0 }?.time)
         }
         return found
     }
@@ -50,7 +51,8 @@ struct OnsetFinder {
             found = Anomaly(
                 signal: .probeFailure, source: probe.target, onset: point.time, step: step,
                 before: (before * 1000).rounded() / 1000, after: (afterMean * 1000).rounded() / 1000,
-                baselineSeconds: onsetStart - baselineStart, afterSeconds: last.time - onsetStart)
+                baselineSeconds: onsetStart - baselineStart, afterSeconds: last.time - onsetStart,
+                lastSeen: points.last { $0.value < threshold }?.time)
         }
         return found
     }

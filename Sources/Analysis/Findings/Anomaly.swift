@@ -31,10 +31,13 @@ public struct Anomaly: Codable, Sendable, Hashable {
     /// How long the quiet stretch before the onset is, and how long the window runs after it.
     public var baselineSeconds: Double
     public var afterSeconds: Double
+    /// The last step with the anomaly (a count, a failing probe), as the end of its interval,
+    /// unix seconds; nil for a certificate, which stays until it is replaced.
+    public var lastSeen: Double?
 
     public init(
         signal: Signal, source: String, onset: Double, step: Double, before: Double, after: Double,
-        baselineSeconds: Double, afterSeconds: Double
+        baselineSeconds: Double, afterSeconds: Double, lastSeen: Double? = nil
     ) {
         self.signal = signal
         self.source = source
@@ -44,6 +47,14 @@ public struct Anomaly: Codable, Sendable, Hashable {
         self.after = after
         self.baselineSeconds = baselineSeconds
         self.afterSeconds = afterSeconds
+        self.lastSeen = lastSeen
+    }
+
+    /// Whether the anomaly was still seen within `quietSeconds` of the end of its series: an
+    /// incident not yet over. One never seen again after that long is over.
+    public func isOngoing(quietSeconds: Double) -> Bool {
+        guard let lastSeen else { return true }
+        return lastSeen > onset - step + afterSeconds - quietSeconds
     }
 
     /// The anomaly in words with its before and after numbers.

@@ -1,3 +1,5 @@
+import Profiles
+
 /// The numbers a finding was computed from, so that an auditor can recompute it: the inputs
 /// from the profile, each calculation with its formula, and what was held back and why.
 ///
@@ -15,6 +17,8 @@ public struct Evidence: Codable, Sendable, Hashable {
     /// Highest memory working set of any pod, bytes.
     public var memoryMax: Double?
     public var memorySamples: Int?
+    /// Samples of crash loops the profile left out of the numbers above.
+    public var excludedSamples: ExcludedSamples?
     /// The CPU percentile the request was sized from (`p95`), and its value in cores.
     public var cpuPercentile: String?
     public var cpuUsage: Double?

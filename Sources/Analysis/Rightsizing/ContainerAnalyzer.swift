@@ -78,6 +78,7 @@ struct ContainerAnalyzer {
             rule: rule, windowStart: context.window.start, windowEnd: context.window.end,
             cpuP95: profile.cpu?.p95, cpuSamples: profile.cpu?.samples, memoryMax: profile.memory?.max,
             memorySamples: profile.memory?.samples)
+        evidence.excludedSamples = profile.excluded
         evidence.historySeconds = history.seconds
         evidence.coverageDensity = history.density.map { ($0 * 1000).rounded() / 1000 }
         evidence.oomKills = profile.oomKills

@@ -83,6 +83,9 @@ public struct RecommenderSettings: Sendable, Hashable {
     /// window's start, but at least ``minimumBaselineSeconds``).
     public var baselineSeconds: Double = 86_400
     public var minimumBaselineSeconds: Double = 3600
+    /// An incident is over when its anomaly (restarts, failing probes) has not been seen for
+    /// this many seconds at the end of the window: sizing, held while it lasts, resumes.
+    public var recoverySeconds: Double = 7200
     /// Restarts after the onset that make a crash loop.
     public var crashLoopRestarts: Int = 3
     /// A probe fails when the share of successful probes in a step falls below this.

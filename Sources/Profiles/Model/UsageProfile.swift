@@ -37,6 +37,8 @@ public struct UsageProfile: Codable, Sendable, Equatable {
     public var coverage: Coverage?
     /// When each ReplicaSet of the workload was created, oldest first (Deployments, Argo Rollouts).
     public var rollouts: [Rollout]?
+    /// Samples of crash-looping pods, left out of ``cpu`` and ``memory``; absent when none were.
+    public var excluded: ExcludedSamples?
     /// Why this profile must not be acted on, e.g. `no CPU samples in the window`; absent when
     /// the profile is usable. A missing number is left out, never made up.
     public var insufficient: [String]?
@@ -47,7 +49,7 @@ public struct UsageProfile: Codable, Sendable, Equatable {
         limits: ResourceAmounts? = nil, oomKills: Int? = nil, restarts: Int? = nil,
         throttlingRatio: Double? = nil, memorySeries: Series? = nil, restartSeries: Series? = nil,
         oomKillSeries: Series? = nil, oomKillLimit: Double? = nil, coverage: Coverage? = nil,
-        rollouts: [Rollout]? = nil, insufficient: [String]? = nil
+        rollouts: [Rollout]? = nil, excluded: ExcludedSamples? = nil, insufficient: [String]? = nil
     ) {
         self.cluster = cluster
         self.namespace = namespace
@@ -66,6 +68,7 @@ public struct UsageProfile: Codable, Sendable, Equatable {
         self.oomKillLimit = oomKillLimit
         self.coverage = coverage
         self.rollouts = rollouts
+        self.excluded = excluded
         self.insufficient = insufficient
     }
 

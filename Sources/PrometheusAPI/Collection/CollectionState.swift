@@ -172,7 +172,9 @@ struct CollectionState: Sendable {
             let workloadContainer = containerKey(for: key)
             var accumulator = containers.removeValue(forKey: workloadContainer) ?? ContainerAccumulator()
             for (time, value) in zip(merged.times, merged.values) {
-                guard let step = plan.step(at: time) else { continue }
+                guard let step = plan.step(at: time),
+                    !accumulator.leavesOut(pod: key.pod.pod, step: step, memory: kind == .memory)
+                else { continue }
                 if kind == .cpu {
                     accumulator.addCPU(value, step: step)
                 } else {
@@ -190,7 +192,10 @@ struct CollectionState: Sendable {
             guard let podContainer = podContainerKey(one.labels) else { continue }
             let key = containerKey(for: podContainer)
             var accumulator = containers.removeValue(forKey: key) ?? ContainerAccumulator()
-            for (time, value) in zip(one.times, one.values) where plan.step(at: time) != nil {
+            for (time, value) in zip(one.times, one.values) {
+                guard let step = plan.step(at: time),
+                    accumulator.crashLoops[podContainer.pod.pod]?.contains(step) != true
+                else { continue }
                 accumulator.addMemoryPeak(value, time: time)
             }
             containers[key] = accumulator
@@ -256,6 +261,27 @@ struct CollectionState: Sendable {
         }
         let points = largest.sorted { $0.key < $1.key }
         return RangeSeries(labels: series[0].labels, times: points.map(\.key), values: points.map(\.value))
+    }
+
+    /// Marks the crash loops of every pod's container (``CrashLoopSpans``) from the restart and
+    /// OOM-kill steps folded so far, so that the CPU and memory samples folded next leave them
+    /// out. Only where restarts can be told from OOM kills: every count query answered, and the
+    /// pod has a termination reason; otherwise nothing is left out, since an OOM kill would pass
+    /// for a crash and the usage before it is what the limit must be sized from.
+    mutating func markCrashLoops() {
+        guard complete(.restartSteps), complete(.oomKills), complete(.terminationReasons) else { return }
+        let stepSeconds = Double(plan.stepMilliseconds) / 1000
+        for (key, accumulator) in containers {
+            var marked = accumulator
+            for (pod, restarts) in accumulator.restartSteps
+            where accumulator.podsWithTerminationReason.contains(pod) {
+                let loops = CrashLoopSpans(
+                    restarts: restarts, oomKills: accumulator.oomKillSteps[pod] ?? [:],
+                    stepSeconds: stepSeconds)
+                if !loops.spans.isEmpty { marked.crashLoops[pod] = loops }
+            }
+            containers[key] = marked
+        }
     }
 
     /// The profiles, sorted by cluster, namespace, workload and container.

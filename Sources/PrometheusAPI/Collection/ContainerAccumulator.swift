@@ -23,11 +23,25 @@ struct ContainerAccumulator: Sendable {
     var oomKillLimits: [String: Double] = [:]
     /// The pods (by name) with a last termination reason in the window.
     var podsWithTerminationReason: Set<String> = []
+    /// The crash loops of each pod (by name) that had one: its samples there are left out.
+    var crashLoops: [String: CrashLoopSpans] = [:]
+    private var excludedCPU = 0
+    private var excludedMemory = 0
+    private var excludedSteps: ClosedRange<Int>?
     var restarts: Int?
     var throttled: Double?
     var periods: Double?
     var requests = ResourceAmounts()
     var limits = ResourceAmounts()
+
+    /// Whether the sample of `pod` at `step` is from one of its crash loops; counted if so.
+    mutating func leavesOut(pod: String, step: Int, memory: Bool) -> Bool {
+        guard crashLoops[pod]?.contains(step) == true else { return false }
+        if memory { excludedMemory += 1 } else { excludedCPU += 1 }
+        excludedSteps =
+            excludedSteps.map { min($0.lowerBound, step)...max($0.upperBound, step) } ?? step...step
+        return true
+    }
 
     mutating func addCPU(_ value: Double, step: Int) {
         guard value.isFinite else { return }
@@ -78,8 +92,9 @@ struct ContainerAccumulator: Sendable {
         var profile = UsageProfile(
             cluster: key.cluster, namespace: key.namespace, workload: key.workload, container: key.container)
         var insufficient: [String] = []
+        let outside = excludedSteps == nil ? "" : " outside crash loops"
         if cpu.isEmpty {
-            insufficient.append("no CPU usage samples in the window")
+            insufficient.append("no CPU usage samples in the window\(outside)")
         } else {
             let sorted = cpu.sorted()
             profile.cpu = CPUUsage(
@@ -88,7 +103,7 @@ struct ContainerAccumulator: Sendable {
                 max: cpuMax, samples: sorted.count)
         }
         if memory.isEmpty {
-            insufficient.append("no memory samples in the window")
+            insufficient.append("no memory samples in the window\(outside)")
         } else {
             let sorted = memory.sorted()
             profile.memory = MemoryUsage(
@@ -133,6 +148,12 @@ struct ContainerAccumulator: Sendable {
             profile.throttlingRatio = min(1, max(0, throttled / periods))
         }
         profile.rollouts = rollouts
+        if let excludedSteps {
+            profile.excluded = ExcludedSamples(
+                reason: "crash loop", cpu: excludedCPU, memory: excludedMemory,
+                from: plan.time(ofStep: excludedSteps.lowerBound),
+                until: plan.time(ofStep: excludedSteps.upperBound))
+        }
         profile.insufficient = insufficient.isEmpty ? nil : insufficient
         return profile
     }

@@ -95,7 +95,11 @@ public struct ProfileCollector: Sendable {
             QueryJob(kind: .requests, query: queries.requests, evaluation: atEnd),
             QueryJob(kind: .limits, query: queries.limits, evaluation: atEnd),
         ]
-        await run(usage, into: &state)
+        // Restarts first: the samples of crash loops are left out as the usage comes in.
+        let counts: Set<QueryJob.Kind> = [.restartSteps, .oomKills, .terminationReasons]
+        await run(usage.filter { counts.contains($0.kind) }, into: &state)
+        state.markCrashLoops()
+        await run(usage.filter { !counts.contains($0.kind) }, into: &state)
 
         if state.allFailed(.cpu), state.allFailed(.memory), let failure = state.failures[.cpu] {
             throw CollectionError("every CPU and memory query failed: \(failure)", underlying: failure)

@@ -71,9 +71,12 @@ enum CommitMessageWriter {
     /// percentile the request was sized from (the policy's `spec.recommender` may choose p99),
     /// p95 for findings that were not sized from one.
     static func basis(_ field: ResourceField, _ evidence: Evidence) -> String {
+        let excluded = evidence.excludedSamples
         switch field.resource {
         case "cpu":
-            let samples = "over \(evidence.cpuSamples ?? 0) samples"
+            let samples =
+                "over \(evidence.cpuSamples ?? 0) samples"
+                + (excluded.map { " (\($0.cpu) of a \($0.reason) left out)" } ?? "")
             if let percentile = evidence.cpuPercentile, let usage = evidence.cpuUsage {
                 return "\(percentile) \(Text.number(usage)) cores \(samples)"
             }
@@ -82,6 +85,7 @@ enum CommitMessageWriter {
         default:
             guard let max = evidence.memoryMax else { return "no memory samples" }
             return "max \(Text.mebibyteFigure(max)) MiB over \(evidence.memorySamples ?? 0) samples"
+                + (excluded.map { " (\($0.memory) of a \($0.reason) left out)" } ?? "")
         }
     }
 
