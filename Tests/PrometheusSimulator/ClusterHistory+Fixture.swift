@@ -52,9 +52,14 @@ extension ClusterHistory {
     ///     `…_status_last_terminated_reason` (dropped by `--metric-denylist`).
     ///   - webMemorySpikes: bursts of working set between scrapes in every pod of
     ///     `shop/Deployment/web`'s `app`.
-    public static func fixture(terminatedReasons: Bool = true, webMemorySpikes: [MemorySpike] = [])
-        -> ClusterHistory
-    {
+    ///   - cartCrashLoopEnd: when `shop/Deployment/cart`'s crash loop stops (a dependency it
+    ///     waited for is back), without a rollout; by default it lasts to the end.
+    ///   - cartOutOfMemory: whether cart's new version is OOM-killed as it starts (last reason
+    ///     `OOMKilled`) rather than exiting with an error.
+    public static func fixture(
+        terminatedReasons: Bool = true, webMemorySpikes: [MemorySpike] = [], cartCrashLoopEnd: Int64? = nil,
+        cartOutOfMemory: Bool = false
+    ) -> ClusterHistory {
         let start: Int64 = 1_789_948_800  // 2026-09-21T00:00:00Z
         let end = start + 2 * 86_400
         let noise = DeterministicNoise(seed: 5)
@@ -196,7 +201,7 @@ extension ClusterHistory {
                                 "app",
                                 .crashLoop(
                                     cpu: 0.15, memory: 180 * mebibyte, from: fixtureCartChange + 600,
-                                    every: 600),
+                                    every: 600, until: cartCrashLoopEnd, outOfMemory: cartOutOfMemory),
                                 requests: (0.2, 256), limits: (nil, 256))
                         ], created: cartRollout, from: cartRollout, until: build.afterEnd),
                 ]))

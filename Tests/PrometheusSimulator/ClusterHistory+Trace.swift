@@ -41,12 +41,13 @@ extension ClusterHistory {
                 } else {
                     oomKilled = false
                 }
-                if oomKilled || crashes(spec, at: time) {
+                let crash = crash(spec, at: time)
+                if oomKilled || crash != nil {
                     // Ended between the last scrape and this one; the new instance starts fresh.
                     instance += 1
                     restarts += 1
-                    oomTerminated = oomKilled
-                    errorTerminated = !oomKilled
+                    oomTerminated = oomKilled || crash == .outOfMemory
+                    errorTerminated = !oomTerminated
                     instanceStart = Double(time)
                     counter = 0
                     periods = 0
@@ -93,17 +94,24 @@ extension ClusterHistory {
         }
     }
 
-    /// Whether a crash-looping container exited with an error just before `time`.
-    private func crashes(_ spec: ContainerSpec, at time: Int64) -> Bool {
-        guard case .crashLoop(_, _, let from, let every) = spec.pattern else { return false }
-        return time >= from && (time - from) % every == 0
+    /// How a crash-looping container exited just before `time`, if it did.
+    private func crash(_ spec: ContainerSpec, at time: Int64) -> Crash? {
+        guard case .crashLoop(_, _, let from, let every, let until, let outOfMemory) = spec.pattern,
+            time >= from, time < until ?? .max, (time - from) % every == 0
+        else { return nil }
+        return outOfMemory ? .outOfMemory : .error
+    }
+
+    private enum Crash {
+        case error
+        case outOfMemory
     }
 
     private func cpu(_ spec: ContainerSpec, pod: Pod, container: Int, step: Int, time: Int64) -> Double {
         let n = noise.unit(pod.index, container, step, 1)
         switch spec.pattern {
         case .steady(let cpu, _), .memoryLeak(let cpu, _, _), .oomLoop(let cpu, _, _),
-            .crashLoop(let cpu, _, _, _):
+            .crashLoop(let cpu, _, _, _, _, _):
             return cpu * (0.9 + 0.2 * n)
         case .dailyCycle(let low, let high, _, _):
             let phase = sin(2 * Double.pi * Double(time % 86_400) / 86_400)
@@ -123,7 +131,7 @@ extension ClusterHistory {
     private func memory(_ spec: ContainerSpec, pod: Pod, container: Int, step: Int, hours: Double) -> Double {
         let n = noise.unit(pod.index, container, step, 3)
         switch spec.pattern {
-        case .steady(_, let memory), .spiky(_, let memory), .crashLoop(_, let memory, _, _):
+        case .steady(_, let memory), .spiky(_, let memory), .crashLoop(_, let memory, _, _, _, _):
             return (memory * (0.97 + 0.06 * n)).rounded()
         case .dailyCycle(_, _, let low, let high):
             let phase = sin(2 * Double.pi * Double(time(ofStep: step) % 86_400) / 86_400)

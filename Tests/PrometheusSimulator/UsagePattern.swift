@@ -11,11 +11,14 @@ public enum UsagePattern: Sendable, Hashable {
     case oomLoop(cpu: Double, memory: Double, bytesPerHour: Double)
     /// CPU mostly at `base`, and in about one step in eight at the CPU limit, heavily throttled.
     case spiky(base: Double, memory: Double)
-    /// Flat usage like ``steady(cpu:memory:)`` until `from` (unix seconds); from then on the
-    /// container exits with an error every `every` seconds and restarts (new cAdvisor series,
-    /// counters back to 0, `restarts` + 1, last reason `Error`): a crash loop. Both are multiples
-    /// of the scrape interval.
-    case crashLoop(cpu: Double, memory: Double, from: Int64, every: Int64)
+    /// Flat usage like ``steady(cpu:memory:)`` until `from` (unix seconds); from then on, and
+    /// before `until` if set, the container exits every `every` seconds and restarts (new cAdvisor
+    /// series, counters back to 0, `restarts` + 1, last reason `Error`, or `OOMKilled` when
+    /// `outOfMemory`, a new version killed at its limit as it starts): a crash loop. The times are
+    /// multiples of the scrape interval.
+    case crashLoop(
+        cpu: Double, memory: Double, from: Int64, every: Int64, until: Int64? = nil, outOfMemory: Bool = false
+    )
     /// No cAdvisor series at all (a pod stuck pending, or a node whose kubelet is not scraped);
     /// kube-state-metrics still knows the pod.
     case noSamples

@@ -53,13 +53,16 @@ import Testing
             message: "Bump cart to 3.2.0", at: time)
     }
 
-    /// `steward profile collect` of the last day of `prod`, written to a file in `directory`.
-    static func collect(into directory: TemporaryDirectory) async throws -> String {
+    /// `steward profile collect` of the last `window` (a day) of `prod` in `history`, written to
+    /// a file in `directory`.
+    static func collect(
+        into directory: TemporaryDirectory, history: ClusterHistory = history, window: String = "1d"
+    ) async throws -> String {
         let prometheus = try await PrometheusServer.start(history: history)
         defer { prometheus.stop() }
         let path = directory.path("profiles.json").path
         let run = try await ProfileCollectTests.steward([
-            "profile", "collect", "--prometheus", prometheus.url, "--window", "1d", "--at",
+            "profile", "collect", "--prometheus", prometheus.url, "--window", window, "--at",
             String(history.end),
             "--cluster-label", "cluster", "--cluster", "prod", "-o", path,
         ])
