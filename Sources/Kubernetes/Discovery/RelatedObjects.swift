@@ -3,7 +3,8 @@ import YAMLSyntax
 /// The objects of the repository that expose a workload under a host name: the Services that
 /// select its pods, the Ingresses that route to those Services, and the Certificates and Secrets
 /// that fill those Ingresses' TLS Secrets. They tie blackbox probes and TLS changes to the
-/// workload.
+/// workload, and find the Ingresses that route to no workload, whose probes would otherwise be
+/// about nothing.
 ///
 /// They are read from the files as written, not rendered: an object without a namespace counts
 /// as in the workload's namespace when the workload's target reads its document (Kustomize's
@@ -24,6 +25,7 @@ public struct RelatedObjects: Sendable {
 
     struct Ingress: Sendable {
         var origin: Origin
+        var name: String
         var hosts: [String]
         var services: Set<String>
         var tlsSecrets: Set<String>
@@ -56,7 +58,7 @@ public struct RelatedObjects: Sendable {
                             origin: origin, name: name,
                             selector: ManifestScanner.stringMap(root["spec"]?["selector"])))
                 case "Ingress":
-                    ingresses.append(Self.ingress(root, origin: origin))
+                    ingresses.append(Self.ingress(root, name: name, origin: origin))
                 case "Certificate":
                     if let secret = root["spec"]?["secretName"]?.scalar {
                         tlsSources.append(TLSSource(origin: origin, secretName: secret))
@@ -76,28 +78,56 @@ public struct RelatedObjects: Sendable {
         -> (hosts: Set<String>, tlsFiles: Set<String>)
     {
         let namespace = workload.namespace ?? "default"
-        func local(_ origin: Origin) -> Bool {
-            if let declared = origin.namespace { return declared == namespace }
-            return inventory.targets(using: origin.file, document: origin.document).contains(target.name)
-        }
-        let podLabels = Self.podLabels(of: workload, in: inventory.snapshot)
-        let selecting = Set(
-            services.filter { service in
-                local(service.origin) && !service.selector.isEmpty
-                    && service.selector.allSatisfy { podLabels[$0.key] == $0.value }
-            }.map(\.name))
         var hosts: Set<String> = []
         var files: Set<String> = []
-        for ingress in ingresses where local(ingress.origin) && !ingress.services.isDisjoint(with: selecting)
-        {
-            hosts.formUnion(ingress.hosts.map { $0.lowercased() })
-            files.insert(ingress.origin.file)
-            for source in tlsSources
-            where local(source.origin) && ingress.tlsSecrets.contains(source.secretName) {
-                files.insert(source.origin.file)
-            }
+        for index in routes(to: workload, in: target, inventory: inventory) {
+            hosts.formUnion(ingresses[index].hosts.map { $0.lowercased() })
+            files.formUnion(
+                tlsFiles(
+                    of: ingresses[index], namespace: namespace, target: target.name, inventory: inventory))
         }
         return (hosts, files)
+    }
+
+    /// The Ingresses `targets` deploy that route to none of `workloads`, in the order of their
+    /// files, each once with the first of `targets` (by name) that reads it. `workloads` are those
+    /// whose probes the caller matches through ``exposure(of:in:inventory:)``: an Ingress of
+    /// `targets` either serves one of them there or is listed here, so that a probe of its hosts
+    /// always has a subject.
+    package func unroutedIngresses(
+        deployedBy targets: [DeploymentTarget],
+        routingToNoneOf workloads: [(target: DeploymentTarget, workload: Workload)], inventory: Inventory
+    ) -> [(target: DeploymentTarget, ingress: UnroutedIngress)] {
+        var routed: Set<Int> = []
+        for (target, workload) in workloads {
+            routed.formUnion(routes(to: workload, in: target, inventory: inventory))
+        }
+        let byName = Dictionary(targets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [(target: DeploymentTarget, ingress: UnroutedIngress)] = []
+        for (index, ingress) in ingresses.enumerated() where !routed.contains(index) {
+            guard
+                let target = inventory.targets(using: ingress.origin.file, document: ingress.origin.document)
+                    .lazy.compactMap({ byName[$0] }).first
+            else { continue }
+            let namespace = ingress.origin.namespace ?? target.namespace ?? "default"
+            let backends = ingress.services.sorted().map { name in
+                UnroutedIngress.Backend(
+                    service: name,
+                    declared: services.contains {
+                        $0.name == name
+                            && isLocal(
+                                $0.origin, namespace: namespace, target: target.name, inventory: inventory)
+                    })
+            }
+            let unrouted = UnroutedIngress(
+                name: ingress.name, namespace: namespace, file: ingress.origin.file,
+                document: ingress.origin.document, hosts: Set(ingress.hosts.map { $0.lowercased() }),
+                tlsFiles: tlsFiles(
+                    of: ingress, namespace: namespace, target: target.name, inventory: inventory),
+                backends: backends)
+            result.append((target, unrouted))
+        }
+        return result
     }
 
     /// Whether a probe's host is one of `hosts` (a `*.example.com` host matches one more label).
@@ -109,6 +139,43 @@ public struct RelatedObjects: Sendable {
             return host.hasSuffix(suffix) && host.count > suffix.count
                 && !host.dropLast(suffix.count).contains(".")
         }
+    }
+
+    /// The positions in ``ingresses`` of those routing to a Service that selects `workload`'s pods.
+    private func routes(to workload: Workload, in target: DeploymentTarget, inventory: Inventory) -> [Int] {
+        let namespace = workload.namespace ?? "default"
+        let podLabels = Self.podLabels(of: workload, in: inventory.snapshot)
+        let selecting = Set(
+            services.filter { service in
+                isLocal(service.origin, namespace: namespace, target: target.name, inventory: inventory)
+                    && !service.selector.isEmpty
+                    && service.selector.allSatisfy { podLabels[$0.key] == $0.value }
+            }.map(\.name))
+        return ingresses.indices.filter {
+            isLocal(ingresses[$0].origin, namespace: namespace, target: target.name, inventory: inventory)
+                && !ingresses[$0].services.isDisjoint(with: selecting)
+        }
+    }
+
+    /// The Ingress's file and those of the Certificates and Secrets filling its `tls` Secrets.
+    private func tlsFiles(of ingress: Ingress, namespace: String, target: String, inventory: Inventory)
+        -> Set<String>
+    {
+        var files: Set<String> = [ingress.origin.file]
+        for source in tlsSources
+        where ingress.tlsSecrets.contains(source.secretName)
+            && isLocal(source.origin, namespace: namespace, target: target, inventory: inventory)
+        {
+            files.insert(source.origin.file)
+        }
+        return files
+    }
+
+    /// Whether an object is in `namespace` as `target` deploys it: it names that namespace, or
+    /// names none and `target` reads its document.
+    private func isLocal(_ origin: Origin, namespace: String, target: String, inventory: Inventory) -> Bool {
+        if let declared = origin.namespace { return declared == namespace }
+        return inventory.targets(using: origin.file, document: origin.document).contains(target)
     }
 
     /// The labels of a workload's pod template as its manifest writes them, which Services select.
@@ -123,15 +190,15 @@ public struct RelatedObjects: Sendable {
             document.node(at: template.appending(.key("metadata")).appending(.key("labels"))))
     }
 
-    private static func ingress(_ root: YAMLNode, origin: Origin) -> Ingress {
+    private static func ingress(_ root: YAMLNode, name: String, origin: Origin) -> Ingress {
         let spec = root["spec"]
         var hosts: [String] = []
         var services: Set<String> = []
         var secrets: Set<String> = []
         func backend(_ node: YAMLNode?) {
             // networking.k8s.io/v1 `service.name`; extensions/v1beta1 `serviceName`.
-            if let name = node?["service"]?["name"]?.scalar ?? node?["serviceName"]?.scalar {
-                services.insert(name)
+            if let service = node?["service"]?["name"]?.scalar ?? node?["serviceName"]?.scalar {
+                services.insert(service)
             }
         }
         backend(spec?["defaultBackend"] ?? spec?["backend"])
@@ -145,6 +212,6 @@ public struct RelatedObjects: Sendable {
             hosts += (tls["hosts"]?.items ?? []).compactMap(\.scalar)
             if let secret = tls["secretName"]?.scalar { secrets.insert(secret) }
         }
-        return Ingress(origin: origin, hosts: hosts, services: services, tlsSecrets: secrets)
+        return Ingress(origin: origin, name: name, hosts: hosts, services: services, tlsSecrets: secrets)
     }
 }
