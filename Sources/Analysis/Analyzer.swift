@@ -52,6 +52,13 @@ public struct Analyzer: Sendable {
         return WorkloadAnalysis(findings: findings, containers: verdicts)
     }
 
+    /// When `probe` began failing in the window, if it did. For the planner's note on a failing
+    /// probe that no workload or Ingress of the repository serves, which no subject carries;
+    /// package access, since nothing outside the package plans.
+    package func probeFailure(_ probe: ProbeProfile) -> Anomaly? {
+        OnsetFinder(settings: settings).probeOnset(probe)
+    }
+
     /// Why sizing of a container waits: the earliest crash loop or probe failure among the
     /// incident findings filed under it that is not over yet
     /// (`held: crash loop since 2026-09-25T13:00:00Z`), or nil.

@@ -15,7 +15,10 @@ struct Incident {
 
     /// Every commit before any of the triggers, oldest first; by id, so that a commit touching
     /// both the workload and its TLS resources is one candidate.
-    var candidates: [ManifestCommit] {
+    var candidates: [ManifestCommit] { Self.candidates(of: triggers) }
+
+    /// Every commit before any of `triggers`, oldest first, each once.
+    static func candidates(of triggers: [Trigger]) -> [ManifestCommit] {
         var byID: [String: ManifestCommit] = [:]
         for commit in triggers.flatMap(\.commits) where byID[commit.id] == nil {
             byID[commit.id] = commit

@@ -13,6 +13,9 @@ import Profiles
 /// findings, each with its own candidates. One candidate commit: a revert of it is proposed.
 /// Several: they are named and none is picked. None: the anomaly is reported as a `crash-loop`
 /// or `probe-failure` finding, without a change (OOM kills alone are left to the `oom` finding).
+///
+/// A subject that is an Ingress routing to no workload gets one `probe-failure` finding, which
+/// names the candidate commits and reverts none.
 struct RegressionDetector {
     let settings: RecommenderSettings
 
@@ -42,6 +45,11 @@ struct RegressionDetector {
         guard !containerAnomalies.isEmpty || !probeAnomalies.isEmpty else { return [] }
 
         let triggers = Triggers(subject: subject, settings: settings)
+        if let ingress = subject.unroutedIngress {
+            return unroutedFinding(
+                subject, ingress: ingress, anomalies: probeAnomalies, triggers: triggers, context: context
+            ).map { [$0] } ?? []
+        }
         let incidents = Incident.group(containerAnomalies.map(\.anomaly) + probeAnomalies, by: triggers)
         var findings: [Finding] = []
         for incident in incidents {
@@ -142,6 +150,34 @@ struct RegressionDetector {
         return findings
     }
 
+    /// The finding about an Ingress that routes to no workload: a `probe-failure` with every
+    /// anomaly of its probes, naming the commits before their triggers as candidates. None is
+    /// reverted, even alone: what should serve the host is unknown, and the Service the Ingress
+    /// misses may be the cause. Several incidents are one finding, since the Ingress has no
+    /// container to keep them apart and its id carries no trigger.
+    private func unroutedFinding(
+        _ subject: WorkloadSubject, ingress: UnroutedIngress, anomalies: [Anomaly], triggers: Triggers,
+        context: AnalysisContext
+    ) -> Finding? {
+        let incidents = Incident.group(anomalies, by: triggers)
+        guard let first = incidents.first?.first ?? anomalies.first else { return nil }
+        let trigger = incidents.first?.trigger ?? triggers.triggers(of: first).first
+        let candidates = Incident.candidates(of: incidents.flatMap(\.triggers))
+        var evidence = evidence(
+            anomalies: anomalies, trigger: trigger, candidates: candidates, context: context)
+        evidence.rule = unroutedRule
+        let blame =
+            candidates.isEmpty
+            ? "no commit to the Ingress or its TLS resources explains it"
+            : "candidates: "
+                + candidates.map { "commit \($0.short) \"\($0.summary)\"" }.joined(separator: ", ")
+        return Finding(
+            kind: .probeFailure, workload: subject.workload, container: Finding.noContainer,
+            summary:
+                "\(Self.describe(first)) began \(Self.after(trigger)); \(Self.describe(ingress)); \(blame)",
+            priority: .high, confidence: .observed("probe results before and after"), evidence: evidence)
+    }
+
     private func evidence(
         anomalies: [Anomaly], trigger: Trigger?, candidates: [ManifestCommit], context: AnalysisContext
     ) -> Evidence {
@@ -163,6 +199,29 @@ struct RegressionDetector {
             + "resources of its hosts) → revert that commit; several candidates are named and none is picked"
     }
 
+    var unroutedRule: String {
+        "probes of a host succeeding under \(Text.percent(settings.probeSuccessThreshold)) (or a new certificate "
+            + "expiring within \(Text.duration(settings.certificateExpirySeconds))) after at least "
+            + "\(Text.duration(settings.minimumBaselineSeconds)) without, where the Ingress serving the host routes "
+            + "to no workload (its Services are missing or select none) → reported on the Ingress, naming the "
+            + "commits to its TLS resources within \(Text.duration(settings.rolloutDelaySeconds)) before a new "
+            + "certificate that began within \(Text.duration(settings.onsetSeconds)) of the onset, and those to "
+            + "the Ingress within \(Text.duration(settings.rolloutDelaySeconds + settings.onsetSeconds)) before "
+            + "the onset; none is reverted"
+    }
+
+    /// `Ingress shop/checkout routes to Service checkout, which the repository does not declare`.
+    private static func describe(_ ingress: UnroutedIngress) -> String {
+        let name = "Ingress \(ingress.namespace)/\(ingress.name)"
+        guard !ingress.backends.isEmpty else { return "\(name) routes to no Service" }
+        let services = ingress.backends.map { backend in
+            "Service \(backend.service), which "
+                + (backend.declared
+                    ? "selects no workload of the repository" : "the repository does not declare")
+        }
+        return "\(name) routes to \(services.joined(separator: ", and "))"
+    }
+
     /// `restarts of app`, `OOM kills of app`, `failing probes of https://…`.
     private static func describe(_ anomaly: Anomaly) -> String {
         switch anomaly.signal {
@@ -180,25 +239,31 @@ struct RegressionDetector {
 
     /// The container a workload-wide finding is filed under: the first regular container.
     static func mainContainer(of subject: WorkloadSubject) -> String {
-        (subject.containers.first { $0.role == .main } ?? subject.containers.first)?.name ?? "-"
+        (subject.containers.first { $0.role == .main } ?? subject.containers.first)?.name
+            ?? Finding.noContainer
     }
 }
 
 /// Something that began just before an anomaly and the commits that could have caused it.
 struct Trigger: Hashable {
-    /// `rollout web-7d9f8c6b5 at 2026-09-22T12:02:00Z`, or the new certificate.
+    /// `rollout web-7d9f8c6b5 at 2026-09-22T12:02:00Z`, the new certificate, or a commit to an
+    /// Ingress that routes to no workload.
     var name: String
-    /// What stays the same across runs: `rollout-web-7d9f8c6b5`, `certificate-3f2a9c01b4de`; the
-    /// incident's part of its finding's id.
+    /// What stays the same across runs: `rollout-web-7d9f8c6b5`, `certificate-3f2a9c01b4de`,
+    /// `commit-4f1c2d3`; the incident's part of its finding's id.
     var key: String
     var time: Double
     var commits: [ManifestCommit]
 }
 
-/// The rollouts and certificate changes of a workload, and the commits before each.
+/// The rollouts and certificate changes of a workload, and the commits before each; for an
+/// Ingress that routes to no workload, also the commits to the Ingress.
 struct Triggers {
     private var rollouts: [Rollout]
     private var certificateChanges: [(target: String, fingerprint: String, time: Double)]
+    /// The commits to an unrouted Ingress itself, oldest first: a sync applies each without a
+    /// rollout, so each is a trigger of its own, of which it is the one commit.
+    private var ingressChanges: [ManifestCommit]
     private let commits: [ManifestCommit]
     private let settings: RecommenderSettings
 
@@ -211,6 +276,10 @@ struct Triggers {
             let sightings = (probe.certificates ?? []).sorted { $0.first < $1.first }
             return sightings.dropFirst().map { (probe.target, $0.fingerprint, $0.first) }
         }
+        ingressChanges =
+            subject.unroutedIngress == nil
+            ? []
+            : subject.commits.filter { $0.scope == .workload }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
         commits = subject.commits
         self.settings = settings
     }
@@ -225,6 +294,17 @@ struct Triggers {
                         name: "rollout \(rollout.replicaSet) at \(Text.time(rollout.created))",
                         key: "rollout-\(rollout.replicaSet)", time: rollout.created,
                         commits: commits(before: rollout.created, scope: .workload)))
+            }
+        }
+        if anomaly.signal == .probeFailure {
+            // The commit has to be synced first: up to the rollout delay, then the onset's hour.
+            let reach = settings.rolloutDelaySeconds + settings.onsetSeconds
+            for commit in ingressChanges
+            where commit.time <= anomaly.onset && commit.time + reach > anomaly.onset - anomaly.step {
+                found.append(
+                    Trigger(
+                        name: "commit \(commit.short) to the Ingress at \(Text.time(commit.time))",
+                        key: "commit-\(commit.short)", time: commit.time, commits: [commit]))
             }
         }
         if anomaly.signal == .probeFailure || anomaly.signal == .certificateExpiry {

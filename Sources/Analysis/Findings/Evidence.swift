@@ -125,10 +125,12 @@ public struct LeakEvidence: Codable, Sendable, Hashable {
 public struct RegressionEvidence: Codable, Sendable, Hashable {
     /// The anomalies, each with its numbers before and after the onset.
     public var anomalies: [Anomaly]
-    /// The rollout (ReplicaSet and creation time) or certificate change the anomaly followed.
+    /// The rollout (ReplicaSet and creation time) or certificate change the anomaly followed; for
+    /// an Ingress that routes to no workload, also a commit to the Ingress.
     public var rollout: String?
     public var rolloutTime: Double?
-    /// Every commit that touched the workload or its TLS resources shortly before that rollout.
+    /// Every commit that touched the workload (or Ingress) or its TLS resources shortly before
+    /// that rollout.
     public var candidates: [ManifestCommit]
 
     public init(anomalies: [Anomaly], rollout: String?, rolloutTime: Double?, candidates: [ManifestCommit]) {

@@ -46,6 +46,10 @@ public struct Finding: Sendable, Hashable {
             .joined(separator: "/") + (incident.map { "#\($0)" } ?? "")
     }
 
+    /// The ``container`` of a finding about an object without containers (an Ingress that routes
+    /// to no workload): `-`, so that its id has the parts of every other finding's.
+    public static let noContainer = "-"
+
     /// Whether the finding proposes anything: a field change or a revert.
     public var proposesChange: Bool { !proposals.isEmpty || revert != nil }
 }

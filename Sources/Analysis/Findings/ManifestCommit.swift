@@ -3,7 +3,8 @@
 public struct ManifestCommit: Codable, Sendable, Hashable {
     /// What the commit touched.
     public enum Scope: String, Codable, Sendable, Hashable {
-        /// A file declaring the workload (its pod template may have changed).
+        /// A file declaring the workload (its pod template may have changed), or the Ingress when
+        /// the subject is one that routes to no workload.
         case workload
         /// A file declaring an Ingress, Certificate or Secret that serves the workload's hosts.
         case tls

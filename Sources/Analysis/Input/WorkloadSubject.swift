@@ -3,6 +3,8 @@ import Profiles
 
 /// Everything Analysis knows about one workload: the desired spec from Git, the observed usage
 /// of each container, its autoscaler, the commits that touched it, and the probes of its hosts.
+/// Or about an Ingress that routes to no workload (``unroutedIngress``): the probes of its hosts
+/// and the commits to it and its TLS resources, without containers.
 public struct WorkloadSubject: Sendable {
     public var workload: WorkloadReference
     /// The containers as Git declares them, in manifest order (init containers first).
@@ -16,6 +18,11 @@ public struct WorkloadSubject: Sendable {
     public var commits: [ManifestCommit]
     /// Probe results of the URLs whose host the workload serves.
     public var probes: [ProbeProfile]
+    /// The Ingress the subject is (its ``workload`` is of kind `Ingress`) when its Services lead
+    /// to no workload: its failing probes are reported, never blamed with a revert, since what
+    /// serves the host is unknown and the missing Service may be the cause. Nil for a workload.
+    /// Package access, like the planner's query that finds such Ingresses.
+    package var unroutedIngress: UnroutedIngress?
 
     public init(
         workload: WorkloadReference, containers: [ContainerSpec], profiles: [String: UsageProfile],
