@@ -58,10 +58,13 @@ package enum PlanRenderer {
                 lastWorkload = (finding.workload, planned.target)
                 lastContainer = nil
             }
+            // A finding about no container (an Ingress) sits right under its subject.
+            let contained = finding.container != Finding.noContainer
             if finding.container != lastContainer {
-                lines.append("  container \(finding.container)")
+                if contained { lines.append("  container \(finding.container)") }
                 lastContainer = finding.container
             }
+            let indent = contained ? "    " : "  "
             let alone = !plan.findings.contains {
                 $0.finding.workload == finding.workload && $0.finding.container == finding.container
                     && $0.finding.kind != finding.kind
@@ -69,7 +72,7 @@ package enum PlanRenderer {
             // A lone right-sizing with changes speaks through its change lines.
             if finding.kind != .rightsize || planned.changes.isEmpty || !alone {
                 lines.append(
-                    "    \(finding.kind.rawValue) (\(finding.priority.rawValue)): \(finding.summary)")
+                    "\(indent)\(finding.kind.rawValue) (\(finding.priority.rawValue)): \(finding.summary)")
             }
             for change in planned.changes {
                 let label = change.field.label.padding(toLength: width, withPad: " ", startingAt: 0)

@@ -36,7 +36,9 @@ import Testing
 
         """
 
-    static let exposure = """
+    static let exposure = service + "---\n" + ingress
+
+    static let service = """
         apiVersion: v1
         kind: Service
         metadata:
@@ -45,7 +47,11 @@ import Testing
         spec:
           selector: {app: checkout}
           ports: [{port: 80, targetPort: 8080}]
-        ---
+
+        """
+
+    /// The Ingress of `pay.example.com`, routing to the Service `checkout`.
+    static let ingress = """
         apiVersion: networking.k8s.io/v1
         kind: Ingress
         metadata:
@@ -79,17 +85,20 @@ import Testing
 
         """
 
-    /// A GitOps repository whose second commit, at `time`, switches the pay certificate's issuer;
-    /// returns the repository and that commit's id.
-    static func repository(_ git: GitFixture, changeAt time: Double) throws -> (path: String, commit: String)
+    /// The checkout, its Service, Ingress and Certificate, and the policy.
+    static let files = [
+        "apps/shop/checkout.yaml": checkout, "apps/shop/exposure.yaml": exposure,
+        "apps/shop/certificate.yaml": certificate, "policies/steward.yaml": RegressionPlanFixture.policy,
+    ]
+
+    /// A GitOps repository of `files` whose second commit, at `time`, switches the pay
+    /// certificate's issuer (or adds the certificate, when `files` has none); returns the
+    /// repository and that commit's id.
+    static func repository(_ git: GitFixture, files: [String: String] = files, changeAt time: Double) throws
+        -> (path: String, commit: String)
     {
         try RegressionPlanFixture.repository(
-            git,
-            files: [
-                "apps/shop/checkout.yaml": checkout, "apps/shop/exposure.yaml": exposure,
-                "apps/shop/certificate.yaml": certificate,
-                "policies/steward.yaml": RegressionPlanFixture.policy,
-            ],
+            git, files: files,
             adding: "Add the checkout",
             change: [
                 "apps/shop/certificate.yaml": certificate.replacingOccurrences(
@@ -101,7 +110,11 @@ import Testing
     /// `steward plan --format json` on `repo` with the profiles `profile collect` wrote.
     static func plan(_ repo: String) async throws -> [String: Any] {
         let directory = try TemporaryDirectory("steward-probe-regression")
-        let profiles = try await RegressionPrometheusTests.collect(into: directory)
+        return try plan(repo, profiles: try await RegressionPrometheusTests.collect(into: directory))
+    }
+
+    /// `steward plan --format json` on `repo` with `profiles`.
+    static func plan(_ repo: String, profiles: String) throws -> [String: Any] {
         let output = try PackagePaths.steward().result(
             ["plan", "--repo", repo, "--profiles", profiles, "--format", "json"])
         #expect(output.status == 0, "\(output.stderr)")
@@ -169,5 +182,105 @@ import Testing
                 + "first served at 2026-09-22T20:25:00Z; no commit to the workload or its TLS resources explains it"
         )
         #expect((plan["summary"] as? [String: Any])?["reverts"] as? Int == 0)
+    }
+
+    @Test func failingProbesOfAnIngressWithoutItsServiceAreReportedWithTheCertificateCommit() async throws {
+        let git = try GitFixture()
+        let change = Self.newChain - 900
+        // The Ingress and its Certificate, but no Service checkout and no workload behind it.
+        let (repo, culprit) = try Self.repository(
+            git,
+            files: [
+                "apps/shop/ingress.yaml": Self.ingress, "apps/shop/certificate.yaml": Self.certificate,
+                "policies/steward.yaml": RegressionPlanFixture.policy,
+            ],
+            changeAt: change)
+        let directory = try TemporaryDirectory("steward-probe-unrouted")
+        let profiles = try await RegressionPrometheusTests.collect(into: directory)
+
+        let plan = try Self.plan(repo, profiles: profiles)
+
+        let findings = Self.regressionFindings(plan)
+        #expect(findings.map { $0["id"] as? String } == ["probe-failure/prod/shop/Ingress/checkout/-"])
+        let finding = try #require(findings.first)
+        #expect(finding["kind"] as? String == "probe-failure")
+        #expect(finding["target"] as? String == "apps/shop")
+        #expect(finding["container"] as? String == "-")
+        #expect(
+            finding["workload"] as? [String: String]
+                == ["cluster": "prod", "namespace": "shop", "kind": "Ingress", "name": "checkout"])
+        #expect(finding["revert"] is NSNull)
+        #expect((finding["changes"] as? [Any])?.isEmpty == true)
+        let regression = try #require(
+            (finding["evidence"] as? [String: Any])?["regression"] as? [String: Any])
+        let candidates = try #require(regression["candidates"] as? [[String: Any]])
+        #expect(candidates.map { $0["id"] as? String } == [culprit])
+        #expect(candidates.first?["scope"] as? String == "tls")
+        #expect(candidates.first?["paths"] as? [String] == ["apps/shop/certificate.yaml"])
+        #expect(regression["rolloutTime"] as? Double == Self.newChain + 300)
+        #expect(
+            (regression["anomalies"] as? [[String: Any]])?.map { $0["onset"] as? Double } == [
+                Self.failure + 1800
+            ])
+        let summary =
+            "failing probes of https://pay.example.com/healthz began after certificate e1d2c3b4a596 first served "
+            + "at 2026-09-22T20:25:00Z; Ingress shop/checkout routes to Service checkout, which the repository "
+            + "does not declare; candidates: commit \(culprit.prefix(7)) \"Issue the pay certificate from staging\""
+        #expect(finding["summary"] as? String == summary)
+        #expect((plan["summary"] as? [String: Any])?["reverts"] as? Int == 0)
+        #expect(plan["notes"] as? [String] == [])
+
+        let text = try PackagePaths.steward().result(
+            ["plan", "--repo", repo, "--profiles", profiles, "--exit-code"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.text.contains("\nshop/Ingress/checkout\n  probe-failure (high): \(summary)\n\n"))
+        #expect(!text.text.contains("revert"))
+
+        // The checkout with a Service that selects pods no workload has: the same report, and why.
+        let otherGit = try GitFixture()
+        let selectingNothing = try Self.repository(
+            otherGit,
+            files: Self.files.merging(
+                [
+                    "apps/shop/exposure.yaml": Self.exposure.replacingOccurrences(
+                        of: "selector: {app: checkout}", with: "selector: {app: checkout-v2}")
+                ],
+                uniquingKeysWith: { $1 }),
+            changeAt: change)
+        let other = try #require(
+            Self.regressionFindings(try Self.plan(selectingNothing.path, profiles: profiles)).first)
+        #expect(other["id"] as? String == "probe-failure/prod/shop/Ingress/checkout/-")
+        #expect(other["revert"] is NSNull)
+        #expect(
+            other["summary"] as? String
+                == "failing probes of https://pay.example.com/healthz began after certificate e1d2c3b4a596 first "
+                + "served at 2026-09-22T20:25:00Z; Ingress shop/checkout routes to Service checkout, which selects "
+                + "no workload of the repository; candidates: commit \(selectingNothing.commit.prefix(7)) \"Issue "
+                + "the pay certificate from staging\"")
+    }
+
+    @Test func failingProbesOfAHostNoIngressServesAreNoted() async throws {
+        let git = try GitFixture()
+        // The checkout alone: its Ingress lives elsewhere.
+        let (repo, _) = try Self.repository(
+            git,
+            files: [
+                "apps/shop/checkout.yaml": Self.checkout,
+                "policies/steward.yaml": RegressionPlanFixture.policy,
+            ],
+            changeAt: Self.newChain - 900)
+        let directory = try TemporaryDirectory("steward-probe-unserved")
+        let profiles = try await RegressionPrometheusTests.collect(into: directory)
+
+        let plan = try Self.plan(repo, profiles: profiles)
+
+        #expect(Self.regressionFindings(plan).isEmpty)
+        let note =
+            "probes of https://pay.example.com/healthz began failing by 2026-09-22T21:00:00Z, but no Ingress the "
+            + "repository deploys to prod serves pay.example.com"
+        #expect(plan["notes"] as? [String] == [note])
+        let text = try PackagePaths.steward().result(["plan", "--repo", repo, "--profiles", profiles])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.text.contains("\nNotes:\n  \(note)\n\n"))
     }
 }

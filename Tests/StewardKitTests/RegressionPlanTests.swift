@@ -130,6 +130,50 @@ import Testing
         #expect(commit["paths"] as? [String] == ["apps/shop/certificate.yaml"])
     }
 
+    @Test func failingProbesAfterACommitPointsTheIngressAtAMissingServiceNameIt() throws {
+        // The breaking commit renames the Ingress's backend to a Service nobody declares.
+        let fixture = try RegressionPlanFixture(
+            change: [
+                "apps/shop/exposure.yaml": RegressionPlanFixture.exposure.replacingOccurrences(
+                    of: "service: {name: web,", with: "service: {name: web-v2,")
+            ],
+            message: "Route the shop to web-v2")
+        let hours = Int((RegressionPlanFixture.windowEnd - RegressionPlanFixture.windowStart) / Self.hour)
+        let success = (1...hours).map { hour -> String in
+            let time = RegressionPlanFixture.windowStart + Double(hour) * Self.hour
+            return "[\(time), \(time <= Self.commit ? 1 : 0)]"
+        }
+        let probes = """
+            [{"target": "https://shop.example.com/healthz",
+              "successSeries": {"step": "1h", "values": [\(success.joined(separator: ", "))]}}]
+            """
+        let profile = RegressionPlanFixture.profile(restarts: { _ in 0 }, rollouts: [])
+        let output = try fixture.plan(profile: profile, probes: probes, arguments: ["--format", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout)) as? [String: Any])
+        let findings = try #require(plan["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["id"] as? String } == ["probe-failure/prod/shop/Ingress/web/-"])
+        let finding = try #require(findings.first)
+        #expect(finding["revert"] is NSNull)
+        let regression = try #require(
+            (finding["evidence"] as? [String: Any])?["regression"] as? [String: Any])
+        let candidates = try #require(regression["candidates"] as? [[String: Any]])
+        #expect(candidates.map { $0["id"] as? String } == [fixture.culprit])
+        #expect(candidates.first?["scope"] as? String == "workload")
+        #expect(candidates.first?["paths"] as? [String] == ["apps/shop/exposure.yaml"])
+        let short = fixture.culprit.prefix(7)
+        let summary =
+            "failing probes of https://shop.example.com/healthz began after commit \(short) to the Ingress at "
+            + "2023-11-17T22:13:20Z; Ingress shop/web routes to Service web-v2, which the repository does not "
+            + "declare; candidates: commit \(short) \"Route the shop to web-v2\""
+        #expect(finding["summary"] as? String == summary)
+        #expect((plan["summary"] as? [String: Any])?["reverts"] as? Int == 0)
+
+        let text = try fixture.plan(profile: profile, probes: probes, arguments: ["--exit-code"])
+        #expect(text.status == 0)
+        #expect(text.text.contains("\nshop/Ingress/web\n  probe-failure (high): \(summary)\n\n"))
+    }
+
     @Test func aRepositoryWithoutHistorySaysItCannotBlame() throws {
         let directory = try TemporaryDirectory("steward-regression-plain")
         try directory.write("repo/apps/shop/web.yaml", RegressionPlanFixture.web)

@@ -31,7 +31,8 @@ package struct Plan: Sendable {
     package var scheduleOpen: Bool?
     /// The CPU and memory requested before and after the permitted changes.
     package var savings: Savings
-    /// What the analysis could not do and why, e.g. a repository without Git history.
+    /// What the analysis could not do and why, e.g. a repository without Git history, or a failing
+    /// probe of a host no Ingress of the repository serves.
     package var notes: [String] = []
     /// The inventory the plan was made from: the publisher's edit stage works on it again, one
     /// finding per commit.

@@ -9,16 +9,25 @@ struct PlanAnalysis: Sendable {
     var findings: [AnalyzedFinding] = []
     var unchanged: [ContainerSubject] = []
     var skipped: [SkippedContainer] = []
-    /// What the analysis could not do, e.g. read the Git history.
+    /// What the analysis could not do, e.g. read the Git history, or tie a failing probe to a
+    /// workload or Ingress.
     var notes: [String] = []
 }
 
 /// A finding with the target, workload and container it is about, for the edit stage.
 package struct AnalyzedFinding: Sendable {
+    /// A container as the repository declares it, with its workload: where the finding's
+    /// proposals are placed, and what the policy reads labels and annotations from.
+    struct Declared: Sendable {
+        var workload: Workload
+        var container: ContainerSpec
+    }
+
     var finding: Finding
     package var target: DeploymentTarget
-    var workload: Workload
-    var container: ContainerSpec
+    /// Nil for a finding about an Ingress that routes to no workload: it only reports, so there
+    /// is nothing to place.
+    var declared: Declared?
 }
 
 extension Planner {
@@ -26,7 +35,8 @@ extension Planner {
     /// autoscaler, the commits that touched it and the probes of its hosts, and asks the analyzer.
     /// A workload that two targets deploy to the same place is skipped. Each workload is analyzed
     /// with ``settings`` and the recommender knobs `policy` sets for it, which its findings'
-    /// evidence lists.
+    /// evidence lists. Probes of no workload's hosts are analyzed on the Ingress serving them, or
+    /// noted when they fail and no Ingress does (`Planner+UnattachedProbes`).
     func analyze(
         _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: Policy?,
         history source: CommitHistory, now: Double
@@ -38,7 +48,8 @@ extension Planner {
         var deployedBy: [WorkloadReference: String] = [:]
         var subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)] = []
         var analysis = PlanAnalysis()
-        for target in inventory.targets where target.cluster == nil || target.cluster == cluster {
+        let targets = inventory.targets.filter { $0.cluster == nil || $0.cluster == cluster }
+        for target in targets {
             for workload in target.workloads {
                 let reference = workload.reference(cluster: cluster)
                 if let other = deployedBy[reference] {
@@ -77,21 +88,29 @@ extension Planner {
                 subjects.append((target, workload, subject))
             }
         }
+        let probes = profiles.probes ?? []
+        let unrouted =
+            probes.isEmpty
+            ? []
+            : related.unroutedIngresses(
+                deployedBy: targets, routingToNoneOf: subjects.map { ($0.target, $0.workload) },
+                inventory: inventory)
         let history = Self.history(
-            source, subjects: subjects, related: related, inventory: inventory,
-            profiles: profiles, window: profiles.window, now: now)
+            source, subjects: subjects, unrouted: unrouted.map(\.ingress), related: related,
+            inventory: inventory, profiles: profiles, window: profiles.window, now: now)
         analysis.notes += history.unavailable.map { [$0] } ?? []
 
         let context = AnalysisContext(
             window: profiles.window, now: now, queries: profiles.source?.queries ?? [])
+        var attached = Array(repeating: false, count: probes.count)
         for (target, workload, subject) in subjects {
             var subject = subject
             let exposure = related.exposure(of: workload, in: target, inventory: inventory)
             subject.commits = history.commits(
                 workloadFiles: Self.manifestFiles(of: workload, in: target), tlsFiles: exposure.tlsFiles)
-            subject.probes = (profiles.probes ?? []).filter {
-                RelatedObjects.host($0.host, matches: exposure.hosts)
-            }
+            let mine = probes.indices.filter { RelatedObjects.host(probes[$0].host, matches: exposure.hosts) }
+            subject.probes = mine.map { probes[$0] }
+            for index in mine { attached[index] = true }
             let overrides = policy?.recommenderOverrides(for: PolicySubject(workload, cluster: cluster)) ?? []
             let result = Analyzer(settings: settings.applying(overrides)).analyze(subject, context: context)
             let withFindings = Set(result.findings.map(\.container))
@@ -112,9 +131,15 @@ extension Planner {
                 if !overrides.isEmpty { finding.evidence.settings = overrides.map(\.description) }
                 analysis.findings.append(
                     AnalyzedFinding(
-                        finding: finding, target: target, workload: workload, container: container))
+                        finding: finding, target: target,
+                        declared: AnalyzedFinding.Declared(workload: workload, container: container)))
             }
         }
+        let unattached = analyzeUnattached(
+            probes.indices.filter { !attached[$0] }.map { probes[$0] }, unrouted: unrouted, cluster: cluster,
+            policy: policy, history: history, context: context)
+        analysis.findings += unattached.findings
+        analysis.notes += unattached.notes
         analysis.findings.sort {
             ($0.finding.workload, $0.finding.container, $0.finding.kind)
                 < ($1.finding.workload, $1.finding.container, $1.finding.kind)
@@ -136,11 +161,13 @@ extension Planner {
     }
 
     /// The commits the regression detector may need: read only when some profile has a restart or
-    /// OOM-kill series, or the profiles have probes, from a day before the window to now.
+    /// OOM-kill series, or the profiles have probes, from a day before the window to now. The
+    /// files of interest are those of every workload and of every Ingress that routes to none.
     private static func history(
         _ source: CommitHistory,
         subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)],
-        related: RelatedObjects, inventory: Inventory, profiles: UsageProfiles, window: Window, now: Double
+        unrouted: [UnroutedIngress], related: RelatedObjects, inventory: Inventory, profiles: UsageProfiles,
+        window: Window, now: Double
     ) -> ManifestHistory {
         let signals =
             subjects.contains {
@@ -152,6 +179,10 @@ extension Planner {
         for (target, workload, _) in subjects {
             paths.formUnion(manifestFiles(of: workload, in: target))
             paths.formUnion(related.exposure(of: workload, in: target, inventory: inventory).tlsFiles)
+        }
+        for ingress in unrouted {
+            paths.insert(ingress.file)
+            paths.formUnion(ingress.tlsFiles)
         }
         return source.read(paths: paths, since: window.start - 86_400, until: max(now, window.end))
     }

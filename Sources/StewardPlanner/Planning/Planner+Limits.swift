@@ -18,13 +18,15 @@ extension Planner {
             byContainer[key, default: []].append(index)
         }
         for indexes in byContainer.values {
-            guard let analyzed = proposals.analyzed[findings[indexes[0]].finding.id] else { continue }
+            // A finding about no container (an Ingress that routes to no workload) has no requests.
+            guard let container = proposals.analyzed[findings[indexes[0]].finding.id]?.declared?.container
+            else { continue }
             for resource in ["cpu", "memory"] {
                 let request = resource == "cpu" ? ResourceField.requestsCPU : .requestsMemory
                 let limit = resource == "cpu" ? ResourceField.limitsCPU : .limitsMemory
                 let requested = value(
-                    of: request, in: findings, indexes, current: analyzed.container.resources)
-                let limited = value(of: limit, in: findings, indexes, current: analyzed.container.resources)
+                    of: request, in: findings, indexes, current: container.resources)
+                let limited = value(of: limit, in: findings, indexes, current: container.resources)
                 guard let requestValue = requested.value, let limitValue = limited.value,
                     requestValue > limitValue
                 else { continue }

@@ -24,15 +24,12 @@ extension Planner {
         var result = PlanProposals()
         for analyzed in findings {
             let id = analyzed.finding.id
-            let changes = analyzed.finding.proposals.map { resolve($0, of: analyzed, in: inventory) }.filter {
-                $0.from.flatMap(Quantity.init) != $0.to.flatMap(Quantity.init)
-            }
             let subject = ContainerSubject(
                 workload: analyzed.finding.workload, container: analyzed.finding.container,
                 target: analyzed.target.name)
             let policySubject = PolicySubject(
-                workload: analyzed.finding.workload, labels: analyzed.workload.labels,
-                annotations: analyzed.workload.annotations)
+                workload: analyzed.finding.workload, labels: analyzed.declared?.workload.labels ?? [:],
+                annotations: analyzed.declared?.workload.annotations ?? [:])
             // A finding that only reports, or proposes a revert, has no field to place.
             if analyzed.finding.proposals.isEmpty {
                 result.findings.append(
@@ -43,6 +40,16 @@ extension Planner {
                 result.subjects[id] = policySubject
                 continue
             }
+            guard let declared = analyzed.declared else {
+                result.skipped.append(
+                    SkippedContainer(
+                        subject: subject,
+                        reason: "cannot write: \(analyzed.finding.workload) declares no container"))
+                continue
+            }
+            let changes = analyzed.finding.proposals.map {
+                resolve($0, of: declared, in: analyzed.target, inventory: inventory)
+            }.filter { $0.from.flatMap(Quantity.init) != $0.to.flatMap(Quantity.init) }
             guard !changes.isEmpty else {
                 result.unchanged.append(subject)
                 continue
@@ -70,24 +77,23 @@ extension Planner {
     /// A proposal with its placement and its text written like the field's current value (or a
     /// sibling field of the same resource).
     private static func resolve(
-        _ proposal: ResourceProposal, of analyzed: AnalyzedFinding, in inventory: Inventory
-    )
-        -> ResolvedChange
-    {
-        let container = analyzed.container
+        _ proposal: ResourceProposal, of declared: AnalyzedFinding.Declared, in target: DeploymentTarget,
+        inventory: Inventory
+    ) -> ResolvedChange {
+        let container = declared.container
         let sibling = ResourceField.allCases.first {
             $0 != proposal.field && $0.resource == proposal.field.resource && container.resources[$0] != nil
         }.flatMap { container.resources[$0] }
         let to = proposal.to?.formatted(like: proposal.from ?? sibling, resource: proposal.field.resource)
         var placement = inventory.placement(
-            of: proposal.field, container: container.name, workload: analyzed.workload, in: analyzed.target)
+            of: proposal.field, container: container.name, workload: declared.workload, in: target)
         if proposal.removes, case .overlayPatch = placement {
             placement = .unwritable(
                 "removing \(proposal.field.rawValue) needs an edit where it is defined, and that is a base other "
                     + "targets share")
         }
         return ResolvedChange(
-            workload: analyzed.workload, container: container.name, field: proposal.field,
+            workload: declared.workload, container: container.name, field: proposal.field,
             workloadPath: container.path(of: proposal.field), from: proposal.from?.text, to: to?.text,
             placement: placement, definedIn: container.locations[proposal.field])
     }
