@@ -23,13 +23,17 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A usage profiles file (see docs/profiles.md).", valueName: "file"))
     var profiles: String
 
-    @Option(help: "The cluster whose profiles apply (needed when the file covers several).")
+    @Option(
+        help:
+            "The cluster whose profiles apply (default: cluster of --config; needed when the file covers several)."
+    )
     var cluster: String?
 
     @Option(
         help: ArgumentHelp(
-            "The policy file, relative to the repository root (see docs/policy.md).", valueName: "file"))
-    var policy = "policies/steward.yaml"
+            "The policy file, relative to the repository root (see docs/policy.md; default: policy of --config, "
+                + "else policies/steward.yaml).", valueName: "file"))
+    var policy: String?
 
     @Option(help: ArgumentHelp("A configuration file (see docs/inventory.md).", valueName: "file"))
     var config: String?

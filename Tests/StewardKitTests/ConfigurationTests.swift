@@ -31,6 +31,20 @@ import Testing
         #expect(planned == ["apps/podinfo", "orders-eu", "orders-us"])
     }
 
+    @Test func takesTheClusterAndPolicyOfTheFileUnlessTheCommandLineSaysOtherwise() throws {
+        let fixture = try GitOpsPlanFixture()
+        try fixture.directory.write("steward.yaml", "cluster: elsewhere\npolicy: policies/strict.yaml\n")
+        let plan = try fixture.planJSON(["--config", "steward.yaml"])
+        #expect(plan["cluster"] as? String == "elsewhere")
+        #expect((plan["policy"] as? [String: Any])?["path"] as? String == "policies/strict.yaml")
+
+        let overridden = try fixture.planJSON([
+            "--config", "steward.yaml", "--cluster", "default", "--policy", "policies/steward.yaml",
+        ])
+        #expect(overridden["cluster"] as? String == "default")
+        #expect((overridden["policy"] as? [String: Any])?["path"] as? String == "policies/steward.yaml")
+    }
+
     @Test func writesOverlayPatchesUnderTheConfiguredName() throws {
         let fixture = try GitOpsPlanFixture()
         try fixture.directory.write("steward.yaml", "inventory:\n  patchFile: sizing.yaml\n")

@@ -1,6 +1,7 @@
 import Foundation
 import GitStore
 import Kubernetes
+import Policy
 import Profiles
 
 /// Reads what a plan is made from: the repository (a folder, or a Git tree without checkout),
@@ -31,8 +32,9 @@ package enum InputLoader {
             tree = ManifestSource(root: request.repository)
         }
         return try load(
-            tree, repository: request.repository, profiles: profiles, cluster: request.cluster,
-            policy: request.policy, options: options,
+            tree, repository: request.repository, profiles: profiles,
+            cluster: request.cluster ?? configuration?.cluster,
+            policy: request.policy ?? configuration?.policy ?? Policy.defaultPath, options: options,
             history: CommitHistory(repository: request.repository, revision: request.revision ?? "HEAD"),
             grouping: grouping, now: request.now)
     }

@@ -10,10 +10,12 @@ package struct PlanRequest: Sendable {
     package var revision: String?
     /// A profiles file (`docs/profiles.md`).
     package var profiles: String
-    /// The cluster whose profiles apply; nil when the profiles cover exactly one cluster.
+    /// The cluster whose profiles apply; nil for the configuration's `cluster`, else the only
+    /// cluster the profiles cover.
     package var cluster: String?
-    /// The policy file, relative to the repository root.
-    package var policy: String
+    /// The policy file, relative to the repository root; nil for the configuration's `policy`,
+    /// else ``Policy/defaultPath``.
+    package var policy: String?
     /// A configuration file (`docs/inventory.md`); nil for the defaults.
     package var configuration: String?
     /// The moment the plan is made, for the policy's schedule.
@@ -23,7 +25,7 @@ package struct PlanRequest: Sendable {
     package var groupBy: Grouping?
 
     package init(
-        repository: String, profiles: String, cluster: String? = nil, policy: String = Policy.defaultPath,
+        repository: String, profiles: String, cluster: String? = nil, policy: String? = nil,
         configuration: String? = nil, revision: String? = nil, now: Date = Date(), groupBy: Grouping? = nil
     ) {
         self.groupBy = groupBy
