@@ -59,7 +59,9 @@ struct RetryPolicyRunTests {
         }
     }
 
-    @Test("backoff doubles up to the maximum, the first wait included")
+    @Test(
+        "backoff doubles up to the maximum, the first wait included; Retry-After lengthens it up to the maximum"
+    )
     func backoff() {
         let policy = RetryPolicy(initialDelay: .seconds(1), maxDelay: .seconds(5))
         #expect(
@@ -69,5 +71,8 @@ struct RetryPolicyRunTests {
         #expect(
             RetryPolicy(initialDelay: .seconds(9), maxDelay: .seconds(5)).delay(
                 afterAttempt: 1, retryAfter: nil) == .seconds(5))
+        #expect(policy.delay(afterAttempt: 1, retryAfter: .seconds(3)) == .seconds(3))
+        #expect(policy.delay(afterAttempt: 1, retryAfter: .seconds(60)) == .seconds(5))
+        #expect(RetryPolicy(maxAttempts: 0).maxAttempts == 1)
     }
 }
