@@ -68,9 +68,9 @@ package struct Demo: Sendable {
             """
         output += "\n" + report.text
         for outcome in report.outcomes where outcome.action != .closed {
-            output += "\n" + branchDiff(outcome.branch, remote: paths.remote)
+            output += "\n" + (await branchDiff(outcome.branch, remote: paths.remote))
         }
-        let checks = DemoChecks(paths: paths, branches: report.outcomes.map(\.branch)).run()
+        let checks = await DemoChecks(paths: paths, branches: report.outcomes.map(\.branch)).run()
         output += "\n" + checks.text
         for outcome in report.outcomes where outcome.action != .closed {
             output += "\n" + pullRequestText(outcome.branch, in: directory)
@@ -153,9 +153,9 @@ package struct Demo: Sendable {
 
     /// What the branch changes against `main`, as `git diff` prints it for a reviewer, or why
     /// it could not be shown.
-    private func branchDiff(_ branch: String, remote: String) -> String {
+    private func branchDiff(_ branch: String, remote: String) async -> String {
         let heading = "Changes on \(branch) (git diff main...\(branch)):\n\n"
-        guard let output = DemoGit(repository: remote).run(["diff", "main...\(branch)"]) else {
+        guard let output = await DemoGit(repository: remote).run(["diff", "main...\(branch)"]) else {
             return heading + "git is not installed (apt-get install git); run: git diff main...\(branch)\n"
         }
         guard output.status == 0 else {

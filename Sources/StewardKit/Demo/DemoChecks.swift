@@ -10,7 +10,7 @@ struct DemoChecks {
 
     /// What the checks print, and how many of them failed: a demo whose proof fails must not
     /// exit 0.
-    func run() -> (text: String, failures: Int) {
+    func run() async -> (text: String, failures: Int) {
         var failures = 0
         var lines = [
             "Signatures, checked by git verify-commit with gpg.ssh.allowedSignersFile=\(paths.allowedSigners):"
@@ -23,7 +23,7 @@ struct DemoChecks {
             else { continue }
             for commit in commits.reversed() {
                 let name = branch.padding(toLength: width, withPad: " ", startingAt: 0)
-                let verdict = gitVerifyCommit(commit.id)
+                let verdict = await gitVerifyCommit(commit.id)
                 if !verdict.good { failures += 1 }
                 lines.append("  \(commit.id.short) \(name)  \(verdict.text)")
             }
@@ -49,12 +49,12 @@ struct DemoChecks {
 
     /// What `git verify-commit` says about `commit`: its `Good "git" signature …` line, or why it
     /// could not say.
-    private func gitVerifyCommit(_ commit: ObjectID) -> (good: Bool, text: String) {
+    private func gitVerifyCommit(_ commit: ObjectID) async -> (good: Bool, text: String) {
         let arguments = [
             "-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(paths.allowedSigners)",
             "verify-commit", commit.hex,
         ]
-        guard let output = DemoGit(repository: paths.remote).run(arguments) else {
+        guard let output = await DemoGit(repository: paths.remote).run(arguments) else {
             return (
                 false, "git is not installed (apt-get install git); run: git verify-commit \(commit.short)"
             )

@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 
 /// Stock `git`, run in the demo's remote: the demo shows its proof with the tool a reviewer
@@ -12,8 +13,14 @@ struct DemoGit {
 
     let repository: String
 
-    /// Runs `git -C <repository> arguments…`; nil when git cannot be started.
-    func run(_ arguments: [String]) -> Output? {
+    /// Runs `git -C <repository> arguments…`; nil when git cannot be started. git is waited for
+    /// on a thread of its own, not on one of the cooperative pool's few.
+    func run(_ arguments: [String]) async -> Output? {
+        let repository = self.repository
+        return try? await offCooperativePool { Self.run(arguments, in: repository) }
+    }
+
+    private static func run(_ arguments: [String], in repository: String) -> Output? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", repository] + arguments
