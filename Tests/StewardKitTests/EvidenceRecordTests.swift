@@ -1,9 +1,8 @@
 import Foundation
+import StewardKit
 import StewardPublisher
 import TestSupport
 import Testing
-
-@testable import StewardKit
 
 /// The evidence note of a bot commit, byte for byte: what `Steward-Evidence` hashes.
 @Suite struct EvidenceRecordTests {

@@ -1,12 +1,11 @@
 import Foundation
 import Kubernetes
 import Policy
+import StewardKit
 import StewardPlanner
 import TestSupport
 import Testing
 import YAMLSyntax
-
-@testable import StewardKit
 
 /// The independent check of Steward's overlay patch files and kustomization references, on
 /// their bytes: what the planner writes passes; anything more is refused with its place.

@@ -1,12 +1,12 @@
 import Foundation
 import GitStore
 import Profiles
+import StewardKit
 import StewardPlanner
 import StewardVerify
 import TestSupport
 import Testing
 
-@testable import StewardKit
 @testable import StewardPublisher
 
 /// The pull-request body: the bundled template rendered byte for byte, the template file and its

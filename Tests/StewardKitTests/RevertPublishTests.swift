@@ -3,12 +3,11 @@ import GitStore
 import Kubernetes
 import Policy
 import Signing
+import StewardKit
 import StewardPlanner
 import StewardVerify
 import TestSupport
 import Testing
-
-@testable import StewardKit
 
 /// A revert proposal becomes `steward/revert-<short id>`: one signed commit whose tree is what
 /// stock `git revert` makes, with its evidence, which `steward verify` accepts; a revert the policy

@@ -38,7 +38,7 @@ package struct Runner: Sendable {
     }
 
     /// ``prepare()`` with a last word on the plan before anything is built (tests add reverts).
-    func prepare(amending amend: (inout Plan) -> Void) async throws(StewardError) -> PreparedRun {
+    package func prepare(amending amend: (inout Plan) -> Void) async throws(StewardError) -> PreparedRun {
         let configuration = request.configuration
         guard let repository = configuration.repository, let observation = configuration.observe,
             let signing = configuration.signing
