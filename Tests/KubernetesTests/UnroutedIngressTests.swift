@@ -78,8 +78,11 @@ import Testing
         let workloads = target.workloads.map { (target: target, workload: $0) }
         #expect(workloads.map(\.workload.name) == ["web"])
 
-        let unrouted = RelatedObjects(snapshot: inventory.snapshot).unroutedIngresses(
-            deployedBy: inventory.targets, routingToNoneOf: workloads, inventory: inventory)
+        let related = RelatedObjects(snapshot: inventory.snapshot)
+        let unrouted = related.unroutedIngresses(
+            deployedBy: inventory.targets,
+            besides: workloads.map { related.exposure(of: $0.workload, in: $0.target, inventory: inventory) },
+            inventory: inventory)
 
         #expect(unrouted.map(\.target.name) == ["apps/shop", "apps/shop"])
         #expect(
@@ -104,7 +107,7 @@ import Testing
     @Test func anIngressOfNoPlannedTargetIsNotListed() throws {
         let inventory = try Inventory(tree: InMemoryFileTree(Self.files.mapValues { Array($0.utf8) }))
         let unrouted = RelatedObjects(snapshot: inventory.snapshot).unroutedIngresses(
-            deployedBy: [], routingToNoneOf: [], inventory: inventory)
+            deployedBy: [], besides: [], inventory: inventory)
         #expect(unrouted.isEmpty)
     }
 }

@@ -74,34 +74,28 @@ public struct RelatedObjects: Sendable {
 
     /// The host names under which Ingresses serve `workload` (through a Service selecting its
     /// pods), and the files declaring those Ingresses and their TLS Secrets and Certificates.
-    public func exposure(of workload: Workload, in target: DeploymentTarget, inventory: Inventory)
-        -> (hosts: Set<String>, tlsFiles: Set<String>)
+    public func exposure(of workload: Workload, in target: DeploymentTarget, inventory: Inventory) -> Exposure
     {
         let namespace = workload.namespace ?? "default"
-        var hosts: Set<String> = []
-        var files: Set<String> = []
-        for index in routes(to: workload, in: target, inventory: inventory) {
-            hosts.formUnion(ingresses[index].hosts.map { $0.lowercased() })
-            files.formUnion(
+        var exposure = Exposure(
+            hosts: [], tlsFiles: [], ingresses: Set(routes(to: workload, in: target, inventory: inventory)))
+        for index in exposure.ingresses {
+            exposure.hosts.formUnion(ingresses[index].hosts.map { $0.lowercased() })
+            exposure.tlsFiles.formUnion(
                 tlsFiles(
                     of: ingresses[index], namespace: namespace, target: target.name, inventory: inventory))
         }
-        return (hosts, files)
+        return exposure
     }
 
-    /// The Ingresses `targets` deploy that route to none of `workloads`, in the order of their
-    /// files, each once with the first of `targets` (by name) that reads it. `workloads` are those
-    /// whose probes the caller matches through ``exposure(of:in:inventory:)``: an Ingress of
-    /// `targets` either serves one of them there or is listed here, so that a probe of its hosts
-    /// always has a subject.
+    /// The Ingresses `targets` deploy that are behind none of `exposures`, in the order of their
+    /// files, each once with the first of `targets` (by name) that reads it. `exposures` are
+    /// those of the workloads whose probes the caller matches: an Ingress of `targets` either
+    /// serves one of them or is listed here, so that a probe of its hosts always has a subject.
     package func unroutedIngresses(
-        deployedBy targets: [DeploymentTarget],
-        routingToNoneOf workloads: [(target: DeploymentTarget, workload: Workload)], inventory: Inventory
+        deployedBy targets: [DeploymentTarget], besides exposures: [Exposure], inventory: Inventory
     ) -> [(target: DeploymentTarget, ingress: UnroutedIngress)] {
-        var routed: Set<Int> = []
-        for (target, workload) in workloads {
-            routed.formUnion(routes(to: workload, in: target, inventory: inventory))
-        }
+        let routed = exposures.reduce(into: Set<Int>()) { $0.formUnion($1.ingresses) }
         let byName = Dictionary(targets.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [(target: DeploymentTarget, ingress: UnroutedIngress)] = []
         for (index, ingress) in ingresses.enumerated() where !routed.contains(index) {

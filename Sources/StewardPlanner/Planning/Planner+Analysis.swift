@@ -46,7 +46,7 @@ extension Planner {
             uniquingKeysWith: { first, _ in first })
         let related = RelatedObjects(snapshot: inventory.snapshot)
         var deployedBy: [WorkloadReference: String] = [:]
-        var subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)] = []
+        var subjects: [PlannedSubject] = []
         var analysis = PlanAnalysis()
         let targets = inventory.targets.filter { $0.cluster == nil || $0.cluster == cluster }
         for target in targets {
@@ -85,7 +85,10 @@ extension Planner {
                     autoscaler: workload.autoscaler.map {
                         HorizontalScaling(name: $0.name, utilization: $0.utilization)
                     })
-                subjects.append((target, workload, subject))
+                subjects.append(
+                    PlannedSubject(
+                        target: target, workload: workload, subject: subject,
+                        exposure: related.exposure(of: workload, in: target, inventory: inventory)))
             }
         }
         let probes = profiles.probes ?? []
@@ -93,19 +96,18 @@ extension Planner {
             probes.isEmpty
             ? []
             : related.unroutedIngresses(
-                deployedBy: targets, routingToNoneOf: subjects.map { ($0.target, $0.workload) },
-                inventory: inventory)
+                deployedBy: targets, besides: subjects.map(\.exposure), inventory: inventory)
         let history = Self.history(
-            source, subjects: subjects, unrouted: unrouted.map(\.ingress), related: related,
-            inventory: inventory, profiles: profiles, window: profiles.window, now: now)
+            source, subjects: subjects, unrouted: unrouted.map(\.ingress), profiles: profiles,
+            window: profiles.window, now: now)
         analysis.notes += history.unavailable.map { [$0] } ?? []
 
         let context = AnalysisContext(
             window: profiles.window, now: now, queries: profiles.source?.queries ?? [])
         var attached = Array(repeating: false, count: probes.count)
-        for (target, workload, subject) in subjects {
-            var subject = subject
-            let exposure = related.exposure(of: workload, in: target, inventory: inventory)
+        for planned in subjects {
+            let (target, workload, exposure) = (planned.target, planned.workload, planned.exposure)
+            var subject = planned.subject
             subject.commits = history.commits(
                 workloadFiles: Self.manifestFiles(of: workload, in: target), tlsFiles: exposure.tlsFiles)
             let mine = probes.indices.filter { RelatedObjects.host(probes[$0].host, matches: exposure.hosts) }
@@ -165,9 +167,8 @@ extension Planner {
     /// files of interest are those of every workload and of every Ingress that routes to none.
     private static func history(
         _ source: CommitHistory,
-        subjects: [(target: DeploymentTarget, workload: Workload, subject: WorkloadSubject)],
-        unrouted: [UnroutedIngress], related: RelatedObjects, inventory: Inventory, profiles: UsageProfiles,
-        window: Window, now: Double
+        subjects: [PlannedSubject], unrouted: [UnroutedIngress], profiles: UsageProfiles, window: Window,
+        now: Double
     ) -> ManifestHistory {
         let signals =
             subjects.contains {
@@ -176,16 +177,24 @@ extension Planner {
             || !(profiles.probes ?? []).isEmpty
         guard signals else { return ManifestHistory(commits: []) }
         var paths: Set<String> = []
-        for (target, workload, _) in subjects {
-            paths.formUnion(manifestFiles(of: workload, in: target))
-            paths.formUnion(related.exposure(of: workload, in: target, inventory: inventory).tlsFiles)
+        for planned in subjects {
+            paths.formUnion(manifestFiles(of: planned.workload, in: planned.target))
+            paths.formUnion(planned.exposure.tlsFiles)
         }
         for ingress in unrouted {
-            paths.insert(ingress.file)
+            // Its own file is among them.
             paths.formUnion(ingress.tlsFiles)
         }
         return source.read(paths: paths, since: window.start - 86_400, until: max(now, window.end))
     }
+}
+
+/// A workload to analyze, with the target deploying it and how the repository exposes it.
+private struct PlannedSubject {
+    var target: DeploymentTarget
+    var workload: Workload
+    var subject: WorkloadSubject
+    var exposure: Exposure
 }
 
 /// Matches a profile to a workload container.
