@@ -171,10 +171,14 @@ struct CollectionState: Sendable {
             let merged = indices.count == 1 ? series[indices[0]] : Self.merge(indices.map { series[$0] })
             let workloadContainer = containerKey(for: key)
             var accumulator = containers.removeValue(forKey: workloadContainer) ?? ContainerAccumulator()
+            // Looked up once per series: this loop runs for every sample of the cluster.
+            let loops = accumulator.crashLoops[key.pod.pod]
             for (time, value) in zip(merged.times, merged.values) {
-                guard let step = plan.step(at: time),
-                    !accumulator.leavesOut(pod: key.pod.pod, step: step, memory: kind == .memory)
-                else { continue }
+                guard let step = plan.step(at: time) else { continue }
+                if let loops, loops.contains(step) {
+                    accumulator.leaveOut(step: step, memory: kind == .memory)
+                    continue
+                }
                 if kind == .cpu {
                     accumulator.addCPU(value, step: step)
                 } else {
@@ -192,10 +196,9 @@ struct CollectionState: Sendable {
             guard let podContainer = podContainerKey(one.labels) else { continue }
             let key = containerKey(for: podContainer)
             var accumulator = containers.removeValue(forKey: key) ?? ContainerAccumulator()
+            let loops = accumulator.crashLoops[podContainer.pod.pod]
             for (time, value) in zip(one.times, one.values) {
-                guard let step = plan.step(at: time),
-                    accumulator.crashLoops[podContainer.pod.pod]?.contains(step) != true
-                else { continue }
+                guard let step = plan.step(at: time), loops?.contains(step) != true else { continue }
                 accumulator.addMemoryPeak(value, time: time)
             }
             containers[key] = accumulator
@@ -272,15 +275,13 @@ struct CollectionState: Sendable {
         guard complete(.restartSteps), complete(.oomKills), complete(.terminationReasons) else { return }
         let stepSeconds = Double(plan.stepMilliseconds) / 1000
         for (key, accumulator) in containers {
-            var marked = accumulator
             for (pod, restarts) in accumulator.restartSteps
             where accumulator.podsWithTerminationReason.contains(pod) {
                 let loops = CrashLoopSpans(
                     restarts: restarts, oomKills: accumulator.oomKillSteps[pod] ?? [:],
                     stepSeconds: stepSeconds)
-                if !loops.spans.isEmpty { marked.crashLoops[pod] = loops }
+                if !loops.spans.isEmpty { containers[key]?.crashLoops[pod] = loops }
             }
-            containers[key] = marked
         }
     }
 

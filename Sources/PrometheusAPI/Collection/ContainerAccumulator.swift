@@ -34,13 +34,11 @@ struct ContainerAccumulator: Sendable {
     var requests = ResourceAmounts()
     var limits = ResourceAmounts()
 
-    /// Whether the sample of `pod` at `step` is from one of its crash loops; counted if so.
-    mutating func leavesOut(pod: String, step: Int, memory: Bool) -> Bool {
-        guard crashLoops[pod]?.contains(step) == true else { return false }
+    /// Counts a CPU or memory sample at `step` that a crash loop leaves out.
+    mutating func leaveOut(step: Int, memory: Bool) {
         if memory { excludedMemory += 1 } else { excludedCPU += 1 }
         excludedSteps =
             excludedSteps.map { min($0.lowerBound, step)...max($0.upperBound, step) } ?? step...step
-        return true
     }
 
     mutating func addCPU(_ value: Double, step: Int) {
