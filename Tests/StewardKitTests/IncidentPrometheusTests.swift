@@ -44,6 +44,11 @@ import Testing
         findings(plan).filter { ($0["id"] as? String)?.contains("/shop/Deployment/cart/") == true }
     }
 
+    /// Cart's `regression-after-change` findings.
+    static func regressions(_ plan: [String: Any]) -> [[String: Any]] {
+        cart(plan).filter { $0["kind"] as? String == "regression-after-change" }
+    }
+
     static func revertedCommit(_ finding: [String: Any]) -> String? {
         ((finding["revert"] as? [String: Any])?["commit"] as? [String: Any])?["id"] as? String
     }
@@ -94,7 +99,7 @@ import Testing
         // The new version is OOM-killed as it starts: restarts and OOM kills, one trigger.
         let (plan, _) = try await Self.plan(repo, history: ClusterHistory.fixture(cartOutOfMemory: true))
 
-        let regressions = Self.cart(plan).filter { $0["kind"] as? String == "regression-after-change" }
+        let regressions = Self.regressions(plan)
         #expect(regressions.map { $0["id"] as? String } == [Self.rollout])
         #expect(regressions.map(Self.signals) == [["restarts", "oomKills"]])
         #expect(regressions.map(Self.revertedCommit) == [bump])
@@ -107,7 +112,7 @@ import Testing
 
         let (plan, _) = try await Self.plan(repo, history: ClusterHistory.fixture(terminatedReasons: false))
 
-        let regressions = Self.cart(plan).filter { $0["kind"] as? String == "regression-after-change" }
+        let regressions = Self.regressions(plan)
         #expect(regressions.map { $0["id"] as? String } == [Self.rollout])
         #expect(regressions.map(Self.revertedCommit) == [bump])
         let regression = try #require(

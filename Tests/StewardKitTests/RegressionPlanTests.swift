@@ -10,6 +10,17 @@ import Testing
     static let hour = RegressionPlanFixture.hour
     static let commit = RegressionPlanFixture.breakingCommit
 
+    /// An hourly probe success series, as a profiles file writes it: every probe succeeds until
+    /// the breaking commit, none after.
+    static var failingFromTheCommit: String {
+        let hours = Int((RegressionPlanFixture.windowEnd - RegressionPlanFixture.windowStart) / hour)
+        let success = (1...hours).map { hour -> String in
+            let time = RegressionPlanFixture.windowStart + Double(hour) * Self.hour
+            return "[\(time), \(time <= commit ? 1 : 0)]"
+        }
+        return "{\"step\": \"1h\", \"values\": [\(success.joined(separator: ", "))]}"
+    }
+
     /// The repository where the breaking commit bumps web's image from 2.14.1 to 2.15.0.
     static func imageBump() throws -> RegressionPlanFixture {
         try RegressionPlanFixture(
@@ -106,14 +117,9 @@ import Testing
                     of: "letsencrypt", with: "letsencrypt-staging")
             ],
             message: "Issue the shop certificate from staging")
-        let hours = Int((RegressionPlanFixture.windowEnd - RegressionPlanFixture.windowStart) / Self.hour)
-        let success = (1...hours).map { hour -> String in
-            let time = RegressionPlanFixture.windowStart + Double(hour) * Self.hour
-            return "[\(time), \(time <= Self.commit ? 1 : 0)]"
-        }
         let probes = """
             [{"target": "https://shop.example.com/healthz",
-              "successSeries": {"step": "1h", "values": [\(success.joined(separator: ", "))]},
+              "successSeries": \(Self.failingFromTheCommit),
               "certificates": [
                 {"fingerprint": "9f2c4be01d7a", "first": \(RegressionPlanFixture.windowStart + 3600), "last": \(Self.commit)},
                 {"fingerprint": "41aa07cc93e5", "first": \(Self.commit + 600), "last": \(RegressionPlanFixture.windowEnd)}]}]
@@ -138,14 +144,9 @@ import Testing
                     of: "service: {name: web,", with: "service: {name: web-v2,")
             ],
             message: "Route the shop to web-v2")
-        let hours = Int((RegressionPlanFixture.windowEnd - RegressionPlanFixture.windowStart) / Self.hour)
-        let success = (1...hours).map { hour -> String in
-            let time = RegressionPlanFixture.windowStart + Double(hour) * Self.hour
-            return "[\(time), \(time <= Self.commit ? 1 : 0)]"
-        }
         let probes = """
             [{"target": "https://shop.example.com/healthz",
-              "successSeries": {"step": "1h", "values": [\(success.joined(separator: ", "))]}}]
+              "successSeries": \(Self.failingFromTheCommit)}]
             """
         let profile = RegressionPlanFixture.profile(restarts: { _ in 0 }, rollouts: [])
         let output = try fixture.plan(profile: profile, probes: probes, arguments: ["--format", "json"])
