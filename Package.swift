@@ -63,6 +63,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ArgoCD",
+            dependencies: [
+                "ClientSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(
             name: "Forge",
             dependencies: [
                 "ClientSupport",
@@ -78,7 +89,7 @@ let package = Package(
             name: "StewardPlanner",
             dependencies: [
                 "YAMLSyntax", "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Analysis",
-                "Policy", "Forge",
+                "Policy", "Forge", "ArgoCD",
             ]
         ),
         .target(
@@ -163,6 +174,16 @@ let package = Package(
             path: "Tests/ForgeFake"
         ),
         .target(
+            name: "ArgoCDFake",
+            dependencies: [
+                "TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/ArgoCDFake"
+        ),
+        .target(
             name: "PrometheusSimulator",
             dependencies: [
                 "TestSupport",
@@ -225,12 +246,19 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ArgoCDTests",
+            dependencies: [
+                "ArgoCD", "ClientSupport", "TestSupport", "ArgoCDFake",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "StewardKitTests",
             dependencies: [
                 "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher",
                 "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Profiles",
-                "PrometheusAPI",
-                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator",
+                "PrometheusAPI", "ArgoCD",
+                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator", "ArgoCDFake",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

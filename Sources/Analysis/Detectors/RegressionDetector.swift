@@ -16,6 +16,10 @@ import Profiles
 ///
 /// A subject that is an Ingress routing to no workload gets one `probe-failure` finding, which
 /// names the candidate commits and reverts none.
+///
+/// Where an Argo CD Application's history dated the commits (``WorkloadSubject/timeline``), a
+/// commit counts from when a sync deployed it rather than from when it was committed, and one
+/// never deployed is not a candidate at all.
 struct RegressionDetector {
     let settings: RecommenderSettings
 
@@ -73,7 +77,8 @@ struct RegressionDetector {
     ) -> Finding {
         let (anomalies, trigger, candidates) = (incident.anomalies, incident.trigger, incident.candidates)
         var evidence = evidence(
-            anomalies: anomalies, trigger: trigger, candidates: candidates, context: context)
+            anomalies: anomalies, trigger: trigger, candidates: candidates, timeline: subject.timeline,
+            context: context)
         evidence.rule = rule
         let what = Self.describe(incident.first)
         // The onset is known to within its step: the anomaly began at most this long after.
@@ -83,9 +88,17 @@ struct RegressionDetector {
         let revert: ManifestCommit?
         if candidates.count == 1, let commit = candidates.first {
             revert = commit
-            summary =
-                "\(what) began within \(delay) of \(trigger.name), \(Text.duration(trigger.time - commit.time)) "
-                + "after commit \(commit.short) \"\(commit.summary)\" by \(commit.author): revert it"
+            if let deployment = commit.deployment {
+                summary =
+                    "\(what) began within \(delay) of \(trigger.name), which Argo CD Application "
+                    + "\(deployment.application) rolled out with commit \(commit.short) \"\(commit.summary)\" by "
+                    + "\(commit.author) (history \(deployment.historyID), deployed at \(Text.time(deployment.deployedAt)), "
+                    + "committed \(Text.duration(max(0, deployment.deployedAt - commit.time))) before): revert it"
+            } else {
+                summary =
+                    "\(what) began within \(delay) of \(trigger.name), \(Text.duration(trigger.time - commit.time)) "
+                    + "after commit \(commit.short) \"\(commit.summary)\" by \(commit.author): revert it"
+            }
             let clear = anomalies.allSatisfy { $0.baselineSeconds >= 6 * 3600 }
             confidence = Confidence(
                 score: clear ? 0.9 : 0.6, level: clear ? .high : .medium,
@@ -122,7 +135,9 @@ struct RegressionDetector {
                 } ?? 0
             guard anomaly.after - kills >= Double(settings.crashLoopRestarts) else { continue }
             let trigger = triggers.triggers(of: anomaly).first
-            var evidence = evidence(anomalies: [anomaly], trigger: trigger, candidates: [], context: context)
+            var evidence = evidence(
+                anomalies: [anomaly], trigger: trigger, candidates: [], timeline: subject.timeline,
+                context: context)
             evidence.rule = rule
             findings.append(
                 Finding(
@@ -135,7 +150,8 @@ struct RegressionDetector {
         if let anomaly = probeAnomalies.first {
             let trigger = triggers.triggers(of: anomaly).first
             var evidence = evidence(
-                anomalies: probeAnomalies, trigger: trigger, candidates: [], context: context)
+                anomalies: probeAnomalies, trigger: trigger, candidates: [], timeline: subject.timeline,
+                context: context)
             evidence.rule = rule
             findings.append(
                 Finding(
@@ -164,7 +180,8 @@ struct RegressionDetector {
         let trigger = incidents.first?.trigger ?? triggers.triggers(of: first).first
         let candidates = Incident.candidates(of: incidents.flatMap(\.triggers))
         var evidence = evidence(
-            anomalies: anomalies, trigger: trigger, candidates: candidates, context: context)
+            anomalies: anomalies, trigger: trigger, candidates: candidates, timeline: subject.timeline,
+            context: context)
         evidence.rule = unroutedRule
         let blame =
             candidates.isEmpty
@@ -179,11 +196,13 @@ struct RegressionDetector {
     }
 
     private func evidence(
-        anomalies: [Anomaly], trigger: Trigger?, candidates: [ManifestCommit], context: AnalysisContext
+        anomalies: [Anomaly], trigger: Trigger?, candidates: [ManifestCommit], timeline: String?,
+        context: AnalysisContext
     ) -> Evidence {
         var evidence = Evidence(rule: rule, windowStart: context.window.start, windowEnd: context.window.end)
         evidence.regression = RegressionEvidence(
-            anomalies: anomalies, rollout: trigger?.name, rolloutTime: trigger?.time, candidates: candidates)
+            anomalies: anomalies, rollout: trigger?.name, rolloutTime: trigger?.time, candidates: candidates,
+            dating: timeline.map { "deployedAt of Argo CD Application \($0)" } ?? "commit time")
         evidence.queries = QuerySelection.select(
             context.queries, metrics: [QuerySelection.restarts, QuerySelection.oom, QuerySelection.probes])
         return evidence
@@ -300,11 +319,11 @@ struct Triggers {
             // The commit has to be synced first: up to the rollout delay, then the onset's hour.
             let reach = settings.rolloutDelaySeconds + settings.onsetSeconds
             for commit in ingressChanges
-            where commit.time <= anomaly.onset && commit.time + reach > anomaly.onset - anomaly.step {
+            where commit.arrival <= anomaly.onset && commit.arrival + reach > anomaly.onset - anomaly.step {
                 found.append(
                     Trigger(
-                        name: "commit \(commit.short) to the Ingress at \(Text.time(commit.time))",
-                        key: "commit-\(commit.short)", time: commit.time, commits: [commit]))
+                        name: "commit \(commit.short) to the Ingress at \(Text.time(commit.arrival))",
+                        key: "commit-\(commit.short)", time: commit.arrival, commits: [commit]))
             }
         }
         if anomaly.signal == .probeFailure || anomaly.signal == .certificateExpiry {
@@ -330,9 +349,7 @@ struct Triggers {
     }
 
     private func commits(before time: Double, scope: ManifestCommit.Scope) -> [ManifestCommit] {
-        commits.filter {
-            $0.scope == scope && $0.time <= time && time - $0.time <= settings.rolloutDelaySeconds
-        }
-        .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        commits.filter { $0.scope == scope && $0.reached(before: time, within: settings.rolloutDelaySeconds) }
+            .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 }

@@ -132,12 +132,19 @@ public struct RegressionEvidence: Codable, Sendable, Hashable {
     /// Every commit that touched the workload (or Ingress) or its TLS resources shortly before
     /// that rollout.
     public var candidates: [ManifestCommit]
+    /// What dated the commits: `commit time`, or `deployedAt of Argo CD Application <name>`
+    /// (whose history also dropped the commits it never deployed).
+    public var dating: String?
 
-    public init(anomalies: [Anomaly], rollout: String?, rolloutTime: Double?, candidates: [ManifestCommit]) {
+    public init(
+        anomalies: [Anomaly], rollout: String?, rolloutTime: Double?, candidates: [ManifestCommit],
+        dating: String? = nil
+    ) {
         self.anomalies = anomalies
         self.rollout = rollout
         self.rolloutTime = rolloutTime
         self.candidates = candidates
+        self.dating = dating
     }
 }
 

@@ -21,15 +21,35 @@ public struct ManifestCommit: Codable, Sendable, Hashable {
     /// The paths it changed among those asked about, sorted.
     public var paths: [String]
     public var scope: Scope
+    /// When Argo CD deployed the commit, where its Application's history says; nil where the
+    /// commit time stands for it (no Argo CD configured, or its history could not be read).
+    public var deployment: CommitDeployment?
 
-    public init(id: String, time: Double, author: String, summary: String, paths: [String], scope: Scope) {
+    public init(
+        id: String, time: Double, author: String, summary: String, paths: [String], scope: Scope,
+        deployment: CommitDeployment? = nil
+    ) {
         self.id = id
         self.time = time
         self.author = author
         self.summary = summary
         self.paths = paths
         self.scope = scope
+        self.deployment = deployment
     }
+
+    /// Whether the change reached the cluster in time to start something at `time` that began at
+    /// most `delay` seconds later: committed (or deployed) before it and not longer than `delay`
+    /// before. A deployment counts from its start, since the sync applies manifests (and a
+    /// ReplicaSet appears) before Argo CD records it finished.
+    public func reached(before time: Double, within delay: Double) -> Bool {
+        guard let deployment else { return self.time <= time && time - self.time <= delay }
+        return (deployment.startedAt ?? deployment.deployedAt) <= time
+            && time - deployment.deployedAt <= delay
+    }
+
+    /// When the change reached the cluster: its deployment, else its commit.
+    public var arrival: Double { deployment?.deployedAt ?? time }
 
     /// The first seven digits of the id, as `git log --oneline` shows it.
     public var short: String { String(id.prefix(7)) }

@@ -18,6 +18,10 @@ public struct WorkloadSubject: Sendable {
     public var commits: [ManifestCommit]
     /// Probe results of the URLs whose host the workload serves.
     public var probes: [ProbeProfile]
+    /// The Argo CD Application whose history dated ``commits`` (each carries its
+    /// ``ManifestCommit/deployment``, and those never deployed are left out); nil where commit
+    /// times stand for deployments.
+    public var timeline: String?
     /// The Ingress the subject is (its ``workload`` is of kind `Ingress`) when its Services lead
     /// to no workload: its failing probes are reported, never blamed with a revert, since what
     /// serves the host is unknown and the missing Service may be the cause. Nil for a workload.

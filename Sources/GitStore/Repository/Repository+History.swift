@@ -77,3 +77,19 @@ extension Repository {
             changedPaths: changed)
     }
 }
+
+extension Repository {
+    /// Whether `commit` is `revision` or one of its ancestors: whether a deployment of `revision`
+    /// carried `commit`.
+    /// - Throws: `GitError` when either does not name a commit of the repository.
+    public func contains(_ commit: ObjectID, in revision: ObjectID) throws -> Bool {
+        if commit == revision { return true }
+        var descendant = revision.oid
+        var ancestor = commit.oid
+        let result = git_graph_descendant_of(handle, &descendant, &ancestor)
+        if result < 0 {
+            throw LibGit2.error("git_graph_descendant_of", code: result, subject: revision.hex)
+        }
+        return result == 1
+    }
+}

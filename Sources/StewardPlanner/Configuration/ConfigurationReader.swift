@@ -2,6 +2,7 @@ import Forge
 import Foundation
 import Kubernetes
 import Policy
+import Profiles
 import YAMLSyntax
 
 /// Reads a parsed `steward.yaml` into a ``StewardConfiguration``, collecting every unknown key,
@@ -14,7 +15,7 @@ struct ConfigurationReader {
 
     private static let sections = [
         "apiVersion", "kind", "cluster", "repository", "policy", "observe", "signing", "forge", "publish",
-        "inventory",
+        "inventory", "argocd",
     ]
 
     /// The configuration, or nil when the file is not a mapping at all; the reader's diagnostics
@@ -46,6 +47,7 @@ struct ConfigurationReader {
         if let inventory = section(root, "inventory", { reader, node in reader.inventory(node) }) {
             configuration.inventory = inventory
         }
+        configuration.argoCD = section(root, "argocd") { reader, node in reader.argoCD(node) }
         return configuration
     }
 
@@ -250,6 +252,38 @@ struct ConfigurationReader {
             }
         }
         return options
+    }
+
+    private mutating func argoCD(_ node: YAMLNode) -> ArgoCDSettings? {
+        let known = ["server", "tokenFile", "caFile", "namespace", "operationTimeout", "pollInterval"]
+        guard let fields = reader.fields(node, at: "argocd", known: known),
+            let serverNode = value(fields, "server") ?? reportMissing(fields, "server", at: "argocd"),
+            let server = string(serverNode, at: "argocd.server")
+        else { return nil }
+        if !server.hasPrefix("https://") && !server.hasPrefix("http://") {
+            reader.report(serverNode, "argocd.server: expected an https:// URL of the Argo CD API server")
+        }
+        guard required(fields, "tokenFile", at: "argocd") != nil,
+            let tokenFile = path(fields, "tokenFile", at: "argocd")
+        else { return nil }
+        var settings = ArgoCDSettings(server: server, tokenFile: tokenFile)
+        settings.caFile = path(fields, "caFile", at: "argocd")
+        if let namespace = optionalString(fields, "namespace", at: "argocd") {
+            settings.namespace = namespace
+        }
+        for (key, keyPath) in [
+            ("operationTimeout", \ArgoCDSettings.operationTimeout), ("pollInterval", \.pollInterval),
+        ] {
+            guard let node = value(fields, key), let text = string(node, at: "argocd.\(key)") else {
+                continue
+            }
+            guard let duration = PrometheusDuration(text), duration.milliseconds > 0 else {
+                reader.report(node, "argocd.\(key): expected a duration such as 30s or 5m, found \"\(text)\"")
+                continue
+            }
+            settings[keyPath: keyPath] = duration
+        }
+        return settings
     }
 
     private mutating func helmMapping(_ node: YAMLNode, at location: String) -> HelmMapping? {

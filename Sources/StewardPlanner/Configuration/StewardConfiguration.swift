@@ -28,6 +28,9 @@ package struct StewardConfiguration: Sendable {
     package var publish: PublishSettings
     /// How the inventory reads the repository (`docs/inventory.md`).
     package var inventory: InventoryOptions
+    /// The Argo CD whose Application histories date deployments and which rollbacks go to; nil
+    /// when Steward does not talk to Argo CD.
+    package var argoCD: ArgoCDSettings?
 
     /// Describes a configuration; every part has a default, and `steward run` needs the
     /// repository, the observations and the signing key.
@@ -35,7 +38,8 @@ package struct StewardConfiguration: Sendable {
         repository: RepositorySettings? = nil, cluster: String? = nil, policy: String = Policy.defaultPath,
         observe: ObservationSettings? = nil, signing: SigningSettings? = nil,
         forge: ForgeConfiguration = ForgeConfiguration(kind: .none),
-        publish: PublishSettings = PublishSettings(), inventory: InventoryOptions = InventoryOptions()
+        publish: PublishSettings = PublishSettings(), inventory: InventoryOptions = InventoryOptions(),
+        argoCD: ArgoCDSettings? = nil
     ) {
         self.repository = repository
         self.cluster = cluster
@@ -45,5 +49,6 @@ package struct StewardConfiguration: Sendable {
         self.forge = forge
         self.publish = publish
         self.inventory = inventory
+        self.argoCD = argoCD
     }
 }

@@ -1,3 +1,4 @@
+import ArgoCD
 import Forge
 import GitStore
 import Kubernetes
@@ -30,6 +31,11 @@ package enum StewardError: Error, Sendable, CustomStringConvertible {
     case prometheusConfiguration(PrometheusConfigurationError)
     /// Collecting the profiles from Prometheus failed.
     case collection(CollectionError)
+    /// Argo CD could not be read, or refused or failed a rollback.
+    case argoCD(ArgoCDError)
+    /// A rollback in Argo CD did not end healed (failed, timed out, refused); the revert pull
+    /// request was still opened. The run exits 1.
+    case rollbackFailed([String])
     /// The repository's tree or folder cannot be read.
     case fileTree(FileTreeError)
     /// The policy file does not load: every proposal is rejected.
@@ -66,6 +72,7 @@ package enum StewardError: Error, Sendable, CustomStringConvertible {
         case let error as CollectionError: self = .collection(error)
         case let error as PrometheusConfigurationError: self = .prometheusConfiguration(error)
         case let error as FileTreeError: self = .fileTree(error)
+        case let error as ArgoCDError: self = .argoCD(error)
         default: self = .failed(context.map { "\($0): \(error)" } ?? "\(error)")
         }
     }
@@ -93,6 +100,10 @@ package enum StewardError: Error, Sendable, CustomStringConvertible {
         case .prometheusConfiguration(let error): error.message
         case .collection(let error): error.message
         case .fileTree(let error): error.description
+        case .argoCD(let error): error.description
+        case .rollbackFailed(let failures):
+            "\(Text.count(failures.count, "rollback")) in Argo CD failed:\n"
+                + failures.map { "  \($0)" }.joined(separator: "\n")
         case .policyNotLoaded(let path, let errors):
             "\(path) does not load (\(Text.count(errors, "error"))): every proposal is rejected"
         case .outsidePolicy(let policy, let violations):

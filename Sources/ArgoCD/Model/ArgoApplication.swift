@@ -1,0 +1,90 @@
+import Foundation
+
+/// What Steward reads of an Argo CD Application (`argoproj.io/v1alpha1`): where it is, whether it
+/// syncs itself, what it deployed when, and how it is doing now.
+public struct ArgoApplication: Sendable, Hashable {
+    public var name: String
+    /// The namespace the Application object lives in (`argocd` unless apps-in-any-namespace).
+    public var namespace: String
+    /// `spec.project`: the RBAC object is `<project>/<name>`.
+    public var project: String
+    /// Whether `spec.syncPolicy.automated` is set: Argo CD then refuses rollbacks, and a revert in
+    /// Git is the only remedy.
+    public var automatedSync: Bool
+    /// `status.history`, oldest first: what each sync deployed.
+    public var history: [ArgoHistoryEntry]
+    /// `status.sync.status`: `Synced`, `OutOfSync`, `Unknown`.
+    public var syncStatus: String?
+    /// `status.health.status`: `Healthy`, `Progressing`, `Degraded`, `Suspended`, `Missing`, `Unknown`.
+    public var health: String?
+    /// `status.operationState`, when an operation ran or runs.
+    public var operation: ArgoOperationState?
+
+    public init(
+        name: String, namespace: String, project: String = "default", automatedSync: Bool = false,
+        history: [ArgoHistoryEntry] = [], syncStatus: String? = nil, health: String? = nil,
+        operation: ArgoOperationState? = nil
+    ) {
+        self.name = name
+        self.namespace = namespace
+        self.project = project
+        self.automatedSync = automatedSync
+        self.history = history
+        self.syncStatus = syncStatus
+        self.health = health
+        self.operation = operation
+    }
+}
+
+/// One entry of an Application's deployment history (`status.history[]`).
+public struct ArgoHistoryEntry: Sendable, Hashable, Codable {
+    /// What `POST …/rollback` takes.
+    public var id: Int
+    /// The Git revisions deployed: `revision`, or `revisions` of a multi-source Application.
+    public var revisions: [String]
+    /// When the sync finished.
+    public var deployedAt: Date
+    /// When the sync began, where Argo CD records it.
+    public var deployStartedAt: Date?
+
+    public init(id: Int, revisions: [String], deployedAt: Date, deployStartedAt: Date? = nil) {
+        self.id = id
+        self.revisions = revisions
+        self.deployedAt = deployedAt
+        self.deployStartedAt = deployStartedAt
+    }
+}
+
+/// `status.operationState`: the last or running operation.
+public struct ArgoOperationState: Sendable, Hashable {
+    /// The phases Argo CD reports.
+    public enum Phase: String, Sendable, Hashable {
+        case running = "Running"
+        case terminating = "Terminating"
+        case failed = "Failed"
+        case error = "Error"
+        case succeeded = "Succeeded"
+
+        /// Whether the operation is over.
+        public var isFinished: Bool { self == .failed || self == .error || self == .succeeded }
+    }
+
+    /// Nil for a phase this client does not know, read as still running.
+    public var phase: Phase?
+    public var message: String
+    public var startedAt: Date?
+    public var finishedAt: Date?
+    /// The history id the operation rolls back to (`operation.sync.revision` does not say it).
+    public var revision: String?
+
+    public init(
+        phase: Phase?, message: String = "", startedAt: Date? = nil, finishedAt: Date? = nil,
+        revision: String? = nil
+    ) {
+        self.phase = phase
+        self.message = message
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.revision = revision
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// What the fake knows and how it answers one request.
+struct ArgoCDFakeState: Sendable {
+    let token: String
+    var applications: [String: ArgoCDFakeApplication] = [:]
+    /// Per Application name, the actions the token may do; absent: all.
+    var grants: [String: Set<String>] = [:]
+    var unavailable = 0
+    var requests: [ArgoCDFakeRequest] = []
+
+    init(token: String) {
+        self.token = token
+    }
+
+    struct Response {
+        var status: Int
+        var json: Any
+    }
+
+    mutating func handle(method: String, target: String, authorization: String?, body: [UInt8]) -> Response {
+        let bodyText = String(decoding: body, as: UTF8.self)
+        requests.append(
+            ArgoCDFakeRequest(method: method, target: target, authorization: authorization, body: bodyText))
+        if unavailable > 0 {
+            unavailable -= 1
+            return Self.error(14, "connection error: desc = \"transport: error while dialing\"")
+        }
+        guard authorization == "Bearer \(token)" else {
+            return Self.error(16, "invalid session: token has invalid claims: token is expired")
+        }
+        let (path, query) = Self.split(target)
+        let parts = path.split(separator: "/").map(String.init)
+        let namespace = query["appNamespace"] ?? "argocd"
+        switch (method, parts.count) {
+        case ("GET", 3) where parts == ["api", "v1", "applications"]:
+            let items = applications.values.sorted { $0.key < $1.key }
+                .filter { may("get", $0.name) }.map { $0.json() }
+            return Response(status: 200, json: ["metadata": [:] as [String: Any], "items": items])
+        case ("GET", 4) where parts.starts(with: ["api", "v1", "applications"]):
+            let name = parts[3].removingPercentEncoding ?? parts[3]
+            return read(name, namespace: namespace)
+        case ("POST", 5) where parts.starts(with: ["api", "v1", "applications"]) && parts[4] == "rollback":
+            let name = parts[3].removingPercentEncoding ?? parts[3]
+            let request = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+            return rollback(name, request: request)
+        default:
+            return Response(status: 404, json: ["error": "Not Found", "code": 5, "message": "Not Found"])
+        }
+    }
+
+    private func may(_ action: String, _ name: String) -> Bool {
+        grants[name].map { $0.contains(action) } ?? true
+    }
+
+    private mutating func read(_ name: String, namespace: String) -> Response {
+        let key = "\(namespace)/\(name)"
+        guard applications[key] != nil, may("get", name) else {
+            // Argo CD answers a forbidden read like a missing Application, so that names do not leak.
+            return applications[key] == nil
+                ? Self.error(5, "applications.argoproj.io \"\(name)\" not found")
+                : Self.error(
+                    7,
+                    "permission denied: applications, get, \(applications[key]?.project ?? "default")/\(name), "
+                        + "sub: steward, iat: 2026-12-01T00:00:00Z")
+        }
+        applications[key]?.advance(now: Date())
+        return Response(status: 200, json: applications[key]?.json() ?? [:])
+    }
+
+    private mutating func rollback(_ name: String, request: [String: Any]) -> Response {
+        let namespace = request["appNamespace"] as? String ?? "argocd"
+        let key = "\(namespace)/\(name)"
+        guard var application = applications[key] else {
+            return Self.error(5, "applications.argoproj.io \"\(name)\" not found")
+        }
+        guard may("sync", name) else {
+            return Self.error(
+                7,
+                "permission denied: applications, sync, \(application.project)/\(name), sub: steward, "
+                    + "iat: 2026-12-01T00:00:00Z")
+        }
+        if application.deleting {
+            return Self.error(9, "application \(name) is being deleted")
+        }
+        if application.automatedSync {
+            return Self.error(9, "rollback cannot be initiated when auto-sync is enabled")
+        }
+        if application.operation?.phase == "Running" {
+            return Self.error(9, "another operation is already in progress")
+        }
+        let id = (request["id"] as? Int) ?? Int(request["id"] as? String ?? "") ?? 0
+        guard application.history.contains(where: { $0.id == id }) else {
+            return Self.error(3, "application \(name) does not have deployment with id \(id)")
+        }
+        if request["dryRun"] as? Bool == true {
+            return Response(status: 200, json: application.json())
+        }
+        let polls: Int =
+            switch application.rollback {
+            case .succeed(let polls, _), .fail(let polls, _): polls
+            case .neverFinish: Int.max
+            }
+        application.operation = ("Running", "rolling back to history \(id)", polls, Date(), nil)
+        application.rollbackTarget = id
+        applications[key] = application
+        return Response(status: 200, json: application.json())
+    }
+
+    /// The gateway's answer for gRPC status `code`, with the HTTP status grpc-gateway maps it to.
+    static func error(_ code: Int, _ message: String) -> Response {
+        let status =
+            switch code {
+            case 3, 9: 400
+            case 5: 404
+            case 7: 403
+            case 16: 401
+            case 14: 503
+            default: 500
+            }
+        return Response(status: status, json: ["error": message, "code": code, "message": message])
+    }
+
+    private static func split(_ target: String) -> (String, [String: String]) {
+        guard let mark = target.firstIndex(of: "?") else { return (target, [:]) }
+        var query: [String: String] = [:]
+        for pair in target[target.index(after: mark)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).removingPercentEncoding ?? String($0)
+            }
+            query[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        return (String(target[..<mark]), query)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// An Argo CD API server on loopback HTTP, answering as the API server of Argo CD v2.13 to v3.1
+/// does through its gRPC gateway (`/api/v1`, `ApplicationService`): `GET /api/v1/applications`,
+/// `GET /api/v1/applications/{name}` and `POST /api/v1/applications/{name}/rollback`, with
+/// `appNamespace`, bearer tokens, RBAC refusals, and the gateway's error bodies
+/// (`{"error": …, "code": …, "message": …}`) with their HTTP statuses: `InvalidArgument` (3) and
+/// `FailedPrecondition` (9) as 400, `NotFound` (5) as 404, `PermissionDenied` (7) as 403,
+/// `Unauthenticated` (16) as 401, `Unavailable` (14) as 503.
+///
+/// A rollback that is not a dry run starts an operation: the Application's `operationState`
+/// is `Running` for the next reads, then `Succeeded` (a history entry is added for the revision
+/// rolled back to, the Application is `OutOfSync` and takes the configured health) or `Failed`,
+/// as ``ArgoCDFakeApplication/rollback`` says.
+///
+/// ```swift
+/// let argo = try await ArgoCDServer.start(token: "argo-token")
+/// argo.seed(ArgoCDFakeApplication(name: "shop", history: [...]))
+/// // … ArgoCDClient(configuration: ArgoCDConfiguration(server: argo.origin, token: "argo-token"))
+/// try await argo.stop()
+/// ```
+public final class ArgoCDServer: Sendable {
+    /// `http://127.0.0.1:PORT`.
+    public let origin: String
+    private let channel: any Channel
+    private let box: ArgoCDFakeStateBox
+
+    private init(origin: String, channel: any Channel, box: ArgoCDFakeStateBox) {
+        self.origin = origin
+        self.channel = channel
+        self.box = box
+    }
+
+    /// Starts a server on an ephemeral loopback port that accepts `token`.
+    public static func start(token: String) async throws -> ArgoCDServer {
+        let box = ArgoCDFakeStateBox(ArgoCDFakeState(token: token))
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(ArgoCDFakeHandler(box: box))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        guard let port = channel.localAddress?.port else {
+            try await channel.close()
+            throw ArgoCDFakeError("the Argo CD server has no local port")
+        }
+        return ArgoCDServer(origin: "http://127.0.0.1:\(port)", channel: channel, box: box)
+    }
+
+    /// Stops listening.
+    public func stop() async throws {
+        try await channel.close()
+    }
+
+    /// The port on 127.0.0.1, for a TLS tunnel in front.
+    public var port: Int { channel.localAddress?.port ?? 0 }
+
+    /// Adds or replaces an Application.
+    public func seed(_ application: ArgoCDFakeApplication) {
+        box.state.withLock { $0.applications[application.key] = application }
+    }
+
+    /// The Application as the server holds it now.
+    public func application(_ name: String, namespace: String = "argocd") -> ArgoCDFakeApplication? {
+        box.state.withLock { $0.applications["\(namespace)/\(name)"] }
+    }
+
+    /// Changes an Application in place, as a user of the UI would (turning auto-sync on, say).
+    public func update(
+        _ name: String, namespace: String = "argocd", _ change: (inout ArgoCDFakeApplication) -> Void
+    ) {
+        box.state.withLock { state in
+            guard var application = state.applications["\(namespace)/\(name)"] else { return }
+            change(&application)
+            state.applications[application.key] = application
+        }
+    }
+
+    /// Lets the token do only `actions` (`get`, `sync`) on the Application `name`; the others are
+    /// refused with 403. Without a call, every action is allowed.
+    public func grant(_ actions: Set<String>, on name: String) {
+        box.state.withLock { $0.grants[name] = actions }
+    }
+
+    /// The next `count` requests are answered 503 `Unavailable`, as when the API server restarts.
+    public func failNext(_ count: Int) {
+        box.state.withLock { $0.unavailable += count }
+    }
+
+    /// Every request received, in order: `METHOD path?query` with the body.
+    public var requests: [ArgoCDFakeRequest] { box.state.withLock { $0.requests } }
+
+    /// The requests that could change something: non-dry-run rollbacks.
+    public var mutatingRequests: [ArgoCDFakeRequest] {
+        requests.filter { $0.method == "POST" && !$0.body.contains("\"dryRun\":true") }
+    }
+}
+
+/// What an Argo CD fake could not do.
+public struct ArgoCDFakeError: Error, CustomStringConvertible {
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// The state shared by the channel handlers and the test.
+final class ArgoCDFakeStateBox: Sendable {
+    let state: Mutex<ArgoCDFakeState>
+
+    init(_ state: ArgoCDFakeState) {
+        self.state = Mutex(state)
+    }
+}
