@@ -8,6 +8,8 @@ struct ApplicationTemplate: Sendable {
     /// The Application's (or template's) root node, where problems of the whole are reported.
     var root: YAMLNode
     var name: Text?
+    /// `metadata.namespace`: where the Application object lives (apps in any namespace).
+    var namespace: Text?
     var destinationNamespace: Text?
     var destinationName: Text?
     var destinationServer: Text?
@@ -79,6 +81,7 @@ struct ApplicationTemplate: Sendable {
         let reader = Reader(goTemplate: goTemplate)
         self.root = root
         name = reader.text(root["metadata"]?["name"])
+        namespace = reader.text(root["metadata"]?["namespace"])
         let spec = root["spec"]
         let destination = spec?["destination"]
         destinationNamespace = reader.text(destination?["namespace"])

@@ -6,6 +6,8 @@ struct DiscoveredTarget: Sendable {
     var paths: [String]
     var cluster: String?
     var namespace: String?
+    /// Where an Argo CD Application object lives, when its manifest says.
+    var applicationNamespace: String?
     var kustomizationFile: String?
     var recipe: TargetRecipe
     /// Problems found while reading the declaration (a missing path, an unsupported source).

@@ -31,6 +31,9 @@ public struct DeploymentTarget: Sendable {
     public var cluster: String?
     /// The namespace resources without one go to (Argo CD's destination, a release's namespace).
     public var namespace: String?
+    /// The namespace of the Argo CD Application object, when its manifest names one; nil means
+    /// Argo CD's own namespace.
+    public var applicationNamespace: String? = nil
     /// The root kustomization file, where an overlay patch is referenced; nil when the target has
     /// none (a chart, a folder of plain manifests).
     public var kustomizationFile: String?

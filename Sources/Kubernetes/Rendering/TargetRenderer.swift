@@ -45,6 +45,7 @@ struct TargetRenderer {
             name: discovered.name, kind: discovered.kind, definedIn: discovered.definedIn,
             paths: discovered.paths,
             cluster: discovered.cluster, namespace: discovered.namespace,
+            applicationNamespace: discovered.applicationNamespace,
             kustomizationFile: discovered.kustomizationFile, workloads: workloads, autoscalers: autoscalers,
             problems: problems, used: output.used, recipe: discovered.recipe)
     }

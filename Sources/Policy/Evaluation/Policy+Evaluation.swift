@@ -35,6 +35,30 @@ extension Policy {
         return .allowed(nil, rule: rule.name)
     }
 
+    /// Decides a rollback in Argo CD of `subject`'s Application that goes `entriesBack` history
+    /// entries back from the one running: the opt-out annotation, the `rollback` switch, the first
+    /// matching rule's actions (default deny: a rule must list `rollback`) and the switch's
+    /// `maxHistoryEntries`.
+    public func evaluateRollback(of subject: PolicySubject, entriesBack: Int) -> PolicyDecision {
+        if let refusal = refusal(.rollback, for: subject) {
+            return refusal
+        }
+        guard let rule = rule(for: subject) else {
+            return .rejected("no rule matches \(subject.workload) (default deny)")
+        }
+        guard rule.actions.contains(.rollback) else {
+            return .rejected("the rule does not allow the action rollback", rule: rule.name)
+        }
+        let bound = actionSwitch(.rollback).maxHistoryEntries
+        guard entriesBack <= bound else {
+            return .rejected(
+                "the rollback would go \(entriesBack) history entries back, more than the \(bound) "
+                    + "spec.actions.rollback.maxHistoryEntries allows",
+                rule: rule.name)
+        }
+        return .allowed(nil, rule: rule.name)
+    }
+
     /// The rule that decides for `subject`: the first whose `match` selects it.
     public func rule(for subject: PolicySubject) -> PolicyRule? {
         rules.first { $0.match.matches(subject) }

@@ -258,10 +258,18 @@ struct PolicyDecoder {
         var switches: [PolicyAction: ActionSwitch] = [:]
         for (key, _, value) in fields.entries {
             let location = "spec.actions.\(key)"
+            let known =
+                ["enabled", "requireLabels"]
+                + (key == PolicyAction.rollback.rawValue ? ["maxHistoryEntries"] : [])
             guard let action = PolicyAction(rawValue: key),
-                let settings = reader.fields(value, at: location, known: ["enabled", "requireLabels"])
+                let settings = reader.fields(value, at: location, known: known)
             else { continue }
             var actionSwitch = ActionSwitch()
+            if let node = settings["maxHistoryEntries"],
+                let entries = reader.integer(node, at: "\(location).maxHistoryEntries", in: 1...100)
+            {
+                actionSwitch.maxHistoryEntries = entries
+            }
             if let node = settings["enabled"], let enabled = reader.boolean(node, at: "\(location).enabled") {
                 actionSwitch.enabled = enabled
             }

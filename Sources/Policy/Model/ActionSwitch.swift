@@ -4,10 +4,14 @@ public struct ActionSwitch: Sendable, Hashable {
     public var enabled: Bool
     /// Labels the workload must carry (exact values) before the action changes it.
     public var requiredLabels: [String: String]
+    /// For `rollback`: how many history entries back a rollback may go, counted from the entry
+    /// running now (1: only to the entry just before it).
+    public var maxHistoryEntries: Int
 
-    public init(enabled: Bool = true, requiredLabels: [String: String] = [:]) {
+    public init(enabled: Bool = true, requiredLabels: [String: String] = [:], maxHistoryEntries: Int = 1) {
         self.enabled = enabled
         self.requiredLabels = requiredLabels
+        self.maxHistoryEntries = maxHistoryEntries
     }
 
     /// Why the switch refuses `action` on `subject`, or nil when it lets it through.

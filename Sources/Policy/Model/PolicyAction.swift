@@ -10,6 +10,9 @@ public enum PolicyAction: String, Sendable, Hashable, CaseIterable, Comparable, 
     case cpuLimit = "cpu-limit"
     /// A pull request that reverts the commit blamed for a regression.
     case revert
+    /// A rollback in Argo CD to the history entry before the blamed deployment, made at once;
+    /// the revert pull request is opened as well, so that Git converges on what runs.
+    case rollback
 
     public static func < (lhs: PolicyAction, rhs: PolicyAction) -> Bool {
         lhs.declarationIndex < rhs.declarationIndex
