@@ -172,6 +172,11 @@ let package = Package(
             ],
             path: "Tests/PrometheusSimulator"
         ),
+        .target(
+            name: "PlanFixtures",
+            dependencies: ["StewardPlanner", "Profiles", "TestSupport"],
+            path: "Tests/PlanFixtures"
+        ),
 
         .testTarget(
             name: "YAMLSyntaxTests",
@@ -225,12 +230,19 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "StewardPublisherTests",
+            dependencies: [
+                "StewardPublisher", "StewardPlanner", "StewardVerify", "GitStore", "TestSupport",
+                "PlanFixtures",
+            ]
+        ),
+        .testTarget(
             name: "StewardKitTests",
             dependencies: [
-                "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher",
-                "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Profiles",
+                "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify", "Analysis", "Policy",
+                "GitStore", "Signing", "Kubernetes", "Forge", "Profiles",
                 "PrometheusAPI",
-                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator",
+                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator", "PlanFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
