@@ -193,6 +193,11 @@ let package = Package(
             ],
             path: "Tests/PrometheusSimulator"
         ),
+        .target(
+            name: "PlanFixtures",
+            dependencies: ["StewardPlanner", "Profiles", "TestSupport"],
+            path: "Tests/PlanFixtures"
+        ),
 
         .testTarget(
             name: "YAMLSyntaxTests",
@@ -249,16 +254,22 @@ let package = Package(
             name: "ArgoCDTests",
             dependencies: [
                 "ArgoCD", "ClientSupport", "TestSupport", "ArgoCDFake",
-                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "StewardPublisherTests",
+            dependencies: [
+                "StewardPublisher", "StewardPlanner", "StewardVerify", "GitStore", "TestSupport",
+                "PlanFixtures",
             ]
         ),
         .testTarget(
             name: "StewardKitTests",
             dependencies: [
-                "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher",
-                "Analysis", "Policy", "GitStore", "Signing", "Kubernetes", "Forge", "Profiles",
-                "PrometheusAPI", "ArgoCD",
-                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator", "ArgoCDFake",
+                "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify", "Analysis", "Policy",
+                "GitStore", "Signing", "Kubernetes", "Forge", "Profiles",
+                "PrometheusAPI",
+                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator", "PlanFixtures",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -243,23 +243,20 @@ extension PlanDocument {
 
 extension PlanDocument.DecisionRecord {
     init(_ change: PlannedChange) {
-        let decision = change.decision
-        outcome = decision.outcome.rawValue
-        rule = decision.rule
-        proposed = change.proposed
-        value = decision.permitsEdit ? change.to : nil
-        bound = decision.bound
-        reason = decision.reason
+        self.init(change.decision, proposed: change.proposed, written: change.to)
     }
-}
 
-extension PlanDocument.DecisionRecord {
     init(_ revert: PlannedRevert) {
-        let decision = revert.decision
+        self.init(revert.decision, proposed: revert.commit.id, written: revert.commit.id)
+    }
+
+    /// `written` is what the change writes, recorded as the value only where the policy permits
+    /// the edit.
+    private init(_ decision: PolicyDecision, proposed: String?, written: String?) {
         outcome = decision.outcome.rawValue
         rule = decision.rule
-        proposed = revert.commit.id
-        value = decision.permitsEdit ? revert.commit.id : nil
+        self.proposed = proposed
+        value = decision.permitsEdit ? written : nil
         bound = decision.bound
         reason = decision.reason
     }

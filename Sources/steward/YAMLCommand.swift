@@ -7,8 +7,8 @@ struct YAMLCommand: ParsableCommand {
         commandName: "yaml",
         abstract: "Read and edit YAML without touching a byte that is not part of the change.",
         subcommands: [
-            YAMLCheckCommand.self, YAMLEventsCommand.self, YAMLGetCommand.self, YAMLSetCommand.self,
-            YAMLPathsCommand.self,
+            YAMLCheckCommand.self, YAMLFileCommand<YAMLEvents>.self, YAMLGetCommand.self, YAMLSetCommand.self,
+            YAMLFileCommand<YAMLPaths>.self,
         ]
     )
 }

@@ -81,7 +81,7 @@ import Testing
                               ^
                 """,
                 """
-                policies/steward.yaml:9:17: spec.rules[0].actions: unknown action "rightsise" (rightsize, oom, cpu-limit, revert); did you mean "rightsize"?
+                policies/steward.yaml:9:17: spec.rules[0].actions: unknown action "rightsise" (rightsize, oom, cpu-limit, revert, rollback); did you mean "rightsize"?
                       actions: [rightsise]
                                 ^
                 """,

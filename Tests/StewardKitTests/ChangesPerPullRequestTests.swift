@@ -1,4 +1,5 @@
 import Foundation
+import PlanFixtures
 import Profiles
 import StewardKit
 import StewardPlanner
@@ -9,7 +10,7 @@ import Testing
 /// with two targets, each target's pull request gets its own three changes.
 @Suite struct ChangesPerPullRequestTests {
     /// The run fixture's policy with at most 3 changes per pull request: one container's worth.
-    static let policy = RunFixture.policy.replacingOccurrences(
+    static let policy = ShopRepository.policy.replacingOccurrences(
         of: "maxOpenPullRequests: 5\n", with: "maxOpenPullRequests: 5\n    maxChangesPerPullRequest: 3\n")
 
     /// The run fixture's repository as a folder (targets `apps/payments` and `apps/shop`) and its
@@ -17,11 +18,11 @@ import Testing
     static func planDirectory() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory("steward-limit")
         try directory.write("repo/policies/steward.yaml", policy)
-        try directory.write("repo/apps/shop/web.yaml", RunFixture.web)
-        try directory.write("repo/apps/shop/cart.yaml", RunFixture.cart)
-        try directory.write("repo/apps/payments/api.yaml", RunFixture.api)
+        try directory.write("repo/apps/shop/web.yaml", ShopRepository.web)
+        try directory.write("repo/apps/shop/cart.yaml", ShopRepository.cart)
+        try directory.write("repo/apps/payments/api.yaml", ShopRepository.api)
         let profiles = UsageProfiles(
-            window: RunFixture.window, profiles: RunFixture.profiles(webMemoryMax: 350_119_526))
+            window: ShopRepository.window, profiles: ShopRepository.profiles(webMemoryMax: 350_119_526))
         try profiles.encoded().write(to: directory.path("profiles.json"))
         return directory
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanFixtures
 import StewardKit
 import TestSupport
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// `steward verify` accepts the commits against that policy.
 @Suite struct RecommenderPolicyRunTests {
     @Test func aRunSizesWithThePolicysPercentileAndVerifies() async throws {
-        let policy = RunFixture.policy.replacingOccurrences(
+        let policy = ShopRepository.policy.replacingOccurrences(
             of: "spec:\n", with: "spec:\n  recommender: {cpuPercentile: p99}\n")
         try await RunFixture.with(policy: policy) { fixture in
             let report = try await fixture.run()
@@ -15,7 +16,7 @@ import Testing
             // web: p99 0.201 × 1.15 = 0.23115 cores → 235m (180m from the default p95).
             #expect(
                 try fixture.git.git(["show", "steward/apps-shop:apps/shop/web.yaml"], in: fixture.bare)
-                    == RunFixture.web.replacingOccurrences(of: "cpu: 500m ", with: "cpu: 235m ")
+                    == ShopRepository.web.replacingOccurrences(of: "cpu: 500m ", with: "cpu: 235m ")
                     .replacingOccurrences(of: "\"1Gi\"", with: "\"384Mi\"").dropLast())
             let web = try #require(try fixture.commits(on: "steward/apps-shop").last)
             let note = try fixture.git.git(["notes", "--ref=steward", "show", web], in: fixture.bare)

@@ -1,4 +1,5 @@
 import Foundation
+import PlanFixtures
 import Profiles
 import PrometheusSimulator
 import StewardKit
@@ -113,7 +114,7 @@ import Testing
         defer { prometheus.stop() }
         let files = ["policies/steward.yaml": RegressionPlanFixture.policy, "apps/shop/cart.yaml": Self.cart]
         try await RunFixture.with(
-            files: files, profiles: UsageProfiles(window: RunFixture.window, profiles: [])
+            files: files, profiles: UsageProfiles(window: ShopRepository.window, profiles: [])
         ) {
             fixture in
             // Someone bumps the image at the change's time and pushes it.

@@ -1,6 +1,7 @@
 import Foundation
 import GitStore
 import Kubernetes
+import PlanFixtures
 import Policy
 import Signing
 import StewardKit
@@ -13,7 +14,7 @@ import Testing
 /// stock `git revert` makes, with its evidence, which `steward verify` accepts; a revert the policy
 /// does not allow, or one that changes more than the revert, fails verification.
 @Suite struct RevertPublishTests {
-    static let policy = RunFixture.policy.replacingOccurrences(
+    static let policy = ShopRepository.policy.replacingOccurrences(
         of: "actions: [rightsize]", with: "actions: [rightsize, revert]")
 
     /// A person bumps the web image on main; the analysis blames that commit.
@@ -21,7 +22,7 @@ import Testing
         let bump = try fixture.git.commit(
             in: fixture.work,
             files: [
-                "apps/shop/web.yaml": RunFixture.web.replacingOccurrences(of: "web:1.0", with: "web:2.0")
+                "apps/shop/web.yaml": ShopRepository.web.replacingOccurrences(of: "web:1.0", with: "web:2.0")
             ],
             message: "Bump web to 2.0")
         try fixture.git.git(["push", "--quiet", "hub", "main"], in: fixture.work)
@@ -43,7 +44,7 @@ import Testing
             let bump = try Self.blame(fixture)
             let revert = try Self.proposal(bump, policy: Self.policy)
             #expect(revert.decision == .allowed(nil, rule: "apps"))
-            let runner = Runner(RunRequest(configuration: fixture.configuration, now: RunFixture.now))
+            let runner = Runner(RunRequest(configuration: fixture.configuration, now: ShopRepository.now))
             let prepared = try await runner.prepare { $0.reverts = [revert] }
             let report = await runner.publish(prepared)
             let branch = "steward/revert-\(bump.prefix(7))"

@@ -2,6 +2,7 @@ import Forge
 import ForgeFake
 import Foundation
 import GitStore
+import PlanFixtures
 import Profiles
 import StewardKit
 import StewardPlanner
@@ -11,96 +12,11 @@ import TestSupport
 /// a loopback GitHub that keeps pull requests, a bot signing key made by `ssh-keygen`, a
 /// profiles file, and the run configuration that ties them together.
 ///
-/// The repository holds two namespaces (`shop`: web and cart; `payments`: api), a policy that
-/// lets the bot right-size them, and the bot's key in `policies/allowed_signers`. A person's
-/// checkout in `work/` pushes to the same bare repository as anyone else would.
+/// The repository is ``ShopRepository``, with the bot's key in `policies/allowed_signers`. A
+/// person's checkout in `work/` pushes to the same bare repository as anyone else would.
 final class RunFixture {
     static let gitToken = "git-token-5f2a"
     static let forgeToken = "ghp_fixture_token"
-    /// An hour after the profiles' window ends.
-    static let now = Date(timeIntervalSince1970: 1_795_741_200)
-    static let window = Window(start: 1_795_132_800, end: 1_795_737_600)
-
-    static let policy = """
-        apiVersion: steward.dev/v1
-        kind: Policy
-        metadata: {name: fixture}
-        spec:
-          limits:
-            maxOpenPullRequests: 5
-          rules:
-            - name: apps
-              match: {namespaces: [shop, payments]}
-              actions: [rightsize]
-              fields:
-                - path: spec.template.spec.containers[*].resources.requests.cpu
-                  min: 10m
-                  maxDecreasePercent: 70
-                - path: spec.template.spec.containers[*].resources.requests.memory
-                  min: 64Mi
-                  maxDecreasePercent: 70
-                - path: spec.template.spec.containers[*].resources.limits.memory
-                  min: 64Mi
-                  maxDecreasePercent: 70
-
-        """
-
-    static let web = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          template:
-            spec:
-              containers:
-                - name: app
-                  image: example/web:1.0
-                  resources:
-                    requests:
-                      cpu: 500m      # sized for Black Friday
-                      memory: "1Gi"
-                    limits:
-                      memory: "1Gi"
-
-        """
-
-    static let cart = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: cart, namespace: shop}
-        spec:
-          template:
-            spec:
-              containers:
-                - name: app
-                  image: example/cart:3.1
-                  resources:
-                    requests: {cpu: 300m, memory: 512Mi}
-
-        """
-
-    static let api = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: api
-          namespace: payments
-        spec:
-          template:
-            spec:
-              containers:
-                - name: api
-                  image: example/api:7
-                  resources:
-                    requests:
-                      cpu: 200m
-                      memory: 256Mi
-                    limits:
-                      memory: 512Mi
-
-        """
 
     let git: GitFixture
     /// A person's checkout, cloned from the bare repository.
@@ -115,14 +31,15 @@ final class RunFixture {
     var configuration: StewardConfiguration
 
     /// The fixture's own repository with `policy`.
-    convenience init(policy: String = RunFixture.policy) async throws {
+    convenience init(policy: String = ShopRepository.policy) async throws {
         try await self.init(
             files: [
-                "policies/steward.yaml": policy, "apps/shop/web.yaml": Self.web,
-                "apps/shop/cart.yaml": Self.cart,
-                "apps/payments/api.yaml": Self.api, "README.md": "# deploy\n",
+                "policies/steward.yaml": policy, "apps/shop/web.yaml": ShopRepository.web,
+                "apps/shop/cart.yaml": ShopRepository.cart,
+                "apps/payments/api.yaml": ShopRepository.api, "README.md": "# deploy\n",
             ],
-            profiles: UsageProfiles(window: Self.window, profiles: Self.profiles(webMemoryMax: 350_119_526)))
+            profiles: UsageProfiles(
+                window: ShopRepository.window, profiles: ShopRepository.profiles(webMemoryMax: 350_119_526)))
     }
 
     /// A repository of `files` (the bot's key is added as `policies/allowed_signers`) observed
@@ -159,7 +76,7 @@ final class RunFixture {
 
     /// Runs `body` with a fresh fixture and stops its servers afterwards, whatever `body` does.
     static func with(
-        policy: String = RunFixture.policy, _ body: (RunFixture) async throws -> Void
+        policy: String = ShopRepository.policy, _ body: (RunFixture) async throws -> Void
     ) async throws {
         try await run(try await RunFixture(policy: policy), body)
     }
@@ -183,46 +100,14 @@ final class RunFixture {
         try await fixture.forge.stop()
     }
 
-    /// Usage of the three containers; `webMemoryMax` drives the web container's memory proposal.
-    static func profiles(webMemoryMax: Double) -> [UsageProfile] {
-        let series = Series(
-            step: "1h",
-            values: (0..<168).map { (hour: Int) -> [Double] in
-                let time: Double = window.start + Double(hour) * 3_600
-                let share: Double = 0.8 + 0.2 * Double(hour % 24) / 23
-                return [time, webMemoryMax * share]
-            })
-        return [
-            UsageProfile(
-                cluster: "prod", namespace: "shop", workload: WorkloadKey(kind: "Deployment", name: "web"),
-                container: "app",
-                cpu: CPUUsage(p50: 0.082, p90: 0.131, p95: 0.156, p99: 0.201, max: 0.344, samples: 6048),
-                memory: MemoryUsage(p50: 305_135_616, p95: 337_641_472, max: webMemoryMax, samples: 6048),
-                limits: ResourceAmounts(memory: 1_073_741_824), oomKills: 0, restarts: 0, throttlingRatio: 0,
-                memorySeries: series),
-            UsageProfile(
-                cluster: "prod", namespace: "shop", workload: WorkloadKey(kind: "Deployment", name: "cart"),
-                container: "app",
-                cpu: CPUUsage(p50: 0.05, p90: 0.08, p95: 0.1, p99: 0.12, max: 0.2, samples: 6048),
-                memory: MemoryUsage(p50: 200_000_000, p95: 240_000_000, max: 260_000_000, samples: 6048),
-                oomKills: 0, restarts: 0, throttlingRatio: 0.01),
-            UsageProfile(
-                cluster: "prod", namespace: "payments",
-                workload: WorkloadKey(kind: "Deployment", name: "api"),
-                container: "api",
-                cpu: CPUUsage(p50: 0.1, p90: 0.14, p95: 0.15, p99: 0.2, max: 0.3, samples: 4032),
-                memory: MemoryUsage(p50: 150_000_000, p95: 170_000_000, max: 180_000_000, samples: 4032),
-                limits: ResourceAmounts(memory: 536_870_912), oomKills: 0, restarts: 0, throttlingRatio: 0),
-        ]
-    }
-
     func writeProfiles() throws {
         try profiles.encoded().write(to: URL(fileURLWithPath: profilesPath))
     }
 
     /// Runs Steward to the end.
     func run(dryRun: Bool = false) async throws -> RunReport {
-        try await Runner(RunRequest(configuration: configuration, dryRun: dryRun, now: Self.now)).run()
+        try await Runner(RunRequest(configuration: configuration, dryRun: dryRun, now: ShopRepository.now))
+            .run()
     }
 
     /// The commit a branch of the served repository is at, nil when it does not exist.
@@ -256,27 +141,5 @@ final class RunFixture {
     /// Requests to the forge that change something.
     var forgeWrites: [String] {
         forge.requests.filter { $0.method != "GET" }.map(\.line)
-    }
-}
-
-extension RunFixture {
-    /// The plan of the fixture's repository as `steward plan` makes it from a folder, with profiles
-    /// that say they came from Prometheus.
-    static func plan(in directory: TemporaryDirectory) throws -> (Plan, UsageProfiles) {
-        try directory.write("repo/policies/steward.yaml", policy)
-        try directory.write("repo/apps/shop/web.yaml", web)
-        try directory.write("repo/apps/shop/cart.yaml", cart)
-        try directory.write("repo/apps/payments/api.yaml", api)
-        var profiles = UsageProfiles(window: window, profiles: profiles(webMemoryMax: 350_119_526))
-        profiles.source = ProfileSource(
-            collector: "steward 0.1.0", prometheus: "http://prometheus.monitoring:9090", step: "5m",
-            queries: [
-                "max by (namespace, pod, container) (container_memory_working_set_bytes{container!=\"\"})"
-            ])
-        let file = directory.path("profiles.json").path
-        try profiles.encoded().write(to: URL(fileURLWithPath: file))
-        let plan = try Planner().plan(
-            PlanRequest(repository: directory.path("repo").path, profiles: file, cluster: "prod", now: now))
-        return (plan, profiles)
     }
 }

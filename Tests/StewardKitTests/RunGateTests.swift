@@ -1,4 +1,5 @@
 import Foundation
+import PlanFixtures
 import StewardKit
 import TestSupport
 import Testing
@@ -7,7 +8,7 @@ import Testing
 /// broken policy, and `--dry-run`.
 @Suite struct RunGateTests {
     static func policy(_ extra: String, limit: Int = 5) -> String {
-        RunFixture.policy.replacingOccurrences(
+        ShopRepository.policy.replacingOccurrences(
             of: "  limits:\n    maxOpenPullRequests: 5\n",
             with: "  limits:\n    maxOpenPullRequests: \(limit)\n\(extra)")
     }

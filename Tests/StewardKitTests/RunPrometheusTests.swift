@@ -1,4 +1,5 @@
 import Foundation
+import PlanFixtures
 import Profiles
 import PrometheusSimulator
 import StewardKit
@@ -35,9 +36,9 @@ import Testing
         let history = ClusterHistory.fixture()
         let prometheus = try await PrometheusServer.start(history: history)
         defer { prometheus.stop() }
-        let files = ["policies/steward.yaml": RunFixture.policy, "apps/shop/web.yaml": Self.web]
+        let files = ["policies/steward.yaml": ShopRepository.policy, "apps/shop/web.yaml": Self.web]
         try await RunFixture.with(
-            files: files, profiles: UsageProfiles(window: RunFixture.window, profiles: [])
+            files: files, profiles: UsageProfiles(window: ShopRepository.window, profiles: [])
         ) {
             fixture in
             fixture.configuration.observe = .prometheus(

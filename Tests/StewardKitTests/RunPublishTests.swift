@@ -1,6 +1,8 @@
 import Foundation
 import GitStore
+import PlanFixtures
 import StewardKit
+import StewardPlanner
 import TestSupport
 import Testing
 
@@ -53,7 +55,7 @@ import Testing
                             + "memory limit unset→286Mi)\n"))
             #expect(
                 try fixture.git.git(["show", "steward/apps-shop:apps/shop/web.yaml"], in: fixture.bare)
-                    == RunFixture.web.replacingOccurrences(of: "cpu: 500m ", with: "cpu: 180m ")
+                    == ShopRepository.web.replacingOccurrences(of: "cpu: 500m ", with: "cpu: 180m ")
                     .replacingOccurrences(of: "\"1Gi\"", with: "\"384Mi\"").dropLast())
 
             // Stock git accepts every signature, and steward verify passes on every branch.
@@ -105,7 +107,7 @@ import Testing
         try await RunFixture.with { fixture in
             _ = try await fixture.run()
             let before = try fixture.remote("steward/apps-shop")
-            fixture.profiles.profiles = RunFixture.profiles(webMemoryMax: 450_000_000)
+            fixture.profiles.profiles = ShopRepository.profiles(webMemoryMax: 450_000_000)
             try fixture.writeProfiles()
             fixture.forge.clearRequests()
 
@@ -134,9 +136,9 @@ import Testing
             _ = try await fixture.run()
             let human = try fixture.humanPush(
                 to: "steward/apps-shop",
-                files: ["apps/shop/cart.yaml": RunFixture.cart + "# keep cart as is\n"],
+                files: ["apps/shop/cart.yaml": ShopRepository.cart + "# keep cart as is\n"],
                 message: "Keep the cart's requests")
-            fixture.profiles.profiles = RunFixture.profiles(webMemoryMax: 450_000_000)
+            fixture.profiles.profiles = ShopRepository.profiles(webMemoryMax: 450_000_000)
             try fixture.writeProfiles()
             let pushes = fixture.pushes
 
@@ -167,7 +169,7 @@ import Testing
 
     @Test func aStaleLeaseIsRefusedAndReported() async throws {
         try await RunFixture.with { fixture in
-            let runner = Runner(RunRequest(configuration: fixture.configuration, now: RunFixture.now))
+            let runner = Runner(RunRequest(configuration: fixture.configuration, now: ShopRepository.now))
             let prepared = try await runner.prepare()
             #expect(prepared.plannedOutcomes.map(\.action) == [.opened, .opened])
 
@@ -241,6 +243,40 @@ import Testing
             #expect(try fixture.remote("steward/apps-shop") == nil)
             #expect(fixture.forge.pullRequests.count == 2)
             #expect(fixture.pushes == pushes + 3)
+        }
+    }
+
+    @Test func aRepositorysOwnTemplateReplacesTheBundledOneAndABrokenOneStopsTheRun() async throws {
+        try await RunFixture.with { fixture in
+            try fixture.git.commit(
+                in: fixture.work,
+                files: [
+                    ".steward/pull-request.md.mustache":
+                        "{{% CONTENT_TYPE: TEXT }}\nPlease review {{summary}} ({{branch}} into {{base}}):\n"
+                        + "{{#changes}}\n- {{workload}} {{field}}: {{current}} -> {{proposed}}\n{{/changes}}\n"
+                ],
+                message: "Use our own pull-request text")
+            try fixture.git.git(["push", "--quiet", "hub", "main"], in: fixture.work)
+            let report = try await fixture.run()
+            #expect(report.outcomes.map(\.action) == [.opened, .opened])
+            #expect(
+                fixture.forge.pullRequest(1)?.body
+                    == "Please review 3 changes to 1 container (steward/apps-payments into main):\n"
+                    + "- payments/Deployment/api cpu request: 200m -> 175m\n"
+                    + "- payments/Deployment/api memory request: 256Mi -> 198Mi\n"
+                    + "- payments/Deployment/api memory limit: 512Mi -> 198Mi\n")
+
+            try fixture.git.commit(
+                in: fixture.work, files: [".steward/pull-request.md.mustache": "{{#changes}}\n{{field}}\n"],
+                message: "Break the template")
+            try fixture.git.git(["push", "--quiet", "hub", "main"], in: fixture.work)
+            let pushes = fixture.pushes
+            let error = await #expect(throws: StewardError.self) { try await fixture.run() }
+            #expect(
+                error?.message
+                    == ".steward/pull-request.md.mustache:3:1: the pull-request template does not parse: a section is "
+                    + "not closed (a {{/name}} is missing)\n\n^")
+            #expect(fixture.pushes == pushes)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanFixtures
 import Profiles
 import StewardKit
 import TestSupport
@@ -9,13 +10,13 @@ import Testing
 @Suite struct RunUnreadableFileTests {
     @Test func theRestIsPublishedAndTheRunFailsNamingTheFile() async throws {
         let files = [
-            "policies/steward.yaml": RunFixture.policy, "apps/shop/web.yaml": RunFixture.web,
-            "apps/shop/cart.yaml": RunFixture.cart,
-            "apps/payments/api.yaml": RunFixture.api.replacingOccurrences(
+            "policies/steward.yaml": ShopRepository.policy, "apps/shop/web.yaml": ShopRepository.web,
+            "apps/shop/cart.yaml": ShopRepository.cart,
+            "apps/payments/api.yaml": ShopRepository.api.replacingOccurrences(
                 of: "  name: api\n  namespace", with: "  name: \"api\n  namespace"),
         ]
         let profiles = UsageProfiles(
-            window: RunFixture.window, profiles: RunFixture.profiles(webMemoryMax: 350_119_526))
+            window: ShopRepository.window, profiles: ShopRepository.profiles(webMemoryMax: 350_119_526))
         try await RunFixture.with(files: files, profiles: profiles) { fixture in
             let report = try await fixture.run()
             #expect(report.exitStatus == .failure)

@@ -54,19 +54,6 @@ public struct Evidence: Codable, Sendable, Hashable {
     /// The recommender settings the policy set for the workload, `knob: value (origin)`, e.g.
     /// `cpuPercentile: p99 (spec.recommender)`; absent when it set none and the defaults applied.
     public var settings: [String]?
-
-    public init(
-        rule: String, windowStart: Double, windowEnd: Double, cpuP95: Double? = nil, cpuSamples: Int? = nil,
-        memoryMax: Double? = nil, memorySamples: Int? = nil
-    ) {
-        self.rule = rule
-        self.windowStart = windowStart
-        self.windowEnd = windowEnd
-        self.cpuP95 = cpuP95
-        self.cpuSamples = cpuSamples
-        self.memoryMax = memoryMax
-        self.memorySamples = memorySamples
-    }
 }
 
 /// One derived number: the field it is for, the formula with the numbers filled in, the result.
@@ -103,22 +90,6 @@ public struct LeakEvidence: Codable, Sendable, Hashable {
     /// Seconds from ``end`` until the fitted line reaches the limit; nil without a limit.
     public var secondsToLimit: Double?
     public var horizonSeconds: Double
-
-    public init(
-        slopeBytesPerHour: Double, fittedAtEnd: Double, rSquared: Double, start: Double, end: Double,
-        points: Int, limit: Double?, limitField: String?, secondsToLimit: Double?, horizonSeconds: Double
-    ) {
-        self.slopeBytesPerHour = slopeBytesPerHour
-        self.fittedAtEnd = fittedAtEnd
-        self.rSquared = rSquared
-        self.start = start
-        self.end = end
-        self.points = points
-        self.limit = limit
-        self.limitField = limitField
-        self.secondsToLimit = secondsToLimit
-        self.horizonSeconds = horizonSeconds
-    }
 }
 
 /// What began, when, what was rolled out just before, and the commits that could explain it.
@@ -135,17 +106,6 @@ public struct RegressionEvidence: Codable, Sendable, Hashable {
     /// What dated the commits: `commit time`, or `deployedAt of Argo CD Application <name>`
     /// (whose history also dropped the commits it never deployed).
     public var dating: String?
-
-    public init(
-        anomalies: [Anomaly], rollout: String?, rolloutTime: Double?, candidates: [ManifestCommit],
-        dating: String? = nil
-    ) {
-        self.anomalies = anomalies
-        self.rollout = rollout
-        self.rolloutTime = rolloutTime
-        self.candidates = candidates
-        self.dating = dating
-    }
 }
 
 /// The memory series of the window replayed against the proposed memory limit.

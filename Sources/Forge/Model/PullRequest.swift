@@ -18,20 +18,4 @@ public struct PullRequest: Sendable, Equatable {
     public var webURL: String
     /// The commit the head branch pointed to when the forge answered, when it says.
     public var headCommit: String?
-
-    /// Makes a pull request value; clients build these from the forge's answers.
-    public init(
-        number: Int, title: String, body: String, head: String, base: String, labels: [String],
-        state: PullRequestState, webURL: String, headCommit: String? = nil
-    ) {
-        self.number = number
-        self.title = title
-        self.body = body
-        self.head = head
-        self.base = base
-        self.labels = labels
-        self.state = state
-        self.webURL = webURL
-        self.headCommit = headCommit
-    }
 }

@@ -18,17 +18,4 @@ public struct CommitInfo: Hashable, Sendable {
     public var summary: String {
         String(message.prefix { $0 != "\n" })
     }
-
-    /// Makes a commit record.
-    public init(
-        id: ObjectID, parents: [ObjectID], author: GitPerson, committer: GitPerson, message: String,
-        changedPaths: [String]
-    ) {
-        self.id = id
-        self.parents = parents
-        self.author = author
-        self.committer = committer
-        self.message = message
-        self.changedPaths = changedPaths
-    }
 }

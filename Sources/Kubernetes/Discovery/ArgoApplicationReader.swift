@@ -49,7 +49,9 @@ struct ArgoApplicationReader {
         if let failure = reader.failure { return .failure(failure) }
         if target.recipe.sources.isEmpty && target.problems.isEmpty {
             target.problems.append(
-                problem(base.file, root, "the Application has no source in this repository", blocks: false))
+                .problem(
+                    in: base.file, at: root, "the Application has no source in this repository", blocks: false
+                ))
         }
         return .success(target)
     }
@@ -63,8 +65,8 @@ struct ArgoApplicationReader {
         let repoURL = reader.text(source.repoURL)
         if let chartField = source.chart, let chart = reader.text(chartField) {
             target.problems.append(
-                problem(
-                    file, chartField.node,
+                .problem(
+                    in: file, at: chartField.node,
                     "chart '\(chart)' comes from a Helm repository; Steward maps only charts in this repository"
                 ))
             return
@@ -72,15 +74,15 @@ struct ArgoApplicationReader {
         guard let pathField = source.path, let rawPath = reader.text(pathField) else { return }
         guard options.isThisRepository(repoURL) else {
             target.problems.append(
-                problem(
-                    file, source.repoURL?.node ?? source.node,
+                .problem(
+                    in: file, at: source.repoURL?.node ?? source.node,
                     "source from \(repoURL ?? "?") is another repository", blocks: false))
             return
         }
         let pathNode = pathField.node
         guard let directory = RepositoryPath.join("", rawPath), snapshot.isDirectory(directory) else {
             target.problems.append(
-                problem(file, pathNode, "path '\(rawPath)' does not exist in the repository"))
+                .problem(in: file, at: pathNode, "path '\(rawPath)' does not exist in the repository"))
             return
         }
         target.paths.append(directory)
@@ -88,7 +90,7 @@ struct ArgoApplicationReader {
         let kustomization = snapshot.kustomizationFile(in: directory)
         if source.helm != nil || isChart {
             guard isChart else {
-                target.problems.append(problem(file, pathNode, "no Chart.yaml in '\(rawPath)'"))
+                target.problems.append(.problem(in: file, at: pathNode, "no Chart.yaml in '\(rawPath)'"))
                 return
             }
             helm(
@@ -96,7 +98,8 @@ struct ArgoApplicationReader {
                 reader: &reader, references: references, into: &target)
         } else if source.kustomize != nil || kustomization != nil {
             guard let kustomization else {
-                target.problems.append(problem(file, pathNode, "no kustomization.yaml in '\(rawPath)'"))
+                target.problems.append(
+                    .problem(in: file, at: pathNode, "no kustomization.yaml in '\(rawPath)'"))
                 return
             }
             let overrides = kustomizeOverrides(source.kustomize, at: sourcePath, file: base, reader: &reader)
@@ -104,7 +107,7 @@ struct ArgoApplicationReader {
             if target.kustomizationFile == nil { target.kustomizationFile = kustomization }
         } else {
             for (key, node) in source.directory?.unsupported ?? [] {
-                target.problems.append(problem(file, node, "`directory.\(key)` is not supported"))
+                target.problems.append(.problem(in: file, at: node, "`directory.\(key)` is not supported"))
             }
             let recurse = reader.text(source.directory?.recurse) == "true"
             target.recipe.sources.append(.plain(directory: directory, recursive: recurse))
@@ -132,7 +135,7 @@ struct ArgoApplicationReader {
             guard let path = resolved, snapshot.isFile(path) else {
                 if !ignoreMissing {
                     target.problems.append(
-                        problem(base.file, item.node, "values file '\(text)' does not exist"))
+                        .problem(in: base.file, at: item.node, "values file '\(text)' does not exist"))
                 }
                 continue
             }
@@ -223,14 +226,6 @@ struct ArgoApplicationReader {
             return options.clusters[server] ?? (server == "https://kubernetes.default.svc" ? nil : server)
         }
         return nil
-    }
-
-    private func problem(_ file: String, _ node: YAMLNode, _ message: String, blocks: Bool = true)
-        -> InventoryProblem
-    {
-        InventoryProblem(
-            file: file, line: node.start.line, column: node.start.column, message: message,
-            blocksWrites: blocks)
     }
 }
 

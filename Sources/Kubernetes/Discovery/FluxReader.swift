@@ -20,13 +20,15 @@ struct FluxReader {
                 definedIn: [DocumentKey(file: file, document: document)]))
         if let source = spec?["sourceRef"], let kind = source["kind"]?.scalar, kind != "GitRepository" {
             target.problems.append(
-                problem(file, source, "a \(kind) source is not this repository", blocks: false))
+                .problem(in: file, at: source, "a \(kind) source is not this repository", blocks: false))
             return target
         }
         let rawPath = spec?["path"]?.scalar ?? "./"
         guard let directory = RepositoryPath.join("", rawPath), snapshot.isDirectory(directory) else {
             target.problems.append(
-                problem(file, spec?["path"] ?? root, "path '\(rawPath)' does not exist in the repository"))
+                .problem(
+                    in: file, at: spec?["path"] ?? root, "path '\(rawPath)' does not exist in the repository")
+            )
             return target
         }
         target.paths = [directory]
@@ -81,22 +83,22 @@ struct FluxReader {
             let chartText = chartNode.scalar
         else {
             target.problems.append(
-                problem(
-                    file, spec?["chartRef"] ?? root, "the chart is not a chart of this repository",
+                .problem(
+                    in: file, at: spec?["chartRef"] ?? root, "the chart is not a chart of this repository",
                     blocks: false))
             return target
         }
         if let source = chartSpec["sourceRef"], let kind = source["kind"]?.scalar, kind != "GitRepository" {
             target.problems.append(
-                problem(
-                    file, source,
+                .problem(
+                    in: file, at: source,
                     "chart '\(chartText)' comes from a \(kind); Steward maps only charts in this repository",
                     blocks: false))
             return target
         }
         guard let chart = RepositoryPath.join("", chartText), snapshot.charts.contains(chart) else {
             target.problems.append(
-                problem(file, chartNode, "chart '\(chartText)' does not exist in the repository"))
+                .problem(in: file, at: chartNode, "chart '\(chartText)' does not exist in the repository"))
             return target
         }
         target.paths = [chart]
@@ -105,7 +107,7 @@ struct FluxReader {
         for item in valuesFiles {
             guard let text = item.scalar else { continue }
             guard let path = RepositoryPath.join("", text), snapshot.isFile(path) else {
-                target.problems.append(problem(file, item, "values file '\(text)' does not exist"))
+                target.problems.append(.problem(in: file, at: item, "values file '\(text)' does not exist"))
                 continue
             }
             let kind: HelmValuesLayer.Kind = path == "\(chart)/values.yaml" ? .chartDefaults : .file
@@ -146,13 +148,13 @@ struct FluxReader {
         let key = item["valuesKey"]?.scalar ?? "values.yaml"
         let optional = item["optional"]?.scalar == "true"
         if item["targetPath"] != nil {
-            target.problems.append(problem(file, item, "`valuesFrom.targetPath` is not supported"))
+            target.problems.append(.problem(in: file, at: item, "`valuesFrom.targetPath` is not supported"))
             return nil
         }
         guard kind == "ConfigMap" else {
             target.problems.append(
-                problem(
-                    file, item, "values from \(kind) \(name) are not read (secrets stay secret)",
+                .problem(
+                    in: file, at: item, "values from \(kind) \(name) are not read (secrets stay secret)",
                     blocks: false))
             return nil
         }
@@ -195,8 +197,8 @@ struct FluxReader {
             let near = candidates.filter { RepositoryPath.isInside($0.root.file, releaseDirectory) }
             if near.count == 1 { return near[0] }
             target.problems.append(
-                problem(
-                    file, item,
+                .problem(
+                    in: file, at: item,
                     "ConfigMap \(name) is made in several places: "
                         + candidates.map(\.root.file).sorted().joined(separator: ", ")))
             return nil
@@ -204,18 +206,10 @@ struct FluxReader {
         guard let layer = candidates.first else {
             if !optional {
                 target.problems.append(
-                    problem(file, item, "ConfigMap \(name) for the values is not in the repository"))
+                    .problem(in: file, at: item, "ConfigMap \(name) for the values is not in the repository"))
             }
             return nil
         }
         return layer
-    }
-
-    private func problem(_ file: String, _ node: YAMLNode, _ message: String, blocks: Bool = true)
-        -> InventoryProblem
-    {
-        InventoryProblem(
-            file: file, line: node.start.line, column: node.start.column, message: message,
-            blocksWrites: blocks)
     }
 }

@@ -10,19 +10,6 @@ public struct FieldOwner: Sendable, Hashable, CustomStringConvertible {
     public var container: String
     public var field: ResourceField
 
-    public init(
-        target: String, cluster: String?, namespace: String, kind: String, name: String, container: String,
-        field: ResourceField
-    ) {
-        self.target = target
-        self.cluster = cluster
-        self.namespace = namespace
-        self.kind = kind
-        self.name = name
-        self.container = container
-        self.field = field
-    }
-
     /// The workload, in the target's cluster or `defaultCluster`.
     public func workload(defaultCluster: String) -> WorkloadReference {
         WorkloadReference(cluster: cluster ?? defaultCluster, namespace: namespace, kind: kind, name: name)

@@ -16,24 +16,10 @@ public struct InventoryProblem: Error, Sendable, Hashable, CustomStringConvertib
     public var detail: String?
     /// Whether the target may render differently from what Argo CD, Flux or kustomize deploy, so
     /// that Steward must not write to it.
-    public var blocksWrites: Bool
+    public var blocksWrites = true
     /// Whether the file is not valid YAML: broken data in Git that a person must fix, as opposed
     /// to a target Steward cannot render (a remote base, an unsupported generator).
-    public var isSyntaxError: Bool
-
-    public init(
-        target: String? = nil, file: String, line: Int? = nil, column: Int? = nil, message: String,
-        detail: String? = nil, blocksWrites: Bool = true, isSyntaxError: Bool = false
-    ) {
-        self.target = target
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-        self.detail = detail
-        self.blocksWrites = blocksWrites
-        self.isSyntaxError = isSyntaxError
-    }
+    public var isSyntaxError = false
 
     /// `file:line:column: message` (or `file: message`).
     public var position: String {

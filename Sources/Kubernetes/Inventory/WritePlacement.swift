@@ -32,22 +32,6 @@ public struct OverlayPatch: Sendable, Hashable {
     public var container: String
     public var field: ResourceField
 
-    public init(
-        kustomizationFile: String, patchFile: String, apiVersion: String, kind: String, name: String,
-        namespace: String?, podSpecPath: YAMLPath, section: String, container: String, field: ResourceField
-    ) {
-        self.kustomizationFile = kustomizationFile
-        self.patchFile = patchFile
-        self.apiVersion = apiVersion
-        self.kind = kind
-        self.name = name
-        self.namespace = namespace
-        self.podSpecPath = podSpecPath
-        self.section = section
-        self.container = container
-        self.field = field
-    }
-
     /// The field's path inside the patch document,
     /// e.g. `spec.template.spec.containers[name=app].resources.requests.cpu`.
     public var path: YAMLPath {

@@ -6,11 +6,4 @@ public struct InvalidQuantity: Sendable, Hashable {
     /// 1-based line and column of the value in its file.
     public var line: Int
     public var column: Int
-
-    public init(text: String, file: String, line: Int, column: Int) {
-        self.text = text
-        self.file = file
-        self.line = line
-        self.column = column
-    }
 }

@@ -76,69 +76,25 @@ public enum DefaultPolicy {
               actions: [rightsize, oom]
               fields:
                 # Deployments, StatefulSets, DaemonSets, Jobs, ReplicaSets and Argo Rollouts.
-                - path: spec.template.spec.containers[*].resources.requests.cpu
-                  min: 10m
-                  max: "8"
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 50
-                - path: spec.template.spec.containers[*].resources.requests.memory
-                  min: 64Mi
-                  max: 32Gi
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 30
-                - path: spec.template.spec.containers[*].resources.limits.memory
-                  min: 64Mi
-                  max: 32Gi
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 30
-                - path: spec.template.spec.initContainers[*].resources.requests.cpu
-                  min: 10m
-                  max: "8"
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 50
-                - path: spec.template.spec.initContainers[*].resources.requests.memory
-                  min: 64Mi
-                  max: 32Gi
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 30
-                - path: spec.template.spec.initContainers[*].resources.limits.memory
-                  min: 64Mi
-                  max: 32Gi
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 30
+        \#(fieldRules(podSpec: "spec.template.spec"))
                 # CronJobs.
-                - path: spec.jobTemplate.spec.template.spec.containers[*].resources.requests.cpu
-                  min: 10m
-                  max: "8"
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 50
-                - path: spec.jobTemplate.spec.template.spec.containers[*].resources.requests.memory
-                  min: 64Mi
-                  max: 32Gi
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 30
-                - path: spec.jobTemplate.spec.template.spec.containers[*].resources.limits.memory
-                  min: 64Mi
-                  max: 32Gi
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 30
-                - path: spec.jobTemplate.spec.template.spec.initContainers[*].resources.requests.cpu
-                  min: 10m
-                  max: "8"
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 50
-                - path: spec.jobTemplate.spec.template.spec.initContainers[*].resources.requests.memory
-                  min: 64Mi
-                  max: 32Gi
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 30
-                - path: spec.jobTemplate.spec.template.spec.initContainers[*].resources.limits.memory
-                  min: 64Mi
-                  max: 32Gi
-                  maxIncreasePercent: 100
-                  maxDecreasePercent: 30
+        \#(fieldRules(podSpec: "spec.jobTemplate.spec.template.spec"))
 
         """#
+
+    /// The field rules of `requests-and-memory-limits` for the pod template at `podSpec`, as the
+    /// policy writes them: the same bounds for containers and init containers of every kind.
+    private static func fieldRules(podSpec: String) -> String {
+        let cpu = ["min: 10m", #"max: "8""#, "maxIncreasePercent: 100", "maxDecreasePercent: 50"]
+        let memory = ["min: 64Mi", "max: 32Gi", "maxIncreasePercent: 100", "maxDecreasePercent: 30"]
+        let rules = ["containers", "initContainers"].flatMap { list in
+            [("requests.cpu", cpu), ("requests.memory", memory), ("limits.memory", memory)].map {
+                field, bounds in
+                ["- path: \(podSpec).\(list)[*].resources.\(field)"] + bounds.map { "  " + $0 }
+            }
+        }
+        return rules.joined().map { "        " + $0 }.joined(separator: "\n")
+    }
 
     /// The text of `policies/steward.tests.yaml`.
     public static let tests = #"""

@@ -6,12 +6,6 @@ public struct RecommenderOverride: Sendable, Hashable, CustomStringConvertible {
     /// `spec.recommender`, or `rule NAME`.
     public var origin: String
 
-    public init(knob: RecommenderKnob, value: RecommenderValue, origin: String) {
-        self.knob = knob
-        self.value = value
-        self.origin = origin
-    }
-
     /// `cpuPercentile: p99 (rule batch)`.
     public var description: String { "\(knob.rawValue): \(value) (\(origin))" }
 }

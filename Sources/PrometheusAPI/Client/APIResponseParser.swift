@@ -128,16 +128,11 @@ struct APIResponseParser {
             return .pair(time: time, value: value)
         }
         var series: [RangeSeries] = []
-        while true {
-            series.append(try parseSeries())
-            skipWhitespace()
-            if peek() == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            try expect(UInt8(ascii: "]"))
-            return .series(series)
+        try parseElements(closing: UInt8(ascii: "]")) {
+            (parser: inout APIResponseParser) throws(ResponseFormatError) in
+            series.append(try parser.parseSeries())
         }
+        return .series(series)
     }
 
     private mutating func parseSeries() throws(ResponseFormatError) -> RangeSeries {
@@ -170,22 +165,11 @@ struct APIResponseParser {
     private mutating func parsePoints(into series: inout RangeSeries) throws(ResponseFormatError) {
         skipWhitespace()
         try expect(UInt8(ascii: "["))
-        skipWhitespace()
-        if peek() == UInt8(ascii: "]") {
-            position += 1
-            return
-        }
-        while true {
-            let (time, value) = try parsePoint()
+        try parseElements(closing: UInt8(ascii: "]")) {
+            (parser: inout APIResponseParser) throws(ResponseFormatError) in
+            let (time, value) = try parser.parsePoint()
             series.times.append(time)
             series.values.append(value)
-            skipWhitespace()
-            if peek() == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            try expect(UInt8(ascii: "]"))
-            return
         }
     }
 
@@ -238,23 +222,34 @@ struct APIResponseParser {
     ) throws(ResponseFormatError) {
         skipWhitespace()
         try expect(UInt8(ascii: "{"))
+        try parseElements(closing: UInt8(ascii: "}")) {
+            (parser: inout APIResponseParser) throws(ResponseFormatError) in
+            parser.skipWhitespace()
+            let key = try parser.parseString()
+            parser.skipWhitespace()
+            try parser.expect(UInt8(ascii: ":"))
+            try member(&parser, key)
+        }
+    }
+
+    /// Parses the elements of an array or the members of an object whose opening bracket is
+    /// read, separated by ',', up to and including `closing`.
+    private mutating func parseElements(
+        closing: UInt8, _ element: (inout APIResponseParser) throws(ResponseFormatError) -> Void
+    ) throws(ResponseFormatError) {
         skipWhitespace()
-        if peek() == UInt8(ascii: "}") {
+        if peek() == closing {
             position += 1
             return
         }
         while true {
-            skipWhitespace()
-            let key = try parseString()
-            skipWhitespace()
-            try expect(UInt8(ascii: ":"))
-            try member(&self, key)
+            try element(&self)
             skipWhitespace()
             if peek() == UInt8(ascii: ",") {
                 position += 1
                 continue
             }
-            try expect(UInt8(ascii: "}"))
+            try expect(closing)
             return
         }
     }
@@ -267,21 +262,11 @@ struct APIResponseParser {
         }
         try expect(UInt8(ascii: "["))
         var strings: [String] = []
-        skipWhitespace()
-        if peek() == UInt8(ascii: "]") {
-            position += 1
-            return strings
+        try parseElements(closing: UInt8(ascii: "]")) {
+            (parser: inout APIResponseParser) throws(ResponseFormatError) in
+            strings.append(try parser.parseString())
         }
-        while true {
-            strings.append(try parseString())
-            skipWhitespace()
-            if peek() == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            try expect(UInt8(ascii: "]"))
-            return strings
-        }
+        return strings
     }
 
     private mutating func parseString() throws(ResponseFormatError) -> String {
@@ -395,20 +380,9 @@ struct APIResponseParser {
             }
         case UInt8(ascii: "["):
             position += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "]") {
-                position += 1
-                return
-            }
-            while true {
-                try skipValue()
-                skipWhitespace()
-                if peek() == UInt8(ascii: ",") {
-                    position += 1
-                    continue
-                }
-                try expect(UInt8(ascii: "]"))
-                return
+            try parseElements(closing: UInt8(ascii: "]")) {
+                (parser: inout APIResponseParser) throws(ResponseFormatError) in
+                try parser.skipValue()
             }
         case UInt8(ascii: "\""):
             _ = try parseString()

@@ -26,13 +26,6 @@ public struct PrometheusError: Error, Sendable, Equatable, CustomStringConvertib
     /// How many times the request was sent.
     public var attempts: Int
 
-    public init(endpoint: String, query: String, reason: Reason, attempts: Int) {
-        self.endpoint = endpoint
-        self.query = query
-        self.reason = reason
-        self.attempts = attempts
-    }
-
     public var description: String {
         let tries = attempts > 1 ? " (gave up after \(attempts) attempts)" : ""
         return "\(endpoint): query \(Self.shortened(query)) failed: \(reasonText)\(tries)"

@@ -78,34 +78,22 @@ enum ScalarText {
     }
 
     static func doubleQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{0}": out += "\\0"
-            case "\u{1B}": out += "\\e"
-            case "\u{85}": out += "\\N"
-            case "\u{2028}": out += "\\L"
-            case "\u{2029}": out += "\\P"
-            case "\u{FEFF}": out += "\\uFEFF"
-            default:
-                if isPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out +=
-                        scalar.value <= 0xFF
-                        ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                        : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                }
-            }
+        let escaped = doubleQuotedEscapes.apply(to: text) { scalar in
+            guard !isPrintable(scalar) else { return nil }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return scalar.value <= 0xFF
+                ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         }
-        return out + "\""
+        return "\"" + escaped + "\""
     }
+
+    /// The named escapes of YAML's double-quoted style; other unprintable scalars are written as
+    /// `\x` or `\u` and their code.
+    private static let doubleQuotedEscapes = Escapes(table: [
+        "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\u{0}": "\\0", "\u{1B}": "\\e",
+        "\u{85}": "\\N", "\u{2028}": "\\L", "\u{2029}": "\\P", "\u{FEFF}": "\\uFEFF",
+    ])
 
     /// Single-quoted, when the text has no line breaks or unprintable characters; else nil.
     static func singleQuoted(_ text: String) -> String? {

@@ -7,12 +7,6 @@ public struct YAMLPathError: Error, Sendable, CustomStringConvertible, Equatable
     /// What went wrong.
     public var message: String
 
-    public init(text: String, position: Int, message: String) {
-        self.text = text
-        self.position = position
-        self.message = message
-    }
-
     /// `invalid path 'a..b' at 3: message`.
     public var description: String {
         "invalid path '\(text)' at \(position): \(message)"

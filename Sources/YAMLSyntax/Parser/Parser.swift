@@ -166,9 +166,9 @@ struct Parser {
             scanner.skip()
             return tree.addScalar(token, props)
         case .flowSequenceStart:
-            return try parseFlowSequence(props)
+            return try parseFlowCollection(.sequence, closing: .flowSequenceEnd, props)
         case .flowMappingStart:
-            return try parseFlowMapping(props)
+            return try parseFlowCollection(.mapping, closing: .flowMappingEnd, props)
         case .blockSequenceStart where block:
             return try parseBlockSequence(props)
         case .blockMappingStart where block:
@@ -204,18 +204,12 @@ struct Parser {
     // MARK: Block collections
 
     private mutating func parseBlockSequence(_ props: NodeProperties?) throws(ParseFailure) -> Int {
-        let startToken = try scanner.peek()
-        scanner.skip()
-        let index = tree.open(.sequence, .block, at: startToken.start, props)
+        let index = try openCollection(.sequence, .block, props)
         while true {
             let token = try scanner.peek()
             if token.kind == .blockEntry {
-                scanner.skip()
-                let next = try scanner.peek()
-                if next.kind == .blockEntry || next.kind == .blockEnd {
-                    tree.addEmpty(at: token.end)
-                } else {
-                    _ = try parseNode(block: true, indentlessSequence: false)
+                try parseNode(after: token, block: true, indentlessSequence: false) {
+                    $0 == .blockEntry || $0 == .blockEnd
                 }
             } else if token.kind == .blockEnd {
                 scanner.skip()
@@ -234,13 +228,8 @@ struct Parser {
         while true {
             let token = try scanner.peek()
             guard token.kind == .blockEntry else { break }
-            scanner.skip()
-            let next = try scanner.peek()
-            switch next.kind {
-            case .blockEntry, .key, .value, .blockEnd:
-                tree.addEmpty(at: token.end)
-            default:
-                _ = try parseNode(block: true, indentlessSequence: false)
+            try parseNode(after: token, block: true, indentlessSequence: false) {
+                $0 == .blockEntry || $0 == .key || $0 == .value || $0 == .blockEnd
             }
         }
         tree.close(index)
@@ -248,20 +237,12 @@ struct Parser {
     }
 
     private mutating func parseBlockMapping(_ props: NodeProperties?) throws(ParseFailure) -> Int {
-        let startToken = try scanner.peek()
-        scanner.skip()
-        let index = tree.open(.mapping, .block, at: startToken.start, props)
+        let index = try openCollection(.mapping, .block, props)
         while true {
             let token = try scanner.peek()
             if token.kind == .key {
-                scanner.skip()
-                let next = try scanner.peek()
-                switch next.kind {
-                case .key, .value, .blockEnd:
-                    tree.addEmpty(at: token.end)
-                default:
-                    _ = try parseNode(block: true, indentlessSequence: true)
-                }
+                try parseNode(
+                    after: token, block: true, indentlessSequence: true, ends: Self.endsBlockMappingNode)
                 try parseBlockValue()
             } else if token.kind == .value {
                 tree.addEmpty(at: token.start)
@@ -283,54 +264,70 @@ struct Parser {
             tree.addEmpty(at: tree.lastEnd)
             return
         }
+        try parseNode(after: token, block: true, indentlessSequence: true, ends: Self.endsBlockMappingNode)
+    }
+
+    /// Whether a token ends the node of a block mapping's key or value, which is then empty.
+    private static func endsBlockMappingNode(_ kind: TokenKind) -> Bool {
+        kind == .key || kind == .value || kind == .blockEnd
+    }
+
+    /// Reads the token that starts a collection and opens the collection's node there.
+    private mutating func openCollection(
+        _ kind: YAMLNode.Kind, _ style: NodeStyle, _ props: NodeProperties?
+    ) throws(ParseFailure) -> Int {
+        let start = try scanner.peek().start
         scanner.skip()
-        let next = try scanner.peek()
-        switch next.kind {
-        case .key, .value, .blockEnd:
+        return tree.open(kind, style, at: start, props)
+    }
+
+    /// Reads the indicator `token` (`- `, `? ` or `: `) and the node after it: an empty node
+    /// where the next token `ends` it, as in `key:` with nothing after the colon.
+    private mutating func parseNode(
+        after token: Token, block: Bool, indentlessSequence: Bool, ends: (TokenKind) -> Bool
+    ) throws(ParseFailure) {
+        scanner.skip()
+        if ends(try scanner.peek().kind) {
             tree.addEmpty(at: token.end)
-        default:
-            _ = try parseNode(block: true, indentlessSequence: true)
+        } else {
+            _ = try parseNode(block: block, indentlessSequence: indentlessSequence)
         }
     }
 
     // MARK: Flow collections
 
-    private mutating func parseFlowSequence(_ props: NodeProperties?) throws(ParseFailure) -> Int {
-        let open = try scanner.peek()
-        scanner.skip()
-        let index = tree.open(.sequence, .flow, at: open.start, props)
+    /// Parses a flow sequence or mapping: entries separated by ',' up to `closing`, with a
+    /// trailing ',' allowed before it.
+    private mutating func parseFlowCollection(
+        _ kind: YAMLNode.Kind, closing: TokenKind, _ props: NodeProperties?
+    ) throws(ParseFailure) -> Int {
+        let index = try openCollection(kind, .flow, props)
         var first = true
         while true {
             var token = try scanner.peek()
-            if token.kind == .flowSequenceEnd {
+            if token.kind == closing {
                 scanner.skip()
                 tree.close(index, end: token.end)
                 return index
             }
             if !first {
                 guard token.kind == .flowEntry else {
-                    throw ParseFailure(offset: token.start, message: "expected ',' or ']' in a flow sequence")
+                    let message =
+                        closing == .flowSequenceEnd
+                        ? "expected ',' or ']' in a flow sequence" : "expected ',' or '}' in a flow mapping"
+                    throw ParseFailure(offset: token.start, message: message)
                 }
                 scanner.skip()
                 token = try scanner.peek()
-                if token.kind == .flowSequenceEnd { continue }
+                if token.kind == closing { continue }
             }
             first = false
-            if token.kind == .key || token.kind == .value {
+            if closing == .flowMappingEnd {
+                try parseFlowPair(token, closing: closing)
+            } else if token.kind == .key || token.kind == .value {
+                // `[a: 1]` and `[: 1]`: a pair in a sequence is a mapping of its own.
                 let pair = tree.open(.mapping, .flow, at: token.start, nil)
-                if token.kind == .key {
-                    scanner.skip()
-                    let next = try scanner.peek()
-                    switch next.kind {
-                    case .value, .flowEntry, .flowSequenceEnd:
-                        tree.addEmpty(at: token.end)
-                    default:
-                        _ = try parseNode(block: false, indentlessSequence: false)
-                    }
-                } else {
-                    tree.addEmpty(at: token.start)
-                }
-                try parseFlowValue(closing: .flowSequenceEnd)
+                try parseFlowPair(token, closing: closing)
                 tree.close(pair)
             } else {
                 _ = try parseNode(block: false, indentlessSequence: false)
@@ -338,45 +335,19 @@ struct Parser {
         }
     }
 
-    private mutating func parseFlowMapping(_ props: NodeProperties?) throws(ParseFailure) -> Int {
-        let open = try scanner.peek()
-        scanner.skip()
-        let index = tree.open(.mapping, .flow, at: open.start, props)
-        var first = true
-        while true {
-            var token = try scanner.peek()
-            if token.kind == .flowMappingEnd {
-                scanner.skip()
-                tree.close(index, end: token.end)
-                return index
+    /// Parses a key and its value in a flow collection; a missing key or value is an empty node.
+    private mutating func parseFlowPair(_ token: Token, closing: TokenKind) throws(ParseFailure) {
+        switch token.kind {
+        case .key:
+            try parseNode(after: token, block: false, indentlessSequence: false) {
+                $0 == .value || $0 == .flowEntry || $0 == closing
             }
-            if !first {
-                guard token.kind == .flowEntry else {
-                    throw ParseFailure(offset: token.start, message: "expected ',' or '}' in a flow mapping")
-                }
-                scanner.skip()
-                token = try scanner.peek()
-                if token.kind == .flowMappingEnd { continue }
-            }
-            first = false
-            if token.kind == .key {
-                scanner.skip()
-                let next = try scanner.peek()
-                switch next.kind {
-                case .value, .flowEntry, .flowMappingEnd:
-                    tree.addEmpty(at: token.end)
-                default:
-                    _ = try parseNode(block: false, indentlessSequence: false)
-                }
-                try parseFlowValue(closing: .flowMappingEnd)
-            } else if token.kind == .value {
-                tree.addEmpty(at: token.start)
-                try parseFlowValue(closing: .flowMappingEnd)
-            } else {
-                _ = try parseNode(block: false, indentlessSequence: false)
-                try parseFlowValue(closing: .flowMappingEnd)
-            }
+        case .value:
+            tree.addEmpty(at: token.start)
+        default:
+            _ = try parseNode(block: false, indentlessSequence: false)
         }
+        try parseFlowValue(closing: closing)
     }
 
     private mutating func parseFlowValue(closing: TokenKind) throws(ParseFailure) {
@@ -385,12 +356,8 @@ struct Parser {
             tree.addEmpty(at: tree.lastEnd)
             return
         }
-        scanner.skip()
-        let next = try scanner.peek()
-        if next.kind == .flowEntry || next.kind == closing {
-            tree.addEmpty(at: token.end)
-        } else {
-            _ = try parseNode(block: false, indentlessSequence: false)
+        try parseNode(after: token, block: false, indentlessSequence: false) {
+            $0 == .flowEntry || $0 == closing
         }
     }
 }

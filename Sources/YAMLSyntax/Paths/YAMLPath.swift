@@ -72,16 +72,8 @@ public struct YAMLPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        "\"" + quotedEscapes.apply(to: text) + "\""
     }
+
+    private static let quotedEscapes = Escapes(table: ["\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t"])
 }

@@ -461,13 +461,7 @@ struct Scanner {
             throw ParseFailure(
                 offset: pos, message: "a block sequence entry '- ' is not allowed inside a flow collection")
         }
-        guard simpleKeyAllowed else {
-            throw ParseFailure(offset: pos, message: "a block sequence entry is not allowed here")
-        }
-        if tabBeforeToken {
-            throw ParseFailure(offset: pos, message: "a tab cannot be used to indent a block sequence entry")
-        }
-        rollIndent(column, tokenNumber: nil, kind: .blockSequenceStart, offset: pos)
+        try rollBlockIndent(.blockSequenceStart, for: "a block sequence entry")
         try removeSimpleKey()
         simpleKeyAllowed = true
         append(.blockEntry, pos, pos + 1)
@@ -476,13 +470,7 @@ struct Scanner {
 
     private mutating func fetchKey() throws(ParseFailure) {
         if flowLevel == 0 {
-            guard simpleKeyAllowed else {
-                throw ParseFailure(offset: pos, message: "a mapping key '? ' is not allowed here")
-            }
-            if tabBeforeToken {
-                throw ParseFailure(offset: pos, message: "a tab cannot be used to indent a mapping key")
-            }
-            rollIndent(column, tokenNumber: nil, kind: .blockMappingStart, offset: pos)
+            try rollBlockIndent(.blockMappingStart, for: "a mapping key", shownAs: "a mapping key '? '")
         }
         try removeSimpleKey()
         simpleKeyAllowed = flowLevel == 0
@@ -510,18 +498,26 @@ struct Scanner {
                 throw ParseFailure(offset: key.offset, message: "an implicit key must be on a single line")
             }
             if flowLevel == 0 {
-                guard simpleKeyAllowed else {
-                    throw ParseFailure(offset: pos, message: "a mapping value is not allowed here")
-                }
-                if tabBeforeToken {
-                    throw ParseFailure(offset: pos, message: "a tab cannot be used to indent a mapping value")
-                }
-                rollIndent(column, tokenNumber: nil, kind: .blockMappingStart, offset: pos)
+                try rollBlockIndent(.blockMappingStart, for: "a mapping value")
             }
             simpleKeyAllowed = flowLevel == 0
         }
         adjacentValueAllowed = false
         append(.value, pos, pos + 1)
         pos += 1
+    }
+
+    /// Opens the block collection of the `- `, `? ` or `: ` at this position, which may stand only
+    /// where a simple key could and may not be indented with a tab.
+    private mutating func rollBlockIndent(
+        _ kind: TokenKind, for indicator: String, shownAs shown: String? = nil
+    ) throws(ParseFailure) {
+        guard simpleKeyAllowed else {
+            throw ParseFailure(offset: pos, message: "\(shown ?? indicator) is not allowed here")
+        }
+        if tabBeforeToken {
+            throw ParseFailure(offset: pos, message: "a tab cannot be used to indent \(indicator)")
+        }
+        rollIndent(column, tokenNumber: nil, kind: kind, offset: pos)
     }
 }

@@ -44,18 +44,10 @@ extension YAMLFile {
     }
 
     private static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{08}": out += "\\b"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        eventEscapes.apply(to: text)
     }
+
+    private static let eventEscapes = Escapes(table: [
+        "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\u{08}": "\\b",
+    ])
 }

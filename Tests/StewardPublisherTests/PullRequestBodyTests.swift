@@ -1,7 +1,6 @@
 import Foundation
 import GitStore
-import Profiles
-import StewardKit
+import PlanFixtures
 import StewardPlanner
 import StewardVerify
 import TestSupport
@@ -10,11 +9,11 @@ import Testing
 @testable import StewardPublisher
 
 /// The pull-request body: the bundled template rendered byte for byte, the template file and its
-/// bundled copy in step, and a repository's own template.
+/// bundled copy in step, and a template that does not parse.
 @Suite struct PullRequestBodyTests {
     @Test func theBundledTemplateRendersTheShopsPullRequestByteForByte() throws {
         let directory = try TemporaryDirectory("steward-body")
-        let (plan, profiles) = try RunFixture.plan(in: directory)
+        let (plan, profiles) = try ShopRepository.plan(in: directory)
         let group = try #require(Grouping.namespace.groups(of: plan, branchPrefix: "steward/").last)
         #expect(group.branch == "steward/shop")
         let ids = ["3c71b8800a1e0f37a0a3e1c2d1f0c1b2a3b4c5d6", "02f2030e9d8c7b6a5f4e3d2c1b0a998877665544"]
@@ -55,40 +54,6 @@ import Testing
             error.message
                 == ".steward/pull-request.md.mustache:5:1: the pull-request template does not parse: a section is not "
                 + "closed (a {{/name}} is missing)\n\n^")
-    }
-
-    @Test func aRepositorysOwnTemplateReplacesTheBundledOneAndABrokenOneStopsTheRun() async throws {
-        try await RunFixture.with { fixture in
-            try fixture.git.commit(
-                in: fixture.work,
-                files: [
-                    ".steward/pull-request.md.mustache":
-                        "{{% CONTENT_TYPE: TEXT }}\nPlease review {{summary}} ({{branch}} into {{base}}):\n"
-                        + "{{#changes}}\n- {{workload}} {{field}}: {{current}} -> {{proposed}}\n{{/changes}}\n"
-                ],
-                message: "Use our own pull-request text")
-            try fixture.git.git(["push", "--quiet", "hub", "main"], in: fixture.work)
-            let report = try await fixture.run()
-            #expect(report.outcomes.map(\.action) == [.opened, .opened])
-            #expect(
-                fixture.forge.pullRequest(1)?.body
-                    == "Please review 3 changes to 1 container (steward/apps-payments into main):\n"
-                    + "- payments/Deployment/api cpu request: 200m -> 175m\n"
-                    + "- payments/Deployment/api memory request: 256Mi -> 198Mi\n"
-                    + "- payments/Deployment/api memory limit: 512Mi -> 198Mi\n")
-
-            try fixture.git.commit(
-                in: fixture.work, files: [".steward/pull-request.md.mustache": "{{#changes}}\n{{field}}\n"],
-                message: "Break the template")
-            try fixture.git.git(["push", "--quiet", "hub", "main"], in: fixture.work)
-            let pushes = fixture.pushes
-            let error = await #expect(throws: StewardError.self) { try await fixture.run() }
-            #expect(
-                error?.message
-                    == ".steward/pull-request.md.mustache:3:1: the pull-request template does not parse: a section is "
-                    + "not closed (a {{/name}} is missing)\n\n^")
-            #expect(fixture.pushes == pushes)
-        }
     }
 
     static let expectedShopBody = #"""

@@ -1,5 +1,5 @@
 import Foundation
-import StewardKit
+import PlanFixtures
 import StewardPublisher
 import TestSupport
 import Testing
@@ -8,7 +8,7 @@ import Testing
 @Suite struct EvidenceRecordTests {
     @Test func theNoteOfTheWebContainerIsPinned() throws {
         let directory = try TemporaryDirectory("steward-evidence")
-        let (plan, profiles) = try RunFixture.plan(in: directory)
+        let (plan, profiles) = try ShopRepository.plan(in: directory)
         let web = try #require(plan.findings.first { $0.finding.workload.name == "web" })
         let record = EvidenceRecord(
             web, window: plan.window, profile: profiles.profiles.first, source: profiles.source,

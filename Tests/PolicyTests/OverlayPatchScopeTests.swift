@@ -1,8 +1,6 @@
 import Foundation
 import Kubernetes
 import Policy
-import StewardKit
-import StewardPlanner
 import TestSupport
 import Testing
 import YAMLSyntax
