@@ -117,7 +117,7 @@ let package = Package(
             dependencies: [
                 "StewardPlanner", "StewardReports", "StewardVerify", "StewardPublisher", "YAMLSyntax",
                 "GitStore", "Signing", "Kubernetes", "Profiles", "PrometheusAPI", "Policy", "Forge",
-                "ClientSupport",
+                "ClientSupport", "ArgoCD",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -269,7 +269,7 @@ let package = Package(
                 "StewardKit", "StewardPlanner", "StewardReports", "StewardVerify", "Analysis", "Policy",
                 "GitStore", "Signing", "Kubernetes", "Forge", "Profiles",
                 "PrometheusAPI",
-                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator", "PlanFixtures",
+                "YAMLSyntax", "TestSupport", "ForgeFake", "PrometheusSimulator", "PlanFixtures", "ArgoCDFake",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

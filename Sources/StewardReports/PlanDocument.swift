@@ -26,6 +26,27 @@ package struct PlanDocument: Codable, Sendable, Equatable {
     package var savings: SavingsRecord
     /// What the analysis could not do, e.g. read the Git history to blame a regression.
     package var notes: [String]
+    /// The rollbacks in Argo CD that would go with the reverts; absent unless the configuration
+    /// has an `argocd` section.
+    package var rollbacks: [RollbackRecord]?
+
+    /// A rollback in Argo CD: the Application, the history entries involved and the decision.
+    package struct RollbackRecord: Codable, Sendable, Equatable {
+        /// The regression finding it answers.
+        package var finding: String
+        package var application: String
+        @NullWhenAbsent package var namespace: String?
+        /// The blamed commit.
+        package var commit: String
+        /// The entry that first deployed the commit, the one running, the one to go back to.
+        package var blamed: RollbackProposal.Entry
+        package var running: RollbackProposal.Entry
+        @NullWhenAbsent package var target: RollbackProposal.Entry?
+        package var entriesBack: Int
+        package var decision: DecisionRecord
+        /// `would roll back shop to history 3 (4f1c2d3)` or `no rollback of shop: …`.
+        package var summary: String
+    }
 
     package struct WindowRecord: Codable, Sendable, Equatable {
         package var start: Double
@@ -232,6 +253,15 @@ extension PlanDocument {
                 before: totals.memoryBefore.rounded(), after: totals.memoryAfter.rounded(),
                 change: (totals.memoryAfter - totals.memoryBefore).rounded()))
         notes = plan.notes
+        rollbacks =
+            plan.readsArgoCD
+            ? plan.rollbacks.map {
+                RollbackRecord(
+                    finding: $0.finding, application: $0.application, namespace: $0.namespace,
+                    commit: $0.commit,
+                    blamed: $0.blamed, running: $0.running, target: $0.target, entriesBack: $0.entriesBack,
+                    decision: DecisionRecord($0), summary: $0.summary)
+            } : nil
     }
 
     /// Rounds away binary noise (0.1 + 0.2) so that scripts compare what reports show.
@@ -248,6 +278,11 @@ extension PlanDocument.DecisionRecord {
 
     init(_ revert: PlannedRevert) {
         self.init(revert.decision, proposed: revert.commit.id, written: revert.commit.id)
+    }
+
+    init(_ rollback: RollbackProposal) {
+        let target = rollback.target.map { String($0.id) }
+        self.init(rollback.decision, proposed: target, written: target)
     }
 
     /// `written` is what the change writes, recorded as the value only where the policy permits

@@ -94,6 +94,12 @@ package enum PlanRenderer {
                     "    revert \(revert.commit.short) \"\(revert.commit.summary)\"  \(Self.decision(revert.decision))"
                 )
             }
+            for rollback in plan.rollbacks where rollback.finding == finding.id {
+                lines.append(
+                    "    "
+                        + (rollback.decision.permitsEdit
+                            ? "\(rollback.summary)  \(Self.decision(rollback.decision))" : rollback.summary))
+            }
         }
         let errors = plan.errors.filter(\.blocksWrites)
         let warnings = plan.errors.filter { !$0.blocksWrites }
@@ -132,6 +138,11 @@ package enum PlanRenderer {
             lines.append(
                 "\(Text.count(plan.reverts.count, "revert")) proposed, \(permitted) allowed"
             )
+        }
+        if !plan.rollbacks.isEmpty {
+            let permitted = plan.rollbacks.filter(\.decision.permitsEdit).count
+            lines.append(
+                "\(Text.count(plan.rollbacks.count, "rollback")) in Argo CD proposed, \(permitted) allowed")
         }
         lines.append(savings(plan.savings))
         var output = lines.joined(separator: "\n") + "\n"

@@ -4,7 +4,7 @@ import StewardPlanner
 import StewardReports
 
 /// `steward plan`: a dry run that prints findings, proposed values and the diff.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Show what Steward would change, without writing anything.",
@@ -57,9 +57,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Exit with 3 when the plan proposes changes (for CI).")
     var exitCode = false
 
-    func run() throws {
+    func run() async throws {
         global.bootstrapLogging()
-        let plan = try Planner().plan(
+        let plan = try await Planner().plan(
             PlanRequest(
                 repository: repo, profiles: profiles, cluster: cluster, policy: policy, configuration: config,
                 revision: ref, groupBy: groupBy))

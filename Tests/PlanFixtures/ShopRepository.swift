@@ -127,7 +127,7 @@ package enum ShopRepository {
 
     /// The plan of the repository as `steward plan` makes it from a folder, with profiles
     /// that say they came from Prometheus.
-    package static func plan(in directory: TemporaryDirectory) throws -> (Plan, UsageProfiles) {
+    package static func plan(in directory: TemporaryDirectory) async throws -> (Plan, UsageProfiles) {
         try directory.write("repo/policies/steward.yaml", policy)
         try directory.write("repo/apps/shop/web.yaml", web)
         try directory.write("repo/apps/shop/cart.yaml", cart)
@@ -140,7 +140,7 @@ package enum ShopRepository {
             ])
         let file = directory.path("profiles.json").path
         try profiles.encoded().write(to: URL(fileURLWithPath: file))
-        let plan = try Planner().plan(
+        let plan = try await Planner().plan(
             PlanRequest(repository: directory.path("repo").path, profiles: file, cluster: "prod", now: now))
         return (plan, profiles)
     }

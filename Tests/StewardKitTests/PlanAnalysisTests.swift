@@ -181,7 +181,7 @@ import Testing
                 """)
     }
 
-    @Test func aThrottledCPULimitIsRemovedWhenThePolicysRecommenderSaysSo() throws {
+    @Test func aThrottledCPULimitIsRemovedWhenThePolicysRecommenderSaysSo() async throws {
         var fields = Self.allFields
         fields[3] += "\n          allowRemove: true"
         let recommender = "    throttling: {response: remove}\n"
@@ -189,7 +189,7 @@ import Testing
             manifest: Self.manifest, profiles: Self.throttled,
             policy: Self.policy(actions: "rightsize, cpu-limit", fields: fields, recommender: recommender))
         let planner = Planner()
-        let plan = try planner.plan(
+        let plan = try await planner.plan(
             PlanRequest(
                 repository: fixture.repo.path, profiles: fixture.profiles.path,
                 now: Date(timeIntervalSince1970: 0)))
@@ -212,7 +212,7 @@ import Testing
         try fixture.directory.write(
             "repo/policies/steward.yaml",
             Self.policy(actions: "rightsize, cpu-limit", fields: Self.allFields, recommender: recommender))
-        let strict = try planner.plan(
+        let strict = try await planner.plan(
             PlanRequest(repository: fixture.repo.path, profiles: fixture.profiles.path))
         let rejected = try #require(strict.changes.first { $0.field == .limitsCPU })
         #expect(rejected.decision.reason?.hasPrefix("removing ") == true)

@@ -183,20 +183,20 @@ import Testing
         )
     }
 
-    @Test func theScheduleSaysWhetherRunMayPublish() throws {
+    @Test func theScheduleSaysWhetherRunMayPublish() async throws {
         let scheduled = Self.strict.replacingOccurrences(
             of: "spec:\n",
             with:
                 "spec:\n  schedule:\n    timeZone: Europe/Berlin\n    windows:\n      - {days: Mon-Fri, hours: \"09:00-17:00\"}\n"
         )
         let fixture = try PlanFixture(policy: scheduled)
-        func plan(at time: String) throws -> Plan {
-            try Planner().plan(
+        func plan(at time: String) async throws -> Plan {
+            try await Planner().plan(
                 PlanRequest(
                     repository: fixture.repo.path, profiles: fixture.profiles.path,
                     now: try Date(time, strategy: .iso8601)))
         }
-        let saturday = try plan(at: "2026-07-04T10:00:00Z")
+        let saturday = try await plan(at: "2026-07-04T10:00:00Z")
         #expect(saturday.scheduleOpen == false)
         #expect(saturday.proposesChanges)
         #expect(!saturday.mayPublish)
@@ -204,7 +204,7 @@ import Testing
             PlanRenderer.render(saturday, as: .text).contains(
                 "\nPolicy policies/steward.yaml (strict): 0 allowed, 2 clamped, 4 rejected\n"
                     + "Schedule Mon-Fri 09:00-17:00 (Europe/Berlin): closed now, so `run` would only plan\n"))
-        let monday = try plan(at: "2026-07-06T10:00:00Z")
+        let monday = try await plan(at: "2026-07-06T10:00:00Z")
         #expect(monday.scheduleOpen == true)
         #expect(monday.mayPublish)
         #expect(
@@ -217,9 +217,9 @@ import Testing
         #expect(policy["scheduleOpen"] as? Bool == false)
     }
 
-    @Test func withoutAPolicyNothingMayBePublished() throws {
+    @Test func withoutAPolicyNothingMayBePublished() async throws {
         let fixture = try PlanFixture(policy: nil)
-        let plan = try Planner().plan(
+        let plan = try await Planner().plan(
             PlanRequest(repository: fixture.repo.path, profiles: fixture.profiles.path))
         #expect(!plan.mayPublish)
         #expect(plan.permittedChanges.isEmpty)

@@ -21,7 +21,7 @@ import Testing
             do {
                 let directory = try TemporaryDirectory("steward-property")
                 try scenario.write(to: directory)
-                let plan = try Planner().plan(
+                let plan = try await Planner().plan(
                     PlanRequest(
                         repository: directory.path("repo").path,
                         profiles: directory.path("profiles.json").path))

@@ -40,17 +40,17 @@ import Testing
             """
     }
 
-    static func plan(_ fixture: PlanFixture) throws -> Plan {
-        try Planner().plan(PlanRequest(repository: fixture.repo.path, profiles: fixture.profiles.path))
+    static func plan(_ fixture: PlanFixture) async throws -> Plan {
+        try await Planner().plan(PlanRequest(repository: fixture.repo.path, profiles: fixture.profiles.path))
     }
 
-    @Test func p99AndARemovedCPULimitGiveOtherValuesAndBytes() throws {
+    @Test func p99AndARemovedCPULimitGiveOtherValuesAndBytes() async throws {
         let fixture = try PlanFixture(
             manifest: Self.manifest(name: "api", namespace: "shop"),
             profiles: Self.profiles([("api", "shop")]),
             policy: PlanAnalysisTests.policy(actions: "rightsize", fields: Self.fields))
         // The defaults: p95 0.156 × 1.15 = 0.1794 → 180m, the CPU limit kept.
-        let defaults = try Self.plan(fixture)
+        let defaults = try await Self.plan(fixture)
         #expect(
             defaults.changes.map(\.field.rawValue) == ["requests.cpu", "requests.memory", "limits.memory"])
         #expect(defaults.changes.map(\.to) == ["180m", "288Mi", "288Mi"])
@@ -62,7 +62,7 @@ import Testing
                 actions: "rightsize", fields: Self.fields,
                 recommender: "    cpuPercentile: p99\n    cpuLimit: remove\n"))
         // p99 0.2 × 1.15 = 0.23 → 230m, and the CPU limit goes.
-        let plan = try Self.plan(fixture)
+        let plan = try await Self.plan(fixture)
         #expect(
             plan.changes.map(\.field.rawValue) == [
                 "requests.cpu", "limits.cpu", "requests.memory", "limits.memory",
@@ -117,7 +117,7 @@ import Testing
                 "    cpu request     500m -> 230m     (p99 0.2 cores)  allowed (rule shop)\n"))
     }
 
-    @Test func aRuleBlockSizesOnlyTheWorkloadsItSelects() throws {
+    @Test func aRuleBlockSizesOnlyTheWorkloadsItSelects() async throws {
         let fields = Self.fields.map { "        - \($0)" }.joined(separator: "\n")
         let policy = """
             apiVersion: steward.dev/v1
@@ -145,7 +145,7 @@ import Testing
             profiles: Self.profiles([("api", "shop"), ("report", "batch")]), policy: policy)
         try fixture.directory.write(
             "repo/apps/report.yaml", Self.manifest(name: "report", namespace: "batch"))
-        let plan = try Self.plan(fixture)
+        let plan = try await Self.plan(fixture)
         let byWorkload = Dictionary(
             uniqueKeysWithValues: plan.findings.map { ($0.finding.workload.name, $0) })
         // batch: max 0.3 × 1.15 = 0.345 → 345m, 250 MiB × 1.5 = 375Mi; shop keeps the defaults.

@@ -6,9 +6,9 @@ import Testing
 
 /// The evidence note of a bot commit, byte for byte: what `Steward-Evidence` hashes.
 @Suite struct EvidenceRecordTests {
-    @Test func theNoteOfTheWebContainerIsPinned() throws {
+    @Test func theNoteOfTheWebContainerIsPinned() async throws {
         let directory = try TemporaryDirectory("steward-evidence")
-        let (plan, profiles) = try ShopRepository.plan(in: directory)
+        let (plan, profiles) = try await ShopRepository.plan(in: directory)
         let web = try #require(plan.findings.first { $0.finding.workload.name == "web" })
         let record = EvidenceRecord(
             web, window: plan.window, profile: profiles.profiles.first, source: profiles.source,

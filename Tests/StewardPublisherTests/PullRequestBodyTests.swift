@@ -11,9 +11,9 @@ import Testing
 /// The pull-request body: the bundled template rendered byte for byte, the template file and its
 /// bundled copy in step, and a template that does not parse.
 @Suite struct PullRequestBodyTests {
-    @Test func theBundledTemplateRendersTheShopsPullRequestByteForByte() throws {
+    @Test func theBundledTemplateRendersTheShopsPullRequestByteForByte() async throws {
         let directory = try TemporaryDirectory("steward-body")
-        let (plan, profiles) = try ShopRepository.plan(in: directory)
+        let (plan, profiles) = try await ShopRepository.plan(in: directory)
         let group = try #require(Grouping.namespace.groups(of: plan, branchPrefix: "steward/").last)
         #expect(group.branch == "steward/shop")
         let ids = ["3c71b8800a1e0f37a0a3e1c2d1f0c1b2a3b4c5d6", "02f2030e9d8c7b6a5f4e3d2c1b0a998877665544"]

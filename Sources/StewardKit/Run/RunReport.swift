@@ -29,10 +29,14 @@ package struct RunReport: Sendable {
     package var unreadable: [InventoryProblem] = []
     /// A failure that is not one branch's (a policy that does not load).
     package var failure: String?
+    /// What became of each rollback in Argo CD, made before the revert pull requests opened.
+    package var rollbacks: [RollbackOutcome] = []
 
-    /// 1 when a branch failed, a file does not parse or the policy does not load, else 0.
+    /// 1 when a branch or a rollback failed, a file does not parse or the policy does not load,
+    /// else 0.
     package var exitStatus: ExitStatus {
         failure != nil || !unreadable.isEmpty || outcomes.contains { $0.action == .failed }
+            || rollbacks.contains(where: \.isFailure)
             ? .failure : .success
     }
 
@@ -57,6 +61,13 @@ package struct RunReport: Sendable {
         if let failure { lines.append("error: \(failure)") }
         for problem in unreadable {
             lines.append("error: \(problem.description) (not valid YAML: nothing in it was planned)")
+        }
+        if !rollbacks.isEmpty {
+            lines.append("")
+            for rollback in rollbacks {
+                lines.append(
+                    "rollback \(rollback.application)  \(rollback.status.rawValue)  \(rollback.detail)")
+            }
         }
         if !outcomes.isEmpty {
             lines.append("")
@@ -96,6 +107,7 @@ package struct RunReport: Sendable {
         object["unreadable"] = .number(unreadable.count)
         if case .planned(let reason) = mode { object["reason"] = .text(reason) }
         if let failure { object["error"] = .text(failure) }
+        if !rollbacks.isEmpty { object["rollbacks"] = .rollbacks(rollbacks) }
         return SummaryValue.line(object)
     }
 }
@@ -116,6 +128,8 @@ extension RunReport {
 private enum SummaryValue: Encodable {
     case text(String)
     case number(Int)
+    /// The audit records of the run's rollbacks, each a JSON object.
+    case rollbacks([RollbackOutcome])
 
     /// The object as one line of JSON with sorted keys. Strings and integers always encode, so
     /// the empty object is never what a log pipeline gets.
@@ -130,6 +144,7 @@ private enum SummaryValue: Encodable {
         switch self {
         case .text(let text): try container.encode(text)
         case .number(let number): try container.encode(number)
+        case .rollbacks(let records): try container.encode(records)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgoCD
 import ClientSupport
 import Forge
 import Foundation
@@ -61,13 +62,36 @@ package struct Runner: Sendable {
         // The base commit's tree, read from the object database: no checkout; the regression
         // detector blames commits of the fetched base's history.
         let history = CommitHistory(repository: workspace.repository.path, revision: snapshot.base.hex)
-        let inputs = try InputLoader.load(
+        var inputs = try InputLoader.load(
             try GitTreeSource(repository: workspace.repository, revision: snapshot.base.hex),
             repository: Redactor.url(repository.url), profiles: profiles,
             cluster: configuration.cluster, policy: configuration.policy, options: configuration.inventory,
             history: history, grouping: configuration.publish.groupBy, now: request.now)
-        var plan = try Planner().plan(inputs)
+        let argoCD = try configuration.argoCD.map { settings throws(StewardError) in
+            (settings: settings, client: try Self.client(settings, logger: logger))
+        }
+        if let argoCD {
+            inputs.deployments = await DeploymentTimelines.read(
+                inputs.inventory, cluster: inputs.cluster, client: argoCD.client)
+        }
+        var plan: Plan
+        do {
+            plan = try Planner().plan(inputs)
+        } catch {
+            await argoCD?.client.shutdown()
+            throw error
+        }
         amend(&plan)
+        var rollbacks: [RollbackOutcome] = []
+        if let argoCD, Self.reasonNotToPublish(plan) == nil, !plan.rollbacks.isEmpty {
+            rollbacks = await RollbackExecutor(
+                client: argoCD.client, settings: argoCD.settings, dryRun: request.dryRun, logger: logger
+            ).execute(plan.rollbacks, applications: inputs.deployments?.applications ?? [:])
+            for index in plan.reverts.indices {
+                plan.reverts[index].rollback = rollbacks.first { $0.finding == plan.reverts[index].finding }
+            }
+        }
+        await argoCD?.client.shutdown()
         let reverts = plan.reverts.filter(\.decision.permitsEdit).count
         var report = RunReport(
             run: run, repository: plan.repository, baseBranch: repository.baseBranch,
@@ -76,7 +100,7 @@ package struct Runner: Sendable {
             changes: plan.permittedChanges.count + reverts,
             rejected: plan.changes.count - plan.permittedChanges.count + plan.reverts.count - reverts,
             mode: request.dryRun ? .dryRun : .published,
-            outcomes: [], unreadable: plan.unreadable)
+            outcomes: [], unreadable: plan.unreadable, rollbacks: rollbacks)
         if let reason = Self.reasonNotToPublish(plan) {
             report.mode = .planned(reason: reason)
             report.failure = plan.policyFailure?.message
@@ -132,6 +156,18 @@ package struct Runner: Sendable {
             logger.warning("cannot shut the forge client down", metadata: ["error": "\(error)"])
         }
         return report
+    }
+
+    /// A client of the configured Argo CD.
+    private static func client(_ settings: ArgoCDSettings, logger: Logger) throws(StewardError)
+        -> ArgoCDClient
+    {
+        let configuration = try settings.clientConfiguration()
+        do {
+            return try ArgoCDClient(configuration: configuration, logger: logger)
+        } catch {
+            throw .argoCD(error)
+        }
     }
 
     /// Why the plan must not be published, if it must not.

@@ -1,3 +1,5 @@
+import ArgoCD
+import GitStore
 import Synchronization
 
 /// Where the regression detector reads the commits it may blame: a repository on disk and the
@@ -26,5 +28,32 @@ package final class CommitHistory: Sendable {
         walkCount.withLock { $0 += 1 }
         return ManifestHistory.load(
             repository: repository, revision: revision, paths: paths, since: since, until: until)
+    }
+
+    /// For each of `commits`, the first entry of `history` (oldest first) that deployed it: whose
+    /// revision is the commit or a descendant. A revision the repository does not have (Argo CD
+    /// tracks another branch, a shallow clone) deploys nothing Steward can tell.
+    func deployments(of commits: Set<String>, in history: [ArgoHistoryEntry]) -> [String: (
+        ArgoHistoryEntry, String
+    )] {
+        guard !commits.isEmpty, !history.isEmpty, let git = try? Repository.open(path: repository) else {
+            return [:]
+        }
+        var found: [String: (ArgoHistoryEntry, String)] = [:]
+        for commit in commits.sorted() {
+            guard let id = ObjectID(hex: commit) else { continue }
+            search: for entry in history {
+                for revision in entry.revisions {
+                    guard let deployed = ObjectID(hex: revision),
+                        (try? git.contains(id, in: deployed)) == true
+                    else {
+                        continue
+                    }
+                    found[commit] = (entry, revision)
+                    break search
+                }
+            }
+        }
+        return found
     }
 }

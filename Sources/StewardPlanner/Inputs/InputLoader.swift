@@ -1,3 +1,4 @@
+import ArgoCD
 import Foundation
 import GitStore
 import Kubernetes
@@ -31,12 +32,32 @@ package enum InputLoader {
         } else {
             tree = ManifestSource(root: request.repository)
         }
-        return try load(
+        var inputs = try load(
             tree, repository: request.repository, profiles: profiles,
             cluster: request.cluster ?? configuration?.cluster,
             policy: request.policy ?? configuration?.policy ?? Policy.defaultPath, options: options,
             history: CommitHistory(repository: request.repository, revision: request.revision ?? "HEAD"),
             grouping: grouping, now: request.now)
+        inputs.argoCD = configuration?.argoCD
+        return inputs
+    }
+
+    /// Reads the deployment timelines of `inputs`' Application targets from the Argo CD its
+    /// configuration names (nothing without one), with a client of its own.
+    /// - Throws: ``StewardError/argoCD(_:)`` when the token file or CA file cannot be used;
+    ///   Argo CD's own failures are the timelines' notes.
+    package static func readDeployments(into inputs: inout PlanInputs) async throws(StewardError) {
+        guard let settings = inputs.argoCD else { return }
+        let configuration = try settings.clientConfiguration()
+        let client: ArgoCDClient
+        do {
+            client = try ArgoCDClient(configuration: configuration)
+        } catch {
+            throw .argoCD(error)
+        }
+        inputs.deployments = await DeploymentTimelines.read(
+            inputs.inventory, cluster: inputs.cluster, client: client)
+        await client.shutdown()
     }
 
     /// The inputs of a plan of `tree` with profiles already at hand (a run collects them).

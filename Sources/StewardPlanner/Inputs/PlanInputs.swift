@@ -18,11 +18,16 @@ package struct PlanInputs: Sendable {
     package var grouping: Grouping
     /// The moment the plan is made, for the policy's schedule and the regression windows.
     package var now: Date
+    /// The `argocd` section of the configuration, when there is one.
+    package var argoCD: ArgoCDSettings?
+    /// What Argo CD said about the Application targets; nil until read, and without `argocd`.
+    package var deployments: DeploymentTimelines?
 
     package init(
         repository: String, inventory: Inventory, profiles: UsageProfiles, cluster: String,
         policy: PolicyState,
-        history: CommitHistory, grouping: Grouping = .target, now: Date = Date()
+        history: CommitHistory, grouping: Grouping = .target, now: Date = Date(),
+        argoCD: ArgoCDSettings? = nil
     ) {
         self.repository = repository
         self.inventory = inventory
@@ -32,5 +37,6 @@ package struct PlanInputs: Sendable {
         self.history = history
         self.grouping = grouping
         self.now = now
+        self.argoCD = argoCD
     }
 }

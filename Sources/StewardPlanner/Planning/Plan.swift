@@ -22,6 +22,9 @@ package struct Plan: Sendable {
     /// Commits blamed for a regression, each proposed as a revert on a branch of its own, with
     /// the policy's decision: the reverts of the `regression-after-change` findings, in plan order.
     package var reverts: [RevertProposal] = []
+    /// The rollbacks in Argo CD that would go with those reverts, with the policy's decision or
+    /// why Steward does not try; empty without Argo CD.
+    package var rollbacks: [RollbackProposal] = []
     /// A unified diff of every file edit, with `a/` and `b/` prefixes, for `git apply` at the root.
     package var diff: String
     /// The policy that decided every change.
@@ -39,6 +42,8 @@ package struct Plan: Sendable {
     package var inventory: Inventory
     /// Where each finding's changes go, before the policy decided: what the publisher writes.
     package var proposals: PlanProposals
+    /// Whether Argo CD was asked about the Application targets (`argocd` in the configuration).
+    package var readsArgoCD = false
 
     /// The targets of the repository (what gets deployed where), those of other clusters included.
     package var targets: [TargetSummary] {

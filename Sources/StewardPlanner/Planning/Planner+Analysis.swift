@@ -39,7 +39,7 @@ extension Planner {
     /// noted when they fail and no Ingress does (`Planner+UnattachedProbes`).
     func analyze(
         _ inventory: Inventory, profiles: UsageProfiles, cluster: String, policy: Policy?,
-        history source: CommitHistory, now: Double
+        history source: CommitHistory, deployments: DeploymentTimelines?, now: Double
     ) -> PlanAnalysis {
         let index = Dictionary(
             profiles.profiles.filter { $0.cluster == cluster }.map { (ProfileKey($0), $0) },
@@ -101,6 +101,7 @@ extension Planner {
             source, subjects: subjects, unrouted: unrouted.map(\.ingress), profiles: profiles,
             window: profiles.window, now: now)
         analysis.notes += history.unavailable.map { [$0] } ?? []
+        analysis.notes += deployments?.notes ?? []
 
         let context = AnalysisContext(
             window: profiles.window, now: now, queries: profiles.source?.queries ?? [])
@@ -110,6 +111,10 @@ extension Planner {
             var subject = planned.subject
             subject.commits = history.commits(
                 workloadFiles: Self.manifestFiles(of: workload, in: target), tlsFiles: exposure.tlsFiles)
+            if let dated = deployments?.dated(subject.commits, target: target.name, history: source) {
+                subject.commits = dated
+                subject.timeline = target.name
+            }
             let mine = probes.indices.filter { RelatedObjects.host(probes[$0].host, matches: exposure.hosts) }
             subject.probes = mine.map { probes[$0] }
             for index in mine { attached[index] = true }

@@ -11,11 +11,25 @@ extension Planner {
                 return nil
             }
             var reason = regression.anomalies.map(\.description).joined(separator: "; ") + "."
+            let deployment = revert.commit.deployment
             if let rollout = regression.rollout, let time = regression.rolloutTime {
-                let minutes = Int(((time - revert.commit.time) / 60).rounded())
-                reason += " It followed \(rollout), \(minutes) min after this commit."
+                if let deployment {
+                    reason +=
+                        " It followed \(rollout), which Argo CD Application \(deployment.application) rolled out "
+                        + "with this commit (history \(deployment.historyID), deployed at "
+                        + "\(Text.time(deployment.deployedAt)))."
+                } else {
+                    let minutes = Int(((time - revert.commit.time) / 60).rounded())
+                    reason += " It followed \(rollout), \(minutes) min after this commit."
+                }
             }
             var evidence: [String: String] = ["committed": Text.time(revert.commit.time)]
+            if let deployment {
+                evidence["deployed"] =
+                    "\(Text.time(deployment.deployedAt)) by Argo CD Application \(deployment.application), history "
+                    + "\(deployment.historyID) (\(deployment.revision.prefix(7)))"
+            }
+            if let dating = regression.dating { evidence["dated by"] = dating }
             for anomaly in regression.anomalies {
                 let name = "\(anomaly.source) \(anomaly.signal.rawValue)"
                 // A certificate's numbers are its expiry times; the others are counts or shares.

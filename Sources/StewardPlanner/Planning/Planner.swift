@@ -31,7 +31,7 @@ package struct Planner: Sendable {
         )
         let analysis = analyze(
             inventory, profiles: profiles, cluster: cluster, policy: policy.policy, history: inputs.history,
-            now: inputs.now.timeIntervalSince1970)
+            deployments: inputs.deployments, now: inputs.now.timeIntervalSince1970)
         let proposals = Self.propose(analysis.findings, in: inventory)
         let decided = Self.keepRequestsWithinLimits(
             decide(
@@ -53,9 +53,14 @@ package struct Planner: Sendable {
                 ($0.subject.workload, $0.subject.container) < ($1.subject.workload, $1.subject.container)
             },
             fileEdits: edits.files,
-            reverts: Self.reverts(edits.findings), diff: try Self.diff(edits.files), policy: policy,
+            reverts: Self.reverts(edits.findings),
+            rollbacks: Self.rollbacks(
+                edits.findings, deployments: inputs.deployments, policy: policy, subjects: proposals.subjects,
+                history: inputs.history),
+            diff: try Self.diff(edits.files), policy: policy,
             scheduleOpen: policy.policy?.schedule?.isOpen(at: inputs.now),
             savings: Self.savings(inventory, cluster: cluster, findings: edits.findings),
-            notes: analysis.notes, inventory: inventory, proposals: proposals)
+            notes: analysis.notes, inventory: inventory, proposals: proposals,
+            readsArgoCD: inputs.deployments != nil)
     }
 }

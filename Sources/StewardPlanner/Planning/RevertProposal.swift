@@ -23,6 +23,9 @@ package struct RevertProposal: Sendable, Hashable {
     /// The id of the finding that blamed the commit, as `Steward-Finding` carries it:
     /// `regression-after-change/<cluster>/<namespace>/<Kind>/<name>/<container>#<incident>`.
     package var finding: String
+    /// The rollback in Argo CD made (or not) before the revert is published; the pull request
+    /// and the evidence note say what became of it.
+    package var rollback: RollbackOutcome?
 
     /// Describes a revert; `finding` defaults to the id of a regression finding about the
     /// container without an incident part.

@@ -97,7 +97,8 @@ package struct BranchBuilder {
                     date: info.author.date.formatted(.iso8601)),
                 reason: revert.reason, evidence: revert.evidence, decision: revert.decision.outcome.rawValue,
                 rule: revert.decision.rule,
-                policy: EvidenceRecord.PolicyReference(path: plan.policy.path, blob: policyBlob)
+                policy: EvidenceRecord.PolicyReference(path: plan.policy.path, blob: policyBlob),
+                rollback: revert.rollback
             ).text
             let message = BotCommitMessage(
                 subject: "steward: revert \(reverted.short) \"\(info.summary)\"",

@@ -52,6 +52,7 @@ package struct PullRequestComposer {
                 Date.ISO8601FormatStyle(timeZone: .gmt)),
             workload: revert.workload.description, container: revert.container, reason: revert.reason,
             evidence: entries.isEmpty ? nil : RevertPullRequestContext.EntryList(items: entries),
+            rollback: revert.rollback.map { RevertPullRequestContext.Rollback(text: $0.pullRequestText) },
             policy: "Policy `\(plan.policy.path)`\(policyName) at blob \(policyBlob.prefix(7)): "
                 + "the revert is \(revert.decision).",
             branch: branch.group.branch, base: base, lastCommit: branch.tip.short, run: run)

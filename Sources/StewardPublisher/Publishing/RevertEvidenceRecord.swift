@@ -1,5 +1,6 @@
 import Foundation
 import Kubernetes
+import StewardPlanner
 import StewardReports
 
 /// The evidence behind a revert commit, stored as its note on `refs/notes/steward` like a
@@ -24,4 +25,6 @@ struct RevertEvidenceRecord: JSONDocument {
     var decision: String
     var rule: String?
     var policy: EvidenceRecord.PolicyReference
+    /// The rollback in Argo CD made (or refused) for the same finding before this revert.
+    var rollback: RollbackOutcome?
 }

@@ -9,6 +9,11 @@ struct RevertPullRequestContext: Sendable {
         var items: [Entry]
     }
 
+    /// The paragraph about the rollback in Argo CD.
+    struct Rollback: Sendable {
+        var text: String
+    }
+
     var title: String
     /// The reverted commit, full and short.
     var commit: String
@@ -21,6 +26,8 @@ struct RevertPullRequestContext: Sendable {
     var container: String
     var reason: String
     var evidence: EntryList?
+    /// What became of the rollback in Argo CD, when there was one to consider.
+    var rollback: Rollback?
     var policy: String
     var branch: String
     var base: String
