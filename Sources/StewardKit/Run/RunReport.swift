@@ -31,12 +31,15 @@ package struct RunReport: Sendable {
     package var failure: String?
     /// What became of each rollback in Argo CD, made before the revert pull requests opened.
     package var rollbacks: [RollbackOutcome] = []
+    /// The Applications Argo CD did not answer for, each with the server's error: their commits
+    /// were dated by commit time, and nothing was rolled back.
+    package var argoCDUnavailable: [String] = []
 
     /// 1 when a branch or a rollback failed, a file does not parse or the policy does not load,
     /// else 0.
     package var exitStatus: ExitStatus {
         failure != nil || !unreadable.isEmpty || outcomes.contains { $0.action == .failed }
-            || rollbacks.contains(where: \.isFailure)
+            || rollbacks.contains(where: \.isFailure) || !argoCDUnavailable.isEmpty
             ? .failure : .success
     }
 
@@ -59,6 +62,7 @@ package struct RunReport: Sendable {
         case .planned(let reason): lines.append("Planned only: \(reason).")
         }
         if let failure { lines.append("error: \(failure)") }
+        lines += argoCDUnavailable.map { "error: \($0)" }
         for problem in unreadable {
             lines.append("error: \(problem.description) (not valid YAML: nothing in it was planned)")
         }
@@ -108,6 +112,7 @@ package struct RunReport: Sendable {
         if case .planned(let reason) = mode { object["reason"] = .text(reason) }
         if let failure { object["error"] = .text(failure) }
         if !rollbacks.isEmpty { object["rollbacks"] = .rollbacks(rollbacks) }
+        if !argoCDUnavailable.isEmpty { object["argoCDUnavailable"] = .number(argoCDUnavailable.count) }
         return SummaryValue.line(object)
     }
 }

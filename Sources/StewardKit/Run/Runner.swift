@@ -100,7 +100,8 @@ package struct Runner: Sendable {
             changes: plan.permittedChanges.count + reverts,
             rejected: plan.changes.count - plan.permittedChanges.count + plan.reverts.count - reverts,
             mode: request.dryRun ? .dryRun : .published,
-            outcomes: [], unreadable: plan.unreadable, rollbacks: rollbacks)
+            outcomes: [], unreadable: plan.unreadable, rollbacks: rollbacks,
+            argoCDUnavailable: inputs.deployments?.notes ?? [])
         if let reason = Self.reasonNotToPublish(plan) {
             report.mode = .planned(reason: reason)
             report.failure = plan.policyFailure?.message

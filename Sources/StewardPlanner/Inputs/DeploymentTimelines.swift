@@ -45,7 +45,7 @@ package struct DeploymentTimelines: Sendable {
     }
 
     /// The plan's notes about Applications that could not be read.
-    var notes: [String] {
+    package var notes: [String] {
         unavailable.sorted { $0.key < $1.key }.map { name, error in
             "\(error): the commits deployed by \(name) are dated by commit time, and no rollback is proposed for it"
         }
