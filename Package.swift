@@ -165,22 +165,12 @@ let package = Package(
         ),
         .target(
             name: "ForgeFake",
-            dependencies: [
-                "TestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
+            dependencies: ["TestSupport"],
             path: "Tests/ForgeFake"
         ),
         .target(
             name: "ArgoCDFake",
-            dependencies: [
-                "TestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
+            dependencies: ["TestSupport"],
             path: "Tests/ArgoCDFake"
         ),
         .target(

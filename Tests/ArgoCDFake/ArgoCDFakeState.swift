@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What the fake knows and how it answers one request.
 struct ArgoCDFakeState: Sendable {
@@ -18,20 +19,21 @@ struct ArgoCDFakeState: Sendable {
         var json: Any
     }
 
-    mutating func handle(method: String, target: String, authorization: String?, body: [UInt8]) -> Response {
-        let bodyText = String(decoding: body, as: UTF8.self)
+    mutating func handle(_ request: LoopbackHTTPServer.Request) -> Response {
+        let (method, body) = (request.method, request.body)
         requests.append(
-            ArgoCDFakeRequest(method: method, target: target, authorization: authorization, body: bodyText))
+            ArgoCDFakeRequest(
+                method: method, target: request.uri, authorization: request.header("Authorization"),
+                body: String(decoding: body, as: UTF8.self)))
         if unavailable > 0 {
             unavailable -= 1
             return Self.error(14, "connection error: desc = \"transport: error while dialing\"")
         }
-        guard authorization == "Bearer \(token)" else {
+        guard request.header("Authorization") == "Bearer \(token)" else {
             return Self.error(16, "invalid session: token has invalid claims: token is expired")
         }
-        let (path, query) = Self.split(target)
-        let parts = path.split(separator: "/").map(String.init)
-        let namespace = query["appNamespace"] ?? "argocd"
+        let parts = request.path.split(separator: "/").map(String.init)
+        let namespace = request.query.first { $0.name == "appNamespace" }?.value ?? "argocd"
         switch (method, parts.count) {
         case ("GET", 3) where parts == ["api", "v1", "applications"]:
             let items = applications.values.sorted { $0.key < $1.key }
@@ -119,17 +121,5 @@ struct ArgoCDFakeState: Sendable {
             default: 500
             }
         return Response(status: status, json: ["error": message, "code": code, "message": message])
-    }
-
-    private static func split(_ target: String) -> (String, [String: String]) {
-        guard let mark = target.firstIndex(of: "?") else { return (target, [:]) }
-        var query: [String: String] = [:]
-        for pair in target[target.index(after: mark)...].split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
-                String($0).removingPercentEncoding ?? String($0)
-            }
-            query[parts[0]] = parts.count > 1 ? parts[1] : ""
-        }
-        return (String(target[..<mark]), query)
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 import Synchronization
+import TestSupport
 
 /// An Argo CD API server on loopback HTTP, answering as the API server of Argo CD v2.13 to v3.1
 /// does through its gRPC gateway (`/api/v1`, `ApplicationService`): `GET /api/v1/applications`,
@@ -24,43 +22,38 @@ import Synchronization
 /// try await argo.stop()
 /// ```
 public final class ArgoCDServer: Sendable {
-    /// `http://127.0.0.1:PORT`.
-    public let origin: String
-    private let channel: any Channel
+    private let http: LoopbackHTTPServer
     private let box: ArgoCDFakeStateBox
 
-    private init(origin: String, channel: any Channel, box: ArgoCDFakeStateBox) {
-        self.origin = origin
-        self.channel = channel
+    private init(http: LoopbackHTTPServer, box: ArgoCDFakeStateBox) {
+        self.http = http
         self.box = box
     }
 
     /// Starts a server on an ephemeral loopback port that accepts `token`.
     public static func start(token: String) async throws -> ArgoCDServer {
         let box = ArgoCDFakeStateBox(ArgoCDFakeState(token: token))
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(ArgoCDFakeHandler(box: box))
-                }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-        guard let port = channel.localAddress?.port else {
-            try await channel.close()
-            throw ArgoCDFakeError("the Argo CD server has no local port")
+        let http = try await LoopbackHTTPServer.start { request in
+            let response = box.state.withLock { $0.handle(request) }
+            let bytes =
+                (try? JSONSerialization.data(withJSONObject: response.json, options: [.sortedKeys]))
+                ?? Data("{}".utf8)
+            return LoopbackHTTPServer.Response(
+                status: response.status, headers: [("Content-Type", "application/json")], body: Array(bytes))
         }
-        return ArgoCDServer(origin: "http://127.0.0.1:\(port)", channel: channel, box: box)
+        return ArgoCDServer(http: http, box: box)
     }
 
     /// Stops listening.
     public func stop() async throws {
-        try await channel.close()
+        try await http.stop()
     }
 
+    /// `http://127.0.0.1:PORT`.
+    public var origin: String { http.origin }
+
     /// The port on 127.0.0.1, for a TLS tunnel in front.
-    public var port: Int { channel.localAddress?.port ?? 0 }
+    public var port: Int { http.port }
 
     /// Adds or replaces an Application.
     public func seed(_ application: ArgoCDFakeApplication) {
@@ -103,16 +96,7 @@ public final class ArgoCDServer: Sendable {
     }
 }
 
-/// What an Argo CD fake could not do.
-public struct ArgoCDFakeError: Error, CustomStringConvertible {
-    public let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
-
-/// The state shared by the channel handlers and the test.
+/// The state shared by the server's event loops and the test.
 final class ArgoCDFakeStateBox: Sendable {
     let state: Mutex<ArgoCDFakeState>
 

@@ -1,8 +1,6 @@
 import Foundation
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 import Synchronization
+import TestSupport
 
 /// A forge on loopback HTTP that answers like GitHub (REST v3), GitLab (API v4) or Gitea /
 /// Forgejo (API v1) do for pull requests: their endpoints, status codes, JSON fields, error
@@ -34,42 +32,39 @@ public final class ForgeServer: Sendable {
 
     /// Which API the server speaks.
     public let kind: Kind
-    /// `http://127.0.0.1:PORT`.
-    public let origin: String
-    private let channel: any Channel
+    private let http: LoopbackHTTPServer
     private let core: ForgeServerCore
 
-    private init(kind: Kind, origin: String, channel: any Channel, core: ForgeServerCore) {
+    private init(kind: Kind, http: LoopbackHTTPServer, core: ForgeServerCore) {
         self.kind = kind
-        self.origin = origin
-        self.channel = channel
+        self.http = http
         self.core = core
     }
+
+    /// `http://127.0.0.1:PORT`.
+    public var origin: String { http.origin }
 
     /// Starts a server on an ephemeral loopback port that accepts `token`.
     public static func start(_ kind: Kind, token: String) async throws -> ForgeServer {
         let core = ForgeServerCore(state: ForgeServerState(kind: kind, token: token))
-        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(ForgeServerHandler(core: core))
-                }
+        let http = try await LoopbackHTTPServer.start { request in
+            let response = core.state.withLock {
+                $0.handle(
+                    ForgeServerRequest(
+                        method: request.method, path: request.path, query: request.query,
+                        headers: request.headers,
+                        body: request.body))
             }
-            .bind(host: "127.0.0.1", port: 0).get()
-        guard let port = channel.localAddress?.port else {
-            try await channel.close()
-            throw ForgeServerError("the forge server has no local port")
+            return LoopbackHTTPServer.Response(
+                status: response.status, headers: response.headers, body: response.body)
         }
-        let origin = "http://127.0.0.1:\(port)"
-        core.state.withLock { $0.origin = origin }
-        return ForgeServer(kind: kind, origin: origin, channel: channel, core: core)
+        core.state.withLock { $0.origin = http.origin }
+        return ForgeServer(kind: kind, http: http, core: core)
     }
 
     /// Stops listening.
     public func stop() async throws {
-        try await channel.close()
+        try await http.stop()
     }
 
     /// The API base URL a client is configured with: GitHub Enterprise style
@@ -151,14 +146,5 @@ final class ForgeServerCore: Sendable {
 
     init(state: ForgeServerState) {
         self.state = Mutex(state)
-    }
-}
-
-/// The forge server could not start.
-public struct ForgeServerError: Error, CustomStringConvertible {
-    public let description: String
-
-    init(_ description: String) {
-        self.description = description
     }
 }

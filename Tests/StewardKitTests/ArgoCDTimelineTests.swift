@@ -57,6 +57,36 @@ import Testing
         return (repo, first, bump)
     }
 
+    /// A repository whose cart bump is committed at `bumpAt`, the profiles collected from a real
+    /// Prometheus, and a fresh Argo CD fake.
+    struct Setup {
+        var git: GitFixture
+        var repo: String
+        var first: String
+        var bump: String
+        var directory: TemporaryDirectory
+        var profiles: String
+        var argo: ArgoCDServer
+
+        init(
+            applications: [String: String] = ["argocd/shop.yaml": ArgoCDTimelineTests.application("shop")],
+            bumpAt time: Double, policy: String = RegressionPlanFixture.policy,
+            token: String = ArgoCDTimelineTests.token
+        ) async throws {
+            git = try GitFixture()
+            (repo, first, bump) = try ArgoCDTimelineTests.repository(
+                git, applications: applications, bumpAt: time, policy: policy)
+            directory = try TemporaryDirectory("steward-argocd-timeline")
+            profiles = try await RegressionPrometheusTests.collect(into: directory)
+            argo = try await ArgoCDServer.start(token: token)
+        }
+
+        /// `steward plan` of the repository with Argo CD configured.
+        func plan(format: String = "json") throws -> ExternalToolOutput {
+            try ArgoCDTimelineTests.plan(repo, profiles: profiles, argo: argo, in: directory, format: format)
+        }
+    }
+
     /// `steward plan --format <format>` of `repo` with the profiles and a configuration naming `argo`.
     static func plan(
         _ repo: String, profiles: String, argo: ArgoCDServer, in directory: TemporaryDirectory,
@@ -91,14 +121,9 @@ import Testing
     }
 
     @Test func aCommitDeployedHoursAfterItWasMadeIsBlamedFromItsDeployment() async throws {
-        let git = try GitFixture()
         // Committed three hours before the rollout: by commit time, too early to blame.
-        let (repo, first, bump) = try Self.repository(
-            git, applications: ["argocd/shop.yaml": Self.application("shop")], bumpAt: Self.change - 10_800,
-            policy: RegressionPlanFixture.policy)
-        let directory = try TemporaryDirectory("steward-argocd-timeline")
-        let profiles = try await RegressionPrometheusTests.collect(into: directory)
-        let argo = try await ArgoCDServer.start(token: Self.token)
+        let setup = try await Setup(bumpAt: Self.change - 10_800)
+        let (first, bump, argo) = (setup.first, setup.bump, setup.argo)
         argo.seed(
             ArgoCDFakeApplication(
                 name: "shop",
@@ -109,7 +134,7 @@ import Testing
                         deployedAt: Self.date(Self.change + 150)),
                 ]))
 
-        let output = try Self.plan(repo, profiles: profiles, argo: argo, in: directory)
+        let output = try setup.plan()
         try await argo.stop()
         #expect(output.status == 0, "\(output.stderr)")
         let finding = try Self.cartFinding(output)
@@ -136,14 +161,9 @@ import Testing
     }
 
     @Test func aCommitArgoCDNeverDeployedIsNotBlamed() async throws {
-        let git = try GitFixture()
         // Committed two minutes before the rollout, which by commit time would blame it.
-        let (repo, first, _) = try Self.repository(
-            git, applications: ["argocd/shop.yaml": Self.application("shop")], bumpAt: Self.change,
-            policy: RegressionPlanFixture.policy)
-        let directory = try TemporaryDirectory("steward-argocd-timeline")
-        let profiles = try await RegressionPrometheusTests.collect(into: directory)
-        let argo = try await ArgoCDServer.start(token: Self.token)
+        let setup = try await Setup(bumpAt: Self.change)
+        let (first, argo) = (setup.first, setup.argo)
         // The rollout came from a sync of the first revision (a manual restart), not the bump.
         argo.seed(
             ArgoCDFakeApplication(
@@ -153,7 +173,7 @@ import Testing
                     .init(id: 2, revision: first, deployedAt: Self.date(Self.change + 110)),
                 ]))
 
-        let output = try Self.plan(repo, profiles: profiles, argo: argo, in: directory)
+        let output = try setup.plan()
         try await argo.stop()
         #expect(output.status == 0, "\(output.stderr)")
         let finding = try Self.cartFinding(output)
@@ -166,16 +186,12 @@ import Testing
     }
 
     @Test func eachApplicationDeployingThePathHasItsOwnTimeline() async throws {
-        let git = try GitFixture()
-        let (repo, first, bump) = try Self.repository(
-            git,
+        let setup = try await Setup(
             applications: [
                 "argocd/shop-prod.yaml": Self.application("shop-prod", destination: "prod"),
                 "argocd/shop-staging.yaml": Self.application("shop-staging", destination: "staging"),
-            ], bumpAt: Self.change - 10_800, policy: RegressionPlanFixture.policy)
-        let directory = try TemporaryDirectory("steward-argocd-timeline")
-        let profiles = try await RegressionPrometheusTests.collect(into: directory)
-        let argo = try await ArgoCDServer.start(token: Self.token)
+            ], bumpAt: Self.change - 10_800)
+        let (first, bump, argo) = (setup.first, setup.bump, setup.argo)
         let early = ArgoCDFakeApplication.HistoryEntry(
             id: 1, revision: first, deployedAt: Self.date(Self.change - 86_400))
         let synced = ArgoCDFakeApplication.HistoryEntry(
@@ -184,7 +200,7 @@ import Testing
         argo.seed(ArgoCDFakeApplication(name: "shop-staging", history: [early, synced]))
         argo.seed(ArgoCDFakeApplication(name: "shop-prod", history: [early]))
         let notDeployed = try Self.cartFinding(
-            try Self.plan(repo, profiles: profiles, argo: argo, in: directory))
+            try setup.plan())
         #expect(notDeployed["kind"] as? String == "crash-loop")
 
         // Prod synced it too: prod's own entry dates it.
@@ -193,7 +209,7 @@ import Testing
                 name: "shop-prod",
                 history: [early, .init(id: 7, revision: bump, deployedAt: Self.date(Self.change + 90))]))
         let deployed = try Self.cartFinding(
-            try Self.plan(repo, profiles: profiles, argo: argo, in: directory))
+            try setup.plan())
         try await argo.stop()
         let commit = try #require((deployed["revert"] as? [String: Any])?["commit"] as? [String: Any])
         let deployment = try #require(commit["deployment"] as? [String: Any])
@@ -203,13 +219,10 @@ import Testing
     }
 
     @Test func thePlanShowsTheRollbackItWouldMakeAndCallsNothingThatChanges() async throws {
-        let git = try GitFixture()
-        let (repo, first, bump) = try Self.repository(
-            git, applications: ["argocd/shop.yaml": Self.application("shop")], bumpAt: Self.change - 600,
+        let setup = try await Setup(
+            bumpAt: Self.change - 600,
             policy: Self.rollbackPolicy)
-        let directory = try TemporaryDirectory("steward-argocd-timeline")
-        let profiles = try await RegressionPrometheusTests.collect(into: directory)
-        let argo = try await ArgoCDServer.start(token: Self.token)
+        let (first, bump, argo) = (setup.first, setup.bump, setup.argo)
         argo.seed(
             ArgoCDFakeApplication(
                 name: "shop",
@@ -217,7 +230,7 @@ import Testing
                     .init(id: 1, revision: first, deployedAt: Self.date(Self.change - 86_400)),
                     .init(id: 2, revision: bump, deployedAt: Self.date(Self.change + 100)),
                 ]))
-        let text = try Self.plan(repo, profiles: profiles, argo: argo, in: directory, format: "text")
+        let text = try setup.plan(format: "text")
         #expect(text.status == 0, "\(text.stderr)")
         #expect(
             text.text.contains(
@@ -227,7 +240,7 @@ import Testing
         #expect(text.text.contains("\n1 rollback in Argo CD proposed, 1 allowed\n"))
 
         argo.update("shop") { $0.automatedSync = true }
-        let json = try Self.plan(repo, profiles: profiles, argo: argo, in: directory)
+        let json = try setup.plan()
         try await argo.stop()
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout)) as? [String: Any])
         let rollbacks = try #require(plan["rollbacks"] as? [[String: Any]])
@@ -242,14 +255,9 @@ import Testing
     }
 
     @Test func anArgoCDThatCannotBeReadLeavesCommitTimesAndSaysSo() async throws {
-        let git = try GitFixture()
-        let (repo, _, bump) = try Self.repository(
-            git, applications: ["argocd/shop.yaml": Self.application("shop")], bumpAt: Self.change,
-            policy: RegressionPlanFixture.policy)
-        let directory = try TemporaryDirectory("steward-argocd-timeline")
-        let profiles = try await RegressionPrometheusTests.collect(into: directory)
-        let argo = try await ArgoCDServer.start(token: "another-token")
-        let output = try Self.plan(repo, profiles: profiles, argo: argo, in: directory)
+        let setup = try await Setup(bumpAt: Self.change, token: "another-token")
+        let (bump, argo) = (setup.bump, setup.argo)
+        let output = try setup.plan()
         try await argo.stop()
         #expect(output.status == 0, "\(output.stderr)")
         let finding = try Self.cartFinding(output)

@@ -23,16 +23,10 @@ extension Policy {
     /// Decides a revert of a commit that changed `subject`'s manifests: no field bounds apply,
     /// only the opt-out annotation, the `revert` switch and the first matching rule's actions.
     public func evaluateRevert(of subject: PolicySubject) -> PolicyDecision {
-        if let refusal = refusal(.revert, for: subject) {
-            return refusal
+        switch rule(allowing: .revert, for: subject) {
+        case .success(let rule): .allowed(nil, rule: rule.name)
+        case .failure(let refusal): refusal.decision
         }
-        guard let rule = rule(for: subject) else {
-            return .rejected("no rule matches \(subject.workload) (default deny)")
-        }
-        guard rule.actions.contains(.revert) else {
-            return .rejected("the rule does not allow the action revert", rule: rule.name)
-        }
-        return .allowed(nil, rule: rule.name)
     }
 
     /// Decides a rollback in Argo CD of `subject`'s Application that goes `entriesBack` history
@@ -40,14 +34,10 @@ extension Policy {
     /// matching rule's actions (default deny: a rule must list `rollback`) and the switch's
     /// `maxHistoryEntries`.
     public func evaluateRollback(of subject: PolicySubject, entriesBack: Int) -> PolicyDecision {
-        if let refusal = refusal(.rollback, for: subject) {
-            return refusal
-        }
-        guard let rule = rule(for: subject) else {
-            return .rejected("no rule matches \(subject.workload) (default deny)")
-        }
-        guard rule.actions.contains(.rollback) else {
-            return .rejected("the rule does not allow the action rollback", rule: rule.name)
+        let rule: PolicyRule
+        switch self.rule(allowing: .rollback, for: subject) {
+        case .success(let allowing): rule = allowing
+        case .failure(let refusal): return refusal.decision
         }
         let bound = actionSwitch(.rollback).maxHistoryEntries
         guard entriesBack <= bound else {
@@ -57,6 +47,27 @@ extension Policy {
                 rule: rule.name)
         }
         return .allowed(nil, rule: rule.name)
+    }
+
+    /// The rule that allows `action` on `subject`, or the decision refusing it: opted out,
+    /// switched off, no rule (default deny), or a rule without the action.
+    private func rule(allowing action: PolicyAction, for subject: PolicySubject) -> Result<
+        PolicyRule, Refusal
+    > {
+        if let refusal = refusal(action, for: subject) {
+            return .failure(Refusal(decision: refusal))
+        }
+        guard let rule = rule(for: subject) else {
+            return .failure(
+                Refusal(decision: .rejected("no rule matches \(subject.workload) (default deny)")))
+        }
+        guard rule.actions.contains(action) else {
+            return .failure(
+                Refusal(
+                    decision: .rejected(
+                        "the rule does not allow the action \(action.rawValue)", rule: rule.name)))
+        }
+        return .success(rule)
     }
 
     /// The rule that decides for `subject`: the first whose `match` selects it.
@@ -73,4 +84,9 @@ extension Policy {
         }
         return nil
     }
+}
+
+/// A policy decision that refuses an action, as the failure of a rule lookup.
+private struct Refusal: Error {
+    var decision: PolicyDecision
 }
