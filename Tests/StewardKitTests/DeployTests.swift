@@ -71,7 +71,9 @@ import YAMLSyntax
         #expect(volumes["git-token"]?["secret"]?["secretName"]?.scalarText == "steward-git-token")
         #expect(volumes["forge-token"]?["secret"]?["secretName"]?.scalarText == "steward-forge-token")
         #expect(volumes["signing-key"]?["secret"]?["secretName"]?.scalarText == "steward-signing-key")
-        for name in ["git-token", "forge-token", "signing-key"] {
+        #expect(volumes["argocd-token"]?["secret"]?["secretName"]?.scalarText == "steward-argocd-token")
+        #expect(volumes["argocd-token"]?["secret"]?["optional"] == .bool(true))
+        for name in ["git-token", "forge-token", "signing-key", "argocd-token"] {
             #expect(volumes[name]?["secret"]?["defaultMode"]?.scalarText == "256", "\(name) is not mode 0400")
         }
         let configMap = try #require(documents["ConfigMap"])
@@ -97,6 +99,7 @@ import YAMLSyntax
         #expect(mount(of: "/etc/steward/steward.yaml")?.volume == "config")
         #expect(mount(of: configuration.repository?.tokenFile ?? "")?.volume == "git-token")
         #expect(mount(of: configuration.forge.tokenFile ?? "")?.volume == "forge-token")
+        #expect(mount(of: configuration.argoCD?.tokenFile ?? "")?.volume == "argocd-token")
         #expect(mount(of: configuration.signing?.keyFile ?? "")?.volume == "keys")
         #expect(mount(of: configuration.repository?.cacheDirectory ?? "")?.readOnly == false)
         #expect(mount(of: "/tmp/steward-run")?.readOnly == false)
@@ -108,6 +111,58 @@ import YAMLSyntax
                 configuration.signing?.keyFile,
             ])
         #expect(volumes["keys"]?["emptyDir"]?["medium"]?.scalarText == "Memory")
+    }
+
+    @Test func theArgoCDComponentAddsStewardsAccountAndRoleAndKeepsTheOperatorsPolicy() throws {
+        let directory = try TemporaryDirectory("steward-deploy-argocd")
+        try directory.write(
+            "argocd/install.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: argocd-cm, namespace: argocd}
+            data:
+              url: https://argocd.example.com
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: argocd-rbac-cm, namespace: argocd}
+            data:
+              policy.default: role:readonly
+              policy.csv: |
+                g, platform-team, role:admin
+
+            """)
+        // Kustomize takes components by relative path only: link the one under test in.
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path("argocd/steward").path,
+            withDestinationPath: PackagePaths.root.appendingPathComponent("deploy/argocd").path)
+        try directory.write("argocd/kustomization.yaml", "resources: [install.yaml]\ncomponents: [steward]\n")
+        let output = try ExternalTool.kubectl.run([
+            "kustomize", "--load-restrictor", "LoadRestrictionsNone", directory.path("argocd").path,
+        ])
+        let file = try YAMLFile(bytes: Array(output.utf8), path: "kubectl kustomize")
+        let maps = Dictionary(
+            uniqueKeysWithValues: file.documents.map {
+                ($0.value["metadata"]?["name"]?.scalarText ?? "", $0.value)
+            })
+        let cm = try #require(maps["argocd-cm"]?["data"])
+        #expect(cm["url"]?.scalarText == "https://argocd.example.com")
+        #expect(cm["accounts.steward"]?.scalarText == "apiKey")
+        let rbac = try #require(maps["argocd-rbac-cm"]?["data"])
+        #expect(rbac["policy.csv"]?.scalarText == "g, platform-team, role:admin\n")
+        #expect(rbac["policy.default"]?.scalarText == "role:readonly")
+        let lines = (rbac["policy.steward.csv"]?.scalarText ?? "").split(separator: "\n").map(String.init)
+        #expect(
+            lines == [
+                "p, role:steward, applications, get, */*, allow",
+                "p, role:steward, applications, sync, */*, allow",
+                "p, role:steward, applications, rollback, */*, allow", "g, steward, role:steward",
+            ])
+        // Least privilege: no action that edits or deletes an Application or its resources.
+        for forbidden in ["update", "override", "delete", "action/"] {
+            #expect(!lines.contains { $0.contains(", \(forbidden)") }, "\(forbidden) is granted")
+        }
     }
 
     static func items(_ value: YAMLValue?) -> [YAMLValue] {
