@@ -192,4 +192,29 @@ import Testing
             policy.evaluateRevert(of: Fixtures.subject(namespace: "blog")).reason?.hasSuffix("(default deny)")
                 == true)
     }
+
+    @Test func aRollbackNeedsARuleThatListsItAndStaysWithinItsBound() throws {
+        #expect(
+            try Fixtures.policy(Self.cpuRequests).evaluateRollback(of: Fixtures.subject(), entriesBack: 1)
+                == .rejected("the rule does not allow the action rollback", rule: "shop"))
+        let allowing = try Fixtures.policy(
+            Self.cpuRequests.replacingOccurrences(of: "[rightsize]", with: "[rightsize, revert, rollback]"))
+        #expect(
+            allowing.evaluateRollback(of: Fixtures.subject(), entriesBack: 1) == .allowed(nil, rule: "shop"))
+        #expect(
+            allowing.evaluateRollback(of: Fixtures.subject(), entriesBack: 2)
+                == .rejected(
+                    "the rollback would go 2 history entries back, more than the 1 "
+                        + "spec.actions.rollback.maxHistoryEntries allows", rule: "shop"))
+        #expect(
+            allowing.evaluateRollback(of: Fixtures.subject(namespace: "blog"), entriesBack: 1)
+                == .rejected("no rule matches blog/Deployment/web (default deny)"))
+
+        let further = try Fixtures.policy(
+            "  actions:\n    rollback: {maxHistoryEntries: 3}\n"
+                + Self.cpuRequests.replacingOccurrences(of: "[rightsize]", with: "[rollback]"))
+        #expect(
+            further.evaluateRollback(of: Fixtures.subject(), entriesBack: 3) == .allowed(nil, rule: "shop"))
+        #expect(further.evaluateRollback(of: Fixtures.subject(), entriesBack: 4).outcome == .rejected)
+    }
 }

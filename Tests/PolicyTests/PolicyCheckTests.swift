@@ -43,6 +43,29 @@ import Testing
                 ])
     }
 
+    @Test func onlyTheRollbackSwitchHasAHistoryBound() {
+        let text =
+            Fixtures.header + """
+                  actions:
+                    revert: {maxHistoryEntries: 2}
+                    rollback: {maxHistoryEntries: 0}
+
+                """
+        #expect(
+            Fixtures.diagnostics(text) == [
+                """
+                policies/steward.yaml:7:14: spec.actions.revert: unknown field "maxHistoryEntries"
+                    revert: {maxHistoryEntries: 2}
+                             ^
+                """,
+                """
+                policies/steward.yaml:8:35: spec.actions.rollback.maxHistoryEntries: 0 is out of range: expected between 1 and 100
+                    rollback: {maxHistoryEntries: 0}
+                                                  ^
+                """,
+            ])
+    }
+
     @Test func unknownFieldsGetADidYouMean() {
         let text =
             Fixtures.header + """

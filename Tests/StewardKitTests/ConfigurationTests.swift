@@ -123,6 +123,39 @@ import Testing
             """
         ),
         (
+            "argocd:\n  server: argocd.example.com\n",
+            """
+            steward: error: steward.yaml:2:3: argocd.tokenFile: required
+              server: argocd.example.com
+              ^
+            steward.yaml:2:11: argocd.server: expected an https:// URL of the Argo CD API server
+              server: argocd.example.com
+                      ^
+
+            """
+        ),
+        (
+            "argocd:\n  server: https://argocd.example.com\n  tokenFile: t\n  operationTimeout: soon\n",
+            """
+            steward: error: steward.yaml:4:21: argocd.operationTimeout: expected a duration such as 30s or 5m, found "soon"
+              operationTimeout: soon
+                                ^
+
+            """
+        ),
+        (
+            "argocd:\n  server: https://argocd.example.com\n  token: t\n",
+            """
+            steward: error: steward.yaml:2:3: argocd.tokenFile: required
+              server: https://argocd.example.com
+              ^
+            steward.yaml:3:3: argocd: unknown field "token"
+              token: t
+              ^
+
+            """
+        ),
+        (
             "apiVersion: steward.dev/v2\n",
             """
             steward: error: steward.yaml:1:13: apiVersion: expected steward.dev/v1, found steward.dev/v2
