@@ -166,6 +166,12 @@ import Testing
             #expect((audit["to"] as? [String: Any])?["id"] as? Int == 1)
             #expect(audit["requestedAt"] is String)
             #expect(audit["finishedAt"] is String)
+            // The note with its rollback record is what the commit's Steward-Evidence pins.
+            let mirror = scenario.fixture.git.path("verify")
+            try scenario.fixture.git.git(["clone", "--quiet", "--mirror", scenario.fixture.bare, mirror])
+            let branch = "steward/revert-\(bump)"
+            let verify = try PackagePaths.steward().result(["verify", "--repo", mirror, "main..\(branch)"])
+            #expect(verify.text == "ok: 1 bot commit verified in main..\(branch), 0 human commits ignored\n")
             #expect(report.summaryLine.contains(#""rollbacks":[{"#))
             #expect(report.summaryLine.contains(#""status":"rolled-back""#))
         }
@@ -290,14 +296,16 @@ import Testing
 
     @Test func anArgoCDThatCannotBeReadFailsTheRunButTheRevertStillOpens() async throws {
         try await Self.with { scenario in
-            try await scenario.argo.stop()
+            // The discard port on loopback, where nothing listens.
+            var scenario = scenario
+            scenario.configuration.argoCD?.server = "http://127.0.0.1:9"
             let report = try await scenario.run()
             #expect(report.exitStatus == .failure)
             #expect(report.rollbacks.isEmpty)
             #expect(report.argoCDUnavailable.count == 1)
             #expect(
                 report.text.contains(
-                    "error: Argo CD at \(scenario.argo.origin) is unreachable for GET /api/v1/applications/shop: "
+                    "error: Argo CD at http://127.0.0.1:9 is unreachable for GET /api/v1/applications/shop: "
                 ))
             #expect(
                 report.text.contains(

@@ -51,14 +51,17 @@ package struct DeploymentTimelines: Sendable {
         }
     }
 
-    /// `commits` of a workload that Application `name` deploys, each with when a sync deployed
-    /// it; those it never deployed are left out, since they never ran. Nil when Argo CD did not
-    /// answer for `name` (or it is no Application): commit times stand.
+    /// `commits` of a workload that Application `name` deploys, each commit to its manifests with
+    /// when a sync deployed it; those it never deployed are left out, since they never ran.
+    /// Commits to TLS resources keep their commit time: another Application (or cert-manager) may
+    /// deploy those. Nil when Argo CD did not answer for `name`: commit times stand.
     func dated(_ commits: [ManifestCommit], target name: String, history: CommitHistory) -> [ManifestCommit]?
     {
         guard let application = applications[name] else { return nil }
-        let found = history.deployments(of: Set(commits.map(\.id)), in: application.history)
+        let workload = commits.filter { $0.scope == .workload }
+        let found = history.deployments(of: Set(workload.map(\.id)), in: application.history)
         return commits.compactMap { commit in
+            guard commit.scope == .workload else { return commit }
             guard let (entry, revision) = found[commit.id] else { return nil }
             var dated = commit
             dated.deployment = CommitDeployment(
