@@ -34,16 +34,10 @@ struct ApplicationPayload: Decodable {
     struct Status: Decodable {
         struct Sync: Decodable { var status: String? }
         struct Health: Decodable { var status: String? }
-        struct Operation: Decodable {
-            struct Sync: Decodable { var revision: String? }
-            var sync: Sync?
-        }
         struct OperationState: Decodable {
             var phase: String?
             var message: String?
-            var startedAt: String?
             var finishedAt: String?
-            var operation: Operation?
         }
 
         var history: [History]?
@@ -72,13 +66,9 @@ struct ApplicationPayload: Decodable {
             ArgoOperationState(
                 phase: state.phase.flatMap(ArgoOperationState.Phase.init(rawValue:)),
                 message: state.message ?? "",
-                startedAt: try state.startedAt.map { text throws(PayloadError) in
-                    try Self.date(text, field: "status.operationState.startedAt")
-                },
                 finishedAt: try state.finishedAt.map { text throws(PayloadError) in
                     try Self.date(text, field: "status.operationState.finishedAt")
-                },
-                revision: state.operation?.sync?.revision)
+                })
         }
         let automated = spec?.syncPolicy?.automated.map { $0.enabled ?? true } ?? false
         return ArgoApplication(

@@ -19,21 +19,6 @@ public struct ArgoApplication: Sendable, Hashable {
     public var health: String?
     /// `status.operationState`, when an operation ran or runs.
     public var operation: ArgoOperationState?
-
-    public init(
-        name: String, namespace: String, project: String = "default", automatedSync: Bool = false,
-        history: [ArgoHistoryEntry] = [], syncStatus: String? = nil, health: String? = nil,
-        operation: ArgoOperationState? = nil
-    ) {
-        self.name = name
-        self.namespace = namespace
-        self.project = project
-        self.automatedSync = automatedSync
-        self.history = history
-        self.syncStatus = syncStatus
-        self.health = health
-        self.operation = operation
-    }
 }
 
 /// One entry of an Application's deployment history (`status.history[]`).
@@ -72,19 +57,5 @@ public struct ArgoOperationState: Sendable, Hashable {
     /// Nil for a phase this client does not know, read as still running.
     public var phase: Phase?
     public var message: String
-    public var startedAt: Date?
     public var finishedAt: Date?
-    /// The history id the operation rolls back to (`operation.sync.revision` does not say it).
-    public var revision: String?
-
-    public init(
-        phase: Phase?, message: String = "", startedAt: Date? = nil, finishedAt: Date? = nil,
-        revision: String? = nil
-    ) {
-        self.phase = phase
-        self.message = message
-        self.startedAt = startedAt
-        self.finishedAt = finishedAt
-        self.revision = revision
-    }
 }
