@@ -37,8 +37,10 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
     /// Set while Kubernetes deletes the Application: every change is refused.
     public var deleting: Bool
     public var rollback: Rollback
-    /// The operation's phase and message, and how many more reads it stays `Running`.
-    var operation: (phase: String, message: String, pollsLeft: Int, startedAt: Date, finishedAt: Date?)?
+    /// The operation's phase and message, how many more reads it stays `Running`, and whether it
+    /// is a dry run (which ends `Succeeded` after one read and changes nothing).
+    var operation:
+        (phase: String, message: String, pollsLeft: Int, startedAt: Date, finishedAt: Date?, dryRun: Bool)?
     /// The history id the running rollback goes to.
     var rollbackTarget: Int?
 
@@ -103,10 +105,18 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
         }
         var metadata: [String: Any] = ["name": name, "namespace": namespace]
         if deleting { metadata["deletionTimestamp"] = Self.time(Date()) }
-        return [
+        var object: [String: Any] = [
             "apiVersion": "argoproj.io/v1alpha1", "kind": "Application", "metadata": metadata, "spec": spec,
             "status": status,
         ]
+        // The requested operation stays on the object until it ends, as SetAppOperation leaves it.
+        if let operation, operation.phase == "Running" {
+            object["operation"] = [
+                "sync": ["revision": rollbackRevision ?? "", "dryRun": operation.dryRun, "prune": false],
+                "initiatedBy": ["username": "steward"],
+            ]
+        }
+        return object
     }
 
     private var rollbackRevision: String? {
@@ -118,6 +128,13 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
         guard var operation, operation.phase == "Running" else { return }
         if operation.pollsLeft > 0 {
             operation.pollsLeft -= 1
+            self.operation = operation
+            return
+        }
+        if operation.dryRun {
+            operation.phase = "Succeeded"
+            operation.message = "successfully synced (dry run)"
+            operation.finishedAt = now
             self.operation = operation
             return
         }

@@ -8,6 +8,10 @@ struct ArgoCDFakeState: Sendable {
     /// Per Application name, the actions the token may do; absent: all.
     var grants: [String: Set<String>] = [:]
     var unavailable = 0
+    /// The next rollback that is not a dry run fails with 503, after Argo CD may have acted on it.
+    var failNextRollback = false
+    /// Whether 401 and 403 messages quote the request's `Authorization` header.
+    var echoAuthorization = false
     var requests: [ArgoCDFakeRequest] = []
 
     init(token: String) {
@@ -30,18 +34,16 @@ struct ArgoCDFakeState: Sendable {
             return Self.error(14, "connection error: desc = \"transport: error while dialing\"")
         }
         guard request.header("Authorization") == "Bearer \(token)" else {
-            return Self.error(16, "invalid session: token has invalid claims: token is expired")
+            let echo = echoAuthorization ? " (Authorization: \(request.header("Authorization") ?? ""))" : ""
+            return Self.error(16, "invalid session: token has invalid claims: token is expired" + echo)
         }
         let parts = request.path.split(separator: "/").map(String.init)
         let namespace = request.query.first { $0.name == "appNamespace" }?.value ?? "argocd"
         switch (method, parts.count) {
-        case ("GET", 3) where parts == ["api", "v1", "applications"]:
-            let items = applications.values.sorted { $0.key < $1.key }
-                .filter { may("get", $0.name) }.map { $0.json() }
-            return Response(status: 200, json: ["metadata": [:] as [String: Any], "items": items])
         case ("GET", 4) where parts.starts(with: ["api", "v1", "applications"]):
             let name = parts[3].removingPercentEncoding ?? parts[3]
-            return read(name, namespace: namespace)
+            return read(
+                name, namespace: namespace, project: request.query.first { $0.name == "project" }?.value)
         case ("POST", 5) where parts.starts(with: ["api", "v1", "applications"]) && parts[4] == "rollback":
             let name = parts[3].removingPercentEncoding ?? parts[3]
             let request = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
@@ -55,16 +57,19 @@ struct ArgoCDFakeState: Sendable {
         grants[name].map { $0.contains(action) } ?? true
     }
 
-    private mutating func read(_ name: String, namespace: String) -> Response {
+    private mutating func read(_ name: String, namespace: String, project: String?) -> Response {
         let key = "\(namespace)/\(name)"
-        guard applications[key] != nil, may("get", name) else {
-            // Argo CD answers a forbidden read like a missing Application, so that names do not leak.
-            return applications[key] == nil
-                ? Self.error(5, "applications.argoproj.io \"\(name)\" not found")
-                : Self.error(
-                    7,
-                    "permission denied: applications, get, \(applications[key]?.project ?? "default")/\(name), "
-                        + "sub: steward, iat: 2026-12-01T00:00:00Z")
+        guard let application = applications[key] else {
+            // Without a project, Argo CD hides whether an Application exists behind a 403.
+            return project == nil
+                ? Self.error(7, "permission denied")
+                : Self.error(5, "applications.argoproj.io \"\(name)\" not found")
+        }
+        guard may("get", name) else {
+            return Self.error(
+                7,
+                "permission denied: applications, get, \(application.project)/\(name), "
+                    + "sub: steward, iat: 2026-12-01T00:00:00Z")
         }
         applications[key]?.advance(now: Date())
         return Response(status: 200, json: applications[key]?.json() ?? [:])
@@ -95,15 +100,18 @@ struct ArgoCDFakeState: Sendable {
         guard application.history.contains(where: { $0.id == id }) else {
             return Self.error(3, "application \(name) does not have deployment with id \(id)")
         }
-        if request["dryRun"] as? Bool == true {
-            return Response(status: 200, json: application.json())
+        let dryRun = request["dryRun"] as? Bool == true
+        if !dryRun && failNextRollback {
+            failNextRollback = false
+            return Self.error(14, "connection error: desc = \"transport: error while dialing\"")
         }
         let polls: Int =
-            switch application.rollback {
-            case .succeed(let polls, _), .fail(let polls, _): polls
-            case .neverFinish: Int.max
+            switch (dryRun, application.rollback) {
+            case (true, _): 0
+            case (false, .succeed(let polls, _)), (false, .fail(let polls, _)): polls
+            case (false, .neverFinish): Int.max
             }
-        application.operation = ("Running", "rolling back to history \(id)", polls, Date(), nil)
+        application.operation = ("Running", "rolling back to history \(id)", polls, Date(), nil, dryRun)
         application.rollbackTarget = id
         applications[key] = application
         return Response(status: 200, json: application.json())

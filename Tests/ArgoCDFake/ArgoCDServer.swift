@@ -3,17 +3,20 @@ import Synchronization
 import TestSupport
 
 /// An Argo CD API server on loopback HTTP, answering as the API server of Argo CD v2.13 to v3.1
-/// does through its gRPC gateway (`/api/v1`, `ApplicationService`): `GET /api/v1/applications`,
-/// `GET /api/v1/applications/{name}` and `POST /api/v1/applications/{name}/rollback`, with
-/// `appNamespace`, bearer tokens, RBAC refusals, and the gateway's error bodies
+/// does through its gRPC gateway (`/api/v1`, `ApplicationService`):
+/// `GET /api/v1/applications/{name}` (a missing Application is 404 only when the request names
+/// a `project`, else 403) and `POST /api/v1/applications/{name}/rollback`, with `appNamespace`,
+/// bearer tokens, RBAC refusals, and the gateway's error bodies
 /// (`{"error": …, "code": …, "message": …}`) with their HTTP statuses: `InvalidArgument` (3) and
 /// `FailedPrecondition` (9) as 400, `NotFound` (5) as 404, `PermissionDenied` (7) as 403,
 /// `Unauthenticated` (16) as 401, `Unavailable` (14) as 503.
 ///
-/// A rollback that is not a dry run starts an operation: the Application's `operationState`
-/// is `Running` for the next reads, then `Succeeded` (a history entry is added for the revision
-/// rolled back to, the Application is `OutOfSync` and takes the configured health) or `Failed`,
-/// as ``ArgoCDFakeApplication/rollback`` says.
+/// A rollback sets an operation, as Argo CD's `SetAppOperation` does: the top-level `operation`
+/// is present and `operationState` is `Running` until it ends, and another rollback is refused
+/// meanwhile. A dry run ends `Succeeded` after one read and changes nothing else; a real one
+/// ends `Succeeded` (a history entry is added for the revision rolled back to, the Application
+/// is `OutOfSync` and takes the configured health) or `Failed`, as
+/// ``ArgoCDFakeApplication/rollback`` says.
 ///
 /// ```swift
 /// let argo = try await ArgoCDServer.start(token: "argo-token")
@@ -85,6 +88,17 @@ public final class ArgoCDServer: Sendable {
     /// The next `count` requests are answered 503 `Unavailable`, as when the API server restarts.
     public func failNext(_ count: Int) {
         box.state.withLock { $0.unavailable += count }
+    }
+
+    /// From now on the 401 and 403 answers quote the `Authorization` header they got, as a badly
+    /// configured proxy in front of Argo CD may: what the client must never pass on.
+    public func echoAuthorization() {
+        box.state.withLock { $0.echoAuthorization = true }
+    }
+
+    /// The next rollback that is not a dry run is answered 503 `Unavailable`.
+    public func failNextRollback() {
+        box.state.withLock { $0.failNextRollback = true }
     }
 
     /// Every request received, in order: `METHOD path?query` with the body.

@@ -112,15 +112,37 @@ struct ArgoCDClientTests {
         }
     }
 
-    @Test("an unknown Application is NotFound")
+    @Test("an unknown Application is NotFound when the project is named, and hidden behind 403 otherwise")
     func notFound() async throws {
         try await Self.withClient { server, client in
-            let error = await #expect(throws: ArgoCDError.self) { try await client.application("cart") }
+            let named = await #expect(throws: ArgoCDError.self) {
+                try await client.application("cart", project: "default")
+            }
             #expect(
-                error
+                named
                     == .notFound(
                         server: server.origin, application: "cart",
                         message: "applications.argoproj.io \"cart\" not found"))
+            #expect(
+                server.requests.last?.line
+                    == "GET /api/v1/applications/cart?appNamespace=argocd&project=default")
+            let hidden = await #expect(throws: ArgoCDError.self) { try await client.application("cart") }
+            #expect(
+                hidden
+                    == .permissionDenied(
+                        server: server.origin, action: "get", application: "cart", project: nil,
+                        message: "permission denied"))
+        }
+    }
+
+    @Test("a token the server echoes back never reaches an error")
+    func echoedToken() async throws {
+        try await Self.withClient(token: "wrong-token-4711") { server, client in
+            server.echoAuthorization()
+            let error = await #expect(throws: ArgoCDError.self) { try await client.application("shop") }
+            let text = error?.description ?? ""
+            #expect(text.contains("(Authorization: Bearer <redacted>)"), "\(text)")
+            #expect(!text.contains("wrong-token-4711"))
         }
     }
 
@@ -140,17 +162,34 @@ struct ArgoCDClientTests {
         }
     }
 
-    @Test("a dry-run rollback changes nothing; a real one starts an operation that succeeds")
+    @Test("a dry-run rollback is an operation that changes nothing; a real one starts after it and succeeds")
     func rollback() async throws {
         try await Self.withClient { server, client in
             let shop = try await client.application("shop")
             let dry = try await client.rollback(shop, to: 3, dryRun: true)
-            #expect(dry.operation == nil)
-            #expect(server.application("shop")?.operationPhase == nil)
+            #expect(dry.operationPending)
+            #expect(dry.operation?.phase == .running)
+            // Argo CD refuses another operation until the dry run has ended.
+            let busy = await #expect(throws: ArgoCDError.self) {
+                try await client.rollback(shop, to: 3, dryRun: false)
+            }
+            #expect(
+                busy
+                    == .failedPrecondition(
+                        server: server.origin, application: "shop",
+                        message: "another operation is already in progress"
+                    ))
+            let dryDone = try await client.application("shop")
+            #expect(dryDone.operationEnded)
+            #expect(dryDone.operation?.phase == .succeeded)
+            #expect(dryDone.history.count == 2)
             let started = try await client.rollback(shop, to: 3, dryRun: false)
             #expect(started.operation?.phase == .running)
-            #expect(try await client.application("shop").operation?.phase == .running)
+            let running = try await client.application("shop")
+            #expect(running.operation?.phase == .running)
+            #expect(running.operationPending)
             let done = try await client.application("shop")
+            #expect(done.operationEnded)
             #expect(done.operation?.phase == .succeeded)
             #expect(done.syncStatus == "OutOfSync")
             #expect(done.health == "Healthy")
@@ -158,11 +197,12 @@ struct ArgoCDClientTests {
             #expect(done.history.last?.id == 5)
             let posts = server.requests.filter { $0.method == "POST" }
             #expect(
-                posts.map(\.line) == Array(repeating: "POST /api/v1/applications/shop/rollback", count: 2))
+                posts.map(\.line) == Array(repeating: "POST /api/v1/applications/shop/rollback", count: 3))
             #expect(
                 posts.map(\.body) == [
-                    #"{"appNamespace":"argocd","dryRun":true,"id":3,"name":"shop","prune":false}"#,
-                    #"{"appNamespace":"argocd","dryRun":false,"id":3,"name":"shop","prune":false}"#,
+                    #"{"appNamespace":"argocd","dryRun":true,"id":3,"name":"shop","project":"default","prune":false}"#,
+                    #"{"appNamespace":"argocd","dryRun":false,"id":3,"name":"shop","project":"default","prune":false}"#,
+                    #"{"appNamespace":"argocd","dryRun":false,"id":3,"name":"shop","project":"default","prune":false}"#,
                 ])
         }
     }

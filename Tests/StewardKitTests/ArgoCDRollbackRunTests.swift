@@ -139,8 +139,8 @@ import Testing
             let posts = scenario.argo.requests.filter { $0.method == "POST" }
             #expect(
                 posts.map(\.body) == [
-                    #"{"appNamespace":"argocd","dryRun":true,"id":1,"name":"shop","prune":false}"#,
-                    #"{"appNamespace":"argocd","dryRun":false,"id":1,"name":"shop","prune":false}"#,
+                    #"{"appNamespace":"argocd","dryRun":true,"id":1,"name":"shop","project":"default","prune":false}"#,
+                    #"{"appNamespace":"argocd","dryRun":false,"id":1,"name":"shop","project":"default","prune":false}"#,
                 ])
             #expect(scenario.argo.application("shop")?.operationPhase == "Succeeded")
             #expect(scenario.argo.requests.allSatisfy { $0.authorization == "Bearer \(Self.token)" })
@@ -252,6 +252,24 @@ import Testing
             #expect(rollback.detail.contains(expected), "\(rollback.detail)")
             #expect(scenario.argo.mutatingRequests.isEmpty)
             #expect(scenario.argo.requests.filter { $0.method == "POST" }.count == 1)
+            _ = try scenario.revertBody(report)
+        }
+    }
+
+    @Test func aRollbackCallThatFailsIsNotSentAgain() async throws {
+        try await Self.with { scenario in
+            scenario.argo.failNextRollback()
+            let report = try await scenario.run()
+            #expect(report.exitStatus == .failure)
+            let rollback = try #require(report.rollbacks.first)
+            #expect(rollback.status == .failed)
+            #expect(
+                rollback.detail.hasPrefix(
+                    "Argo CD at \(scenario.argo.origin) answered 503 for POST /api/v1/applications/shop/rollback: "
+                ),
+                "\(rollback.detail)")
+            #expect(scenario.argo.mutatingRequests.count == 1)
+            #expect(scenario.argo.requests.filter { $0.method == "POST" }.count == 2)
             _ = try scenario.revertBody(report)
         }
     }

@@ -157,7 +157,9 @@ import Testing
                 + "2026-09-22T18:02:00Z, which Argo CD Application shop rolled out with commit \(bump.prefix(7)) "
                 + "\"Bump cart to 3.2.0\" by Fixture Author <author@example.com> (history 2, deployed at "
                 + "2026-09-22T18:02:30Z, committed 3 h before): revert it")
-        #expect(argo.requests.map(\.line) == ["GET /api/v1/applications/shop?appNamespace=argocd"])
+        #expect(
+            argo.requests.map(\.line) == ["GET /api/v1/applications/shop?appNamespace=argocd&project=default"]
+        )
     }
 
     @Test func aCommitArgoCDNeverDeployedIsNotBlamed() async throws {
@@ -252,6 +254,32 @@ import Testing
                 + "Argo CD refuses a rollback then (\"rollback cannot be initiated when auto-sync is enabled\"): "
                 + "the revert pull request is the remedy")
         #expect(argo.requests.allSatisfy { $0.method == "GET" })
+    }
+
+    @Test func aCommitSyncedAgainAfterARollbackIsBlamedForTheLaterRollout() async throws {
+        let setup = try await Setup(bumpAt: Self.change - 10_800, policy: Self.rollbackPolicy)
+        let (first, bump, argo) = (setup.first, setup.bump, setup.argo)
+        // The bump was deployed hours before, rolled back, and synced again just before the rollout.
+        argo.seed(
+            ArgoCDFakeApplication(
+                name: "shop",
+                history: [
+                    .init(id: 1, revision: first, deployedAt: Self.date(Self.change - 86_400)),
+                    .init(id: 2, revision: bump, deployedAt: Self.date(Self.change - 7_200)),
+                    .init(id: 3, revision: first, deployedAt: Self.date(Self.change - 3_600)),
+                    .init(id: 4, revision: bump, deployedAt: Self.date(Self.change + 100)),
+                ]))
+        let output = try setup.plan()
+        let text = try setup.plan(format: "text")
+        try await argo.stop()
+        let commit = try #require(
+            (try Self.cartFinding(output)["revert"] as? [String: Any])?["commit"] as? [String: Any])
+        #expect((commit["deployment"] as? [String: Any])?["historyID"] as? Int == 4)
+        #expect((commit["deployments"] as? [[String: Any]])?.map { $0["historyID"] as? Int } == [2, 4])
+        #expect(
+            text.text.contains(
+                "    would roll back shop to history 3 (\(first.prefix(7)))  allowed (rule shop)\n"),
+            "\(text.text)")
     }
 
     @Test func anArgoCDThatCannotBeReadLeavesCommitTimesAndSaysSo() async throws {

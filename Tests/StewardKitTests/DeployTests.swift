@@ -99,7 +99,18 @@ import YAMLSyntax
         #expect(mount(of: "/etc/steward/steward.yaml")?.volume == "config")
         #expect(mount(of: configuration.repository?.tokenFile ?? "")?.volume == "git-token")
         #expect(mount(of: configuration.forge.tokenFile ?? "")?.volume == "forge-token")
-        #expect(mount(of: configuration.argoCD?.tokenFile ?? "")?.volume == "argocd-token")
+        // The argocd section, commented out for clusters without Argo CD, loads once uncommented,
+        // and its token is where the optional Secret is mounted.
+        let uncommented = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasPrefix("# argocd:") || line.hasPrefix("#   ") ? String(line.dropFirst(2)) : String(line)
+        }.joined(separator: "\n")
+        #expect(uncommented != text)
+        let withArgoCD = try StewardConfiguration.load(
+            from: try directory.write("steward-argocd.yaml", uncommented).path, for: .run)
+        #expect(configuration.argoCD == nil)
+        #expect(withArgoCD.argoCD?.server == "https://argocd-server.argocd.svc")
+        #expect(mount(of: withArgoCD.argoCD?.tokenFile ?? "")?.volume == "argocd-token")
+        #expect(mount(of: withArgoCD.argoCD?.caFile ?? "")?.volume == "config")
         #expect(mount(of: configuration.signing?.keyFile ?? "")?.volume == "keys")
         #expect(mount(of: configuration.repository?.cacheDirectory ?? "")?.readOnly == false)
         #expect(mount(of: "/tmp/steward-run")?.readOnly == false)

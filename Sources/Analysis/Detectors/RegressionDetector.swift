@@ -349,7 +349,9 @@ struct Triggers {
     }
 
     private func commits(before time: Double, scope: ManifestCommit.Scope) -> [ManifestCommit] {
-        commits.filter { $0.scope == scope && $0.reached(before: time, within: settings.rolloutDelaySeconds) }
-            .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        commits.filter { $0.scope == scope }.compactMap {
+            $0.reaching(time, within: settings.rolloutDelaySeconds)
+        }
+        .sorted { ($0.time, $0.id) < ($1.time, $1.id) }
     }
 }

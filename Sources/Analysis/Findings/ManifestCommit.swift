@@ -21,13 +21,17 @@ public struct ManifestCommit: Codable, Sendable, Hashable {
     /// The paths it changed among those asked about, sorted.
     public var paths: [String]
     public var scope: Scope
-    /// When Argo CD deployed the commit, where its Application's history says; nil where the
-    /// commit time stands for it (no Argo CD configured, or its history could not be read).
+    /// Every sync that brought the commit to the cluster, oldest first, where an Argo CD
+    /// Application's history dated it: each entry that deployed it while the one before did not
+    /// (a rollback and a sync of the branch again bring it twice). Nil where the commit time
+    /// stands for it (no Argo CD configured, or its history could not be read).
+    public var deployments: [CommitDeployment]?
+    /// The one of ``deployments`` that started the trigger the commit is a candidate for.
     public var deployment: CommitDeployment?
 
     public init(
         id: String, time: Double, author: String, summary: String, paths: [String], scope: Scope,
-        deployment: CommitDeployment? = nil
+        deployments: [CommitDeployment]? = nil
     ) {
         self.id = id
         self.time = time
@@ -35,21 +39,27 @@ public struct ManifestCommit: Codable, Sendable, Hashable {
         self.summary = summary
         self.paths = paths
         self.scope = scope
-        self.deployment = deployment
+        self.deployments = deployments
     }
 
-    /// Whether the change reached the cluster in time to start something at `time` that began at
+    /// The commit, if it reached the cluster in time to start something at `time` that began at
     /// most `delay` seconds later: committed (or deployed) before it and not longer than `delay`
-    /// before. A deployment counts from its start, since the sync applies manifests (and a
-    /// ReplicaSet appears) before Argo CD records it finished.
-    public func reached(before time: Double, within delay: Double) -> Bool {
-        guard let deployment else { return self.time <= time && time - self.time <= delay }
-        return (deployment.startedAt ?? deployment.deployedAt) <= time
-            && time - deployment.deployedAt <= delay
+    /// before; with ``deployment`` set to the sync that did. A sync counts from its start, since
+    /// it applies manifests (and a ReplicaSet appears) before Argo CD records it finished; where
+    /// Argo CD recorded no start, from `delay` before its end.
+    public func reaching(_ time: Double, within delay: Double) -> ManifestCommit? {
+        guard let deployments else { return self.time <= time && time - self.time <= delay ? self : nil }
+        let match = deployments.last {
+            ($0.startedAt ?? $0.deployedAt - delay) <= time && time - $0.deployedAt <= delay
+        }
+        guard let match else { return nil }
+        var reached = self
+        reached.deployment = match
+        return reached
     }
 
-    /// When the change reached the cluster: its deployment, else its commit.
-    public var arrival: Double { deployment?.deployedAt ?? time }
+    /// When the change first reached the cluster: its first deployment, else its commit.
+    public var arrival: Double { deployments?.first?.deployedAt ?? time }
 
     /// The first seven digits of the id, as `git log --oneline` shows it.
     public var short: String { String(id.prefix(7)) }

@@ -62,15 +62,21 @@ public final class ArgoCDClient: Sendable {
         }
     }
 
-    /// `GET /api/v1/applications/{name}?appNamespace=…`.
-    /// - Parameter namespace: where the Application object is; nil for Argo CD's own namespace.
-    public func application(_ name: String, namespace: String? = nil) async throws(ArgoCDError)
-        -> ArgoApplication
+    /// `GET /api/v1/applications/{name}?appNamespace=…&project=…`.
+    /// - Parameters:
+    ///   - namespace: where the Application object is; nil for Argo CD's own namespace.
+    ///   - project: the Application's project, when known: with it Argo CD answers a missing
+    ///     Application with 404 instead of hiding it behind 403.
+    public func application(_ name: String, namespace: String? = nil, project: String? = nil)
+        async throws(ArgoCDError) -> ArgoApplication
     {
         let namespace = namespace ?? configuration.namespace
-        let path = "/api/v1/applications/\(Self.encoded(name))?appNamespace=\(Self.encoded(namespace))"
+        let path =
+            "/api/v1/applications/\(Self.encoded(name))?appNamespace=\(Self.encoded(namespace))"
+            + (project.map { "&project=\(Self.encoded($0))" } ?? "")
         let response = try await configuration.retry.run { attempt in
-            await self.attempt(.GET, path, body: nil, application: name, action: "get", project: nil, attempt)
+            await self.attempt(
+                .GET, path, body: nil, application: name, action: "get", project: project, attempt)
         } pause: { wait, failure, next throws(ArgoCDError) in
             logger.notice(
                 "Argo CD request will be retried",
@@ -89,15 +95,16 @@ public final class ArgoCDClient: Sendable {
 
     /// `POST /api/v1/applications/{name}/rollback` to history entry `id`, with `prune: false`: a
     /// rollback never deletes what the older revision lacks. Sent exactly once.
-    /// - Parameter dryRun: Argo CD checks the request and changes nothing.
-    /// - Returns: the Application as Argo CD answered (its operation has just started).
+    /// - Parameter dryRun: Argo CD runs the rollback as a dry-run sync: an operation of its own,
+    ///   which changes no resource but must end before another operation may start.
+    /// - Returns: the Application as Argo CD answered (its operation has just been set).
     public func rollback(_ application: ArgoApplication, to id: Int, dryRun: Bool) async throws(ArgoCDError)
         -> ArgoApplication
     {
         let path = "/api/v1/applications/\(Self.encoded(application.name))/rollback"
         let body: [String: any Sendable] = [
-            "name": application.name, "appNamespace": application.namespace, "id": id, "dryRun": dryRun,
-            "prune": false,
+            "name": application.name, "appNamespace": application.namespace, "project": application.project,
+            "id": id, "dryRun": dryRun, "prune": false,
         ]
         let json: Data
         do {

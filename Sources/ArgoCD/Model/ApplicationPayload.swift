@@ -46,8 +46,12 @@ struct ApplicationPayload: Decodable {
         var operationState: OperationState?
     }
 
+    /// The requested operation, present until it ends; only its presence is read.
+    struct Operation: Decodable {}
+
     var metadata: Metadata
     var spec: Spec?
+    var operation: Operation?
     var status: Status?
 
     /// The Application, with `namespace` where the object names none.
@@ -75,7 +79,8 @@ struct ApplicationPayload: Decodable {
             name: metadata.name, namespace: metadata.namespace ?? defaultNamespace,
             project: spec?.project ?? "default", automatedSync: automated,
             history: history.sorted { ($0.deployedAt, $0.id) < ($1.deployedAt, $1.id) },
-            syncStatus: status?.sync?.status, health: status?.health?.status, operation: operation)
+            syncStatus: status?.sync?.status, health: status?.health?.status, operation: operation,
+            operationPending: self.operation != nil)
     }
 
     /// RFC 3339 as Kubernetes writes it, with or without fractional seconds.

@@ -19,6 +19,13 @@ public struct ArgoApplication: Sendable, Hashable {
     public var health: String?
     /// `status.operationState`, when an operation ran or runs.
     public var operation: ArgoOperationState?
+    /// Whether the top-level `operation` is set: an operation was requested and has not ended.
+    /// Argo CD clears it when the operation ends, and refuses another one until then.
+    public var operationPending: Bool
+
+    /// Whether an operation requested earlier has ended: none is pending and the last one's
+    /// state is final.
+    public var operationEnded: Bool { !operationPending && operation?.phase?.isFinished == true }
 }
 
 /// One entry of an Application's deployment history (`status.history[]`).

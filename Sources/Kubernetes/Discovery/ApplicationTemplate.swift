@@ -10,6 +10,8 @@ struct ApplicationTemplate: Sendable {
     var name: Text?
     /// `metadata.namespace`: where the Application object lives (apps in any namespace).
     var namespace: Text?
+    /// `spec.project`.
+    var project: Text?
     var destinationNamespace: Text?
     var destinationName: Text?
     var destinationServer: Text?
@@ -83,6 +85,7 @@ struct ApplicationTemplate: Sendable {
         name = reader.text(root["metadata"]?["name"])
         namespace = reader.text(root["metadata"]?["namespace"])
         let spec = root["spec"]
+        project = reader.text(spec?["project"])
         let destination = spec?["destination"]
         destinationNamespace = reader.text(destination?["namespace"])
         destinationName = reader.text(destination?["name"])

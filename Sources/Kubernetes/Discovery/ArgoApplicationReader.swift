@@ -46,6 +46,7 @@ struct ArgoApplicationReader {
                 application: name, reader: &reader, references: references, into: &target)
         }
         target.applicationNamespace = reader.text(template.namespace).flatMap { $0.isEmpty ? nil : $0 }
+        target.applicationProject = reader.text(template.project).flatMap { $0.isEmpty ? nil : $0 }
         if let failure = reader.failure { return .failure(failure) }
         if target.recipe.sources.isEmpty && target.problems.isEmpty {
             target.problems.append(

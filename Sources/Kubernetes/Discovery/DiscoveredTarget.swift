@@ -6,8 +6,9 @@ struct DiscoveredTarget: Sendable {
     var paths: [String]
     var cluster: String?
     var namespace: String?
-    /// Where an Argo CD Application object lives, when its manifest says.
+    /// Where an Argo CD Application object lives, and its project, when its manifest says.
     var applicationNamespace: String?
+    var applicationProject: String?
     var kustomizationFile: String?
     var recipe: TargetRecipe
     /// Problems found while reading the declaration (a missing path, an unsupported source).

@@ -34,6 +34,8 @@ public struct DeploymentTarget: Sendable {
     /// The namespace of the Argo CD Application object, when its manifest names one; nil means
     /// Argo CD's own namespace.
     public var applicationNamespace: String? = nil
+    /// The Argo CD Application's `spec.project`, when its manifest names one.
+    public var applicationProject: String? = nil
     /// The root kustomization file, where an overlay patch is referenced; nil when the target has
     /// none (a chart, a folder of plain manifests).
     public var kustomizationFile: String?

@@ -46,6 +46,7 @@ struct TargetRenderer {
             paths: discovered.paths,
             cluster: discovered.cluster, namespace: discovered.namespace,
             applicationNamespace: discovered.applicationNamespace,
+            applicationProject: discovered.applicationProject,
             kustomizationFile: discovered.kustomizationFile, workloads: workloads, autoscalers: autoscalers,
             problems: problems, used: output.used, recipe: discovered.recipe)
     }

@@ -51,40 +51,34 @@ struct RollbackExecutor {
         } catch {
             return failed(outcome, "Argo CD refused the dry run of the rollback: \(error)")
         }
+        // A dry run is an operation of its own: the rollback may start only once it has ended.
+        let deadline = ContinuousClock.now + .milliseconds(settings.operationTimeout.milliseconds)
+        let dry = await wait(for: application, until: deadline)
+        guard let dryState = dry.application?.operation, dry.application?.operationEnded == true else {
+            return failed(
+                outcome, unfinished("the dry run of the rollback of \(name)", dry, application.name))
+        }
+        guard dryState.phase == .succeeded else {
+            return failed(
+                outcome,
+                "the dry run of the rollback of \(name) ended \(dryState.phase?.rawValue ?? "unknown"): "
+                    + dryState.message)
+        }
         outcome.requestedAt = RollbackOutcome.time(Date())
         do {
             _ = try await client.rollback(application, to: target.id, dryRun: false)
         } catch {
             return failed(outcome, "\(error)")
         }
-        let deadline = ContinuousClock.now + .milliseconds(settings.operationTimeout.milliseconds)
-        var last: ArgoApplication?
-        var lastError: ArgoCDError?
-        while ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(settings.pollInterval.milliseconds))
-            do {
-                let read = try await client.application(application.name, namespace: application.namespace)
-                last = read
-                lastError = nil
-                guard let operation = read.operation, operation.phase?.isFinished == true else { continue }
-                // A rollback that synced still has resources rolling out: health settles later.
-                if operation.phase == .succeeded, read.health == "Progressing" { continue }
-                break
-            } catch {
-                lastError = error
-            }
-        }
+        let real = await wait(for: application, until: deadline, settling: true)
+        let last = real.application
         outcome.phase = last?.operation?.phase?.rawValue
         outcome.operationMessage = last?.operation?.message
         outcome.health = last?.health
         outcome.finishedAt = last?.operation?.finishedAt.map(RollbackOutcome.time)
-        guard let operation = last?.operation, let phase = operation.phase, phase.isFinished else {
-            let seen = lastError.map { "; the last read failed: \($0)" } ?? ""
-            return failed(
-                outcome,
-                "the rollback of \(name) did not finish within \(settings.operationTimeout) (phase "
-                    + "\(outcome.phase ?? "unknown")\(seen)); Steward makes no further call: see "
-                    + "`argocd app get \(application.name)`")
+        guard let operation = last?.operation, let phase = operation.phase, last?.operationEnded == true
+        else {
+            return failed(outcome, unfinished("the rollback of \(name)", real, application.name))
         }
         guard phase == .succeeded else {
             return failed(
@@ -96,6 +90,53 @@ struct RollbackExecutor {
             "rolled \(name) back from \(proposal.running.description) to \(target.description): operation "
             + "Succeeded, health \(health)"
         return outcome
+    }
+
+    /// What reading the Application until its requested operation ended came to.
+    private struct Wait {
+        var application: ArgoApplication?
+        var error: ArgoCDError?
+        var cancelled = false
+    }
+
+    /// Reads the Application every poll interval until the operation it was asked for has ended
+    /// (and, with `settling`, its health is no longer `Progressing`: a sync that succeeded still
+    /// has pods rolling out), the deadline passes, or the run is cancelled.
+    private func wait(
+        for application: ArgoApplication, until deadline: ContinuousClock.Instant, settling: Bool = false
+    )
+        async -> Wait
+    {
+        var result = Wait()
+        while ContinuousClock.now < deadline {
+            do {
+                try await Task.sleep(for: .milliseconds(settings.pollInterval.milliseconds))
+            } catch {
+                result.cancelled = true
+                return result
+            }
+            do {
+                let read = try await client.application(
+                    application.name, namespace: application.namespace, project: application.project)
+                result.application = read
+                result.error = nil
+                guard read.operationEnded else { continue }
+                if settling, read.operation?.phase == .succeeded, read.health == "Progressing" { continue }
+                return result
+            } catch {
+                result.error = error
+            }
+        }
+        return result
+    }
+
+    /// Why an operation is given up on: the time ran out or the run was cancelled.
+    private func unfinished(_ what: String, _ wait: Wait, _ application: String) -> String {
+        let phase = wait.application?.operation?.phase?.rawValue ?? "unknown"
+        let seen = wait.error.map { "; the last read failed: \($0)" } ?? ""
+        let why = wait.cancelled ? "was cancelled" : "did not finish within \(settings.operationTimeout)"
+        return "\(what) \(why) (phase \(phase)\(seen)); Steward makes no further call: see "
+            + "`argocd app get \(application)`"
     }
 
     private func failed(_ outcome: RollbackOutcome, _ detail: String) -> RollbackOutcome {

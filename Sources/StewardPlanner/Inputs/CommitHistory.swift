@@ -30,30 +30,36 @@ package final class CommitHistory: Sendable {
             repository: repository, revision: revision, paths: paths, since: since, until: until)
     }
 
-    /// For each of `commits`, the first entry of `history` (oldest first) that deployed it: whose
-    /// revision is the commit or a descendant. A revision the repository does not have (Argo CD
-    /// tracks another branch, a shallow clone) deploys nothing Steward can tell.
-    func deployments(of commits: Set<String>, in history: [ArgoHistoryEntry]) -> [String: (
+    /// For each of `commits`, the entries of `history` (oldest first) that brought it to the
+    /// cluster: each whose revision is the commit or a descendant while the entry before was not,
+    /// with the revision that carried it. A revision the repository does not have (Argo CD tracks
+    /// another branch, a shallow clone) deploys nothing Steward can tell.
+    func deployments(of commits: Set<String>, in history: [ArgoHistoryEntry]) -> [String: [(
         ArgoHistoryEntry, String
-    )] {
+    )]] {
         guard !commits.isEmpty, !history.isEmpty, let git = try? Repository.open(path: repository) else {
             return [:]
         }
-        var found: [String: (ArgoHistoryEntry, String)] = [:]
+        var found: [String: [(ArgoHistoryEntry, String)]] = [:]
         for commit in commits.sorted() {
             guard let id = ObjectID(hex: commit) else { continue }
-            search: for entry in history {
-                for revision in entry.revisions {
-                    guard let deployed = ObjectID(hex: revision),
-                        (try? git.contains(id, in: deployed)) == true
-                    else {
-                        continue
-                    }
-                    found[commit] = (entry, revision)
-                    break search
+            var before = false
+            for entry in history {
+                let carrier = entry.revisions.first { revision in
+                    ObjectID(hex: revision).map { (try? git.contains(id, in: $0)) == true } ?? false
                 }
+                if let carrier, !before { found[commit, default: []].append((entry, carrier)) }
+                before = carrier != nil
             }
         }
         return found
+    }
+
+    /// The committer time of `revision`, unix seconds; nil when the repository does not have it.
+    func commitTime(of revision: String) -> Double? {
+        guard let git = try? Repository.open(path: repository),
+            let info = try? git.history(of: [], from: revision, limit: 1).first
+        else { return nil }
+        return info.committer.date.timeIntervalSince1970
     }
 }

@@ -36,7 +36,7 @@ package struct DeploymentTimelines: Sendable {
         for target in targets {
             do {
                 timelines.applications[target.name] = try await client.application(
-                    target.name, namespace: target.applicationNamespace)
+                    target.name, namespace: target.applicationNamespace, project: target.applicationProject)
             } catch {
                 timelines.unavailable[target.name] = error
             }
@@ -62,12 +62,14 @@ package struct DeploymentTimelines: Sendable {
         let found = history.deployments(of: Set(workload.map(\.id)), in: application.history)
         return commits.compactMap { commit in
             guard commit.scope == .workload else { return commit }
-            guard let (entry, revision) = found[commit.id] else { return nil }
+            guard let entries = found[commit.id] else { return nil }
             var dated = commit
-            dated.deployment = CommitDeployment(
-                application: name, historyID: entry.id, revision: revision,
-                startedAt: entry.deployStartedAt?.timeIntervalSince1970,
-                deployedAt: entry.deployedAt.timeIntervalSince1970)
+            dated.deployments = entries.map { entry, revision in
+                CommitDeployment(
+                    application: name, historyID: entry.id, revision: revision,
+                    startedAt: entry.deployStartedAt?.timeIntervalSince1970,
+                    deployedAt: entry.deployedAt.timeIntervalSince1970)
+            }
             return dated
         }
     }

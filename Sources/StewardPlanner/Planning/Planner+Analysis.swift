@@ -99,7 +99,9 @@ extension Planner {
                 deployedBy: targets, besides: subjects.map(\.exposure), inventory: inventory)
         let history = Self.history(
             source, subjects: subjects, unrouted: unrouted.map(\.ingress), profiles: profiles,
-            window: profiles.window, now: now)
+            window: profiles.window,
+            since: Self.earliestCommit(deployments, source: source, window: profiles.window),
+            now: now)
         analysis.notes += history.unavailable.map { [$0] } ?? []
         analysis.notes += deployments?.notes ?? []
 
@@ -167,13 +169,37 @@ extension Planner {
         return files
     }
 
+    /// How far back commits may matter: a day before the window, or where Argo CD deployed in
+    /// that time, the commit time of the revision each Application ran before: a commit deployed
+    /// by a sync in the window may have waited for it for days.
+    private static func earliestCommit(
+        _ deployments: DeploymentTimelines?, source: CommitHistory, window: Window
+    )
+        -> Double
+    {
+        let dayBefore = window.start - 86_400
+        var earliest = dayBefore
+        for application in (deployments?.applications ?? [:]).values {
+            let history = application.history
+            guard let first = history.firstIndex(where: { $0.deployedAt.timeIntervalSince1970 >= dayBefore })
+            else {
+                continue
+            }
+            guard first > 0 else { return 0 }
+            if let revision = history[first - 1].revisions.first, let time = source.commitTime(of: revision) {
+                earliest = min(earliest, time)
+            }
+        }
+        return earliest
+    }
+
     /// The commits the regression detector may need: read only when some profile has a restart or
-    /// OOM-kill series, or the profiles have probes, from a day before the window to now. The
-    /// files of interest are those of every workload and of every Ingress that routes to none.
+    /// OOM-kill series, or the profiles have probes, from `since` to now. The files of interest
+    /// are those of every workload and of every Ingress that routes to none.
     private static func history(
         _ source: CommitHistory,
         subjects: [PlannedSubject], unrouted: [UnroutedIngress], profiles: UsageProfiles, window: Window,
-        now: Double
+        since: Double, now: Double
     ) -> ManifestHistory {
         let signals =
             subjects.contains {
@@ -190,7 +216,7 @@ extension Planner {
             // Its own file is among them.
             paths.formUnion(ingress.tlsFiles)
         }
-        return source.read(paths: paths, since: window.start - 86_400, until: max(now, window.end))
+        return source.read(paths: paths, since: since, until: max(now, window.end))
     }
 }
 

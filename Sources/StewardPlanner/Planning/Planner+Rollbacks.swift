@@ -5,15 +5,40 @@ import Policy
 
 extension Planner {
     /// The rollback in Argo CD each revert could go with: for a revert whose commit an Argo CD
-    /// Application's history dated, the entry before the one that first deployed it, with the
-    /// policy's decision (`Policy.evaluateRollback`) or why Steward does not try. Reverts of
-    /// commits no Application dated get none.
+    /// Application's history dated, the entry before the sync that started the blamed rollout,
+    /// with the policy's decision (`Policy.evaluateRollback`) or why Steward does not try.
+    /// Reverts of commits no Application dated get none. An Application is rolled back once per
+    /// plan, to the oldest target its findings ask for; its other proposals say so.
     static func rollbacks(
         _ findings: [PlannedFinding], deployments: DeploymentTimelines?, policy state: PolicyState,
         subjects: [String: PolicySubject], history: CommitHistory
     ) -> [RollbackProposal] {
         guard let deployments else { return [] }
-        return findings.compactMap { planned -> RollbackProposal? in
+        var proposals = proposed(
+            findings, deployments: deployments, policy: state, subjects: subjects, history: history)
+        var chosen: [String: Int] = [:]
+        for index in proposals.indices where proposals[index].decision.permitsEdit {
+            let key = "\(proposals[index].namespace ?? "")/\(proposals[index].application)"
+            guard let other = chosen[key] else {
+                chosen[key] = index
+                continue
+            }
+            let older =
+                (proposals[index].target?.deployedAt ?? 0) < (proposals[other].target?.deployedAt ?? 0)
+            let (kept, dropped) = older ? (index, other) : (other, index)
+            chosen[key] = kept
+            proposals[dropped].decision = .rejected(
+                "Application \(proposals[kept].application) is rolled back once per run, for finding "
+                    + proposals[kept].finding)
+        }
+        return proposals
+    }
+
+    private static func proposed(
+        _ findings: [PlannedFinding], deployments: DeploymentTimelines, policy state: PolicyState,
+        subjects: [String: PolicySubject], history: CommitHistory
+    ) -> [RollbackProposal] {
+        findings.compactMap { planned -> RollbackProposal? in
             guard let revert = planned.revert, let deployment = revert.commit.deployment,
                 let application = deployments.applications[deployment.application],
                 let blamedIndex = application.history.firstIndex(where: { $0.id == deployment.historyID }),
@@ -30,6 +55,13 @@ extension Planner {
                 target: targetIndex.map { Self.entry(application.history[$0], revision: nil) },
                 entriesBack: entriesBack, decision: .rejected("not decided"))
             let stillRunning = !history.deployments(of: [revert.commit.id], in: [running]).isEmpty
+            guard revert.decision.permitsEdit else {
+                // Without its revert, a rollback would leave the Application OutOfSync for good.
+                proposal.decision = .rejected(
+                    "the revert of \(revert.commit.short) is not allowed (\(revert.decision.reason ?? "refused")), and a "
+                        + "rollback goes only with the revert that makes Git say what runs")
+                return proposal
+            }
             proposal.decision =
                 Self.refusal(
                     application, proposal: proposal, runsCommit: stillRunning, short: revert.commit.short)
