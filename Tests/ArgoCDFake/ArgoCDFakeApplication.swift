@@ -43,6 +43,15 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
         (phase: String, message: String, pollsLeft: Int, startedAt: Date, finishedAt: Date?, dryRun: Bool)?
     /// The history id the running rollback goes to.
     var rollbackTarget: Int?
+    /// Set by a rollback until the next read: Argo CD's `SetAppOperation` clears the
+    /// `operationState` when it sets the operation.
+    var operationStateCleared = false
+    /// The health values the next reads show after a rollback succeeded, one per read: Argo CD
+    /// refreshes health only after the sync, so the read that shows it succeeded still has the
+    /// old health and an older `reconciledAt`.
+    var healthToCome: [String] = []
+    /// When health was last computed.
+    var reconciledAt = Date().addingTimeInterval(-3_600)
 
     public init(
         name: String, namespace: String = "argocd", project: String = "default", automatedSync: Bool = false,
@@ -82,7 +91,7 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
         if automatedSync { spec["syncPolicy"] = ["automated": ["prune": true, "selfHeal": true]] }
         var status: [String: Any] = [
             "sync": ["status": syncStatus, "revision": history.last?.revision ?? ""],
-            "health": ["status": health],
+            "health": ["status": health], "reconciledAt": Self.time(reconciledAt),
             "history": history.map { entry -> [String: Any] in
                 var object: [String: Any] = [
                     "id": entry.id, "revision": entry.revision, "deployedAt": Self.time(entry.deployedAt),
@@ -92,7 +101,7 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
                 return object
             },
         ]
-        if let operation {
+        if let operation, !operationStateCleared {
             var state: [String: Any] = [
                 "phase": operation.phase, "message": operation.message,
                 "startedAt": Self.time(operation.startedAt),
@@ -123,8 +132,13 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
         rollbackTarget.flatMap { id in history.first { $0.id == id }?.revision }
     }
 
-    /// One read while an operation runs: the operation moves on.
+    /// One read: a running operation moves on, or health computed after it shows.
     mutating func advance(now: Date) {
+        operationStateCleared = false
+        if !healthToCome.isEmpty {
+            health = healthToCome.removeFirst()
+            reconciledAt = now
+        }
         guard var operation, operation.phase == "Running" else { return }
         if operation.pollsLeft > 0 {
             operation.pollsLeft -= 1
@@ -154,7 +168,7 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
                         id: id, revision: revision, deployStartedAt: operation.startedAt, deployedAt: now))
             }
             syncStatus = "OutOfSync"
-            health = newHealth
+            healthToCome = ["Progressing", newHealth]
         }
         operation.finishedAt = now
         self.operation = operation

@@ -8,8 +8,8 @@ struct ArgoCDFakeState: Sendable {
     /// Per Application name, the actions the token may do; absent: all.
     var grants: [String: Set<String>] = [:]
     var unavailable = 0
-    /// The next rollback that is not a dry run fails with 503, after Argo CD may have acted on it.
-    var failNextRollback = false
+    /// How the next rollback that is not a dry run fails with 503, if it does.
+    var failNextRollback: ArgoCDServer.RollbackFailure?
     /// Whether 401 and 403 messages quote the request's `Authorization` header.
     var echoAuthorization = false
     var requests: [ArgoCDFakeRequest] = []
@@ -59,7 +59,7 @@ struct ArgoCDFakeState: Sendable {
 
     private mutating func read(_ name: String, namespace: String, project: String?) -> Response {
         let key = "\(namespace)/\(name)"
-        guard let application = applications[key] else {
+        guard let application = applications[key], project == nil || project == application.project else {
             // Without a project, Argo CD hides whether an Application exists behind a 403.
             return project == nil
                 ? Self.error(7, "permission denied")
@@ -101,8 +101,9 @@ struct ArgoCDFakeState: Sendable {
             return Self.error(3, "application \(name) does not have deployment with id \(id)")
         }
         let dryRun = request["dryRun"] as? Bool == true
-        if !dryRun && failNextRollback {
-            failNextRollback = false
+        let failure = dryRun ? nil : failNextRollback
+        if !dryRun { failNextRollback = nil }
+        if failure == .beforeActing {
             return Self.error(14, "connection error: desc = \"transport: error while dialing\"")
         }
         let polls: Int =
@@ -113,7 +114,11 @@ struct ArgoCDFakeState: Sendable {
             }
         application.operation = ("Running", "rolling back to history \(id)", polls, Date(), nil, dryRun)
         application.rollbackTarget = id
+        application.operationStateCleared = true
         applications[key] = application
+        if failure == .afterActing {
+            return Self.error(14, "upstream connect error or disconnect/reset before headers")
+        }
         return Response(status: 200, json: application.json())
     }
 

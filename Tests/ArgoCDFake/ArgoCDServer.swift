@@ -96,9 +96,17 @@ public final class ArgoCDServer: Sendable {
         box.state.withLock { $0.echoAuthorization = true }
     }
 
-    /// The next rollback that is not a dry run is answered 503 `Unavailable`.
-    public func failNextRollback() {
-        box.state.withLock { $0.failNextRollback = true }
+    /// When a failing rollback call fails.
+    public enum RollbackFailure: Sendable, Equatable {
+        /// Before Argo CD saw it: nothing happens.
+        case beforeActing
+        /// After Argo CD set the operation: the rollback runs, the answer is lost.
+        case afterActing
+    }
+
+    /// The next rollback that is not a dry run is answered 503.
+    public func failNextRollback(_ failure: RollbackFailure) {
+        box.state.withLock { $0.failNextRollback = failure }
     }
 
     /// Every request received, in order: `METHOD path?query` with the body.

@@ -227,62 +227,108 @@ import Testing
     }
 
     @Test(
-        "faults between the read and the rollback: auto-sync turned on, the history entry gone, the server failing",
-        arguments: ["auto-sync", "history", "unavailable"])
-    func faultsAfterTheRead(fault: String) async throws {
+        "faults between the plan and the rollback: deletion, a history entry gone, auto-sync, a failing server",
+        arguments: ["deleting", "history", "auto-sync", "unavailable"])
+    func faultsAfterThePlan(fault: String) async throws {
         try await Self.with { scenario in
             let report = try await scenario.run { _ in
                 switch fault {
-                case "auto-sync": scenario.argo.update("shop") { $0.automatedSync = true }
+                case "deleting": scenario.argo.update("shop") { $0.deleting = true }
                 case "history": scenario.argo.update("shop") { $0.history.removeFirst() }
+                case "auto-sync": scenario.argo.update("shop") { $0.automatedSync = true }
                 default: scenario.argo.failNext(100)
                 }
             }
-            #expect(report.exitStatus == .failure)
             let rollback = try #require(report.rollbacks.first)
-            #expect(rollback.status == .failed)
-            let expected =
+            let (status, detail, posts): (RollbackOutcome.Status, String, Int) =
                 switch fault {
-                case "auto-sync":
-                    "refused the call on shop in its current state: rollback cannot be initiated when auto-sync is enabled"
+                case "deleting":
+                    (
+                        .failed,
+                        "refused the call on shop in its current state: application shop is being deleted", 1
+                    )
                 case "history":
-                    "refused the request on shop: application shop does not have deployment with id 1"
-                default: "answered 503 for POST /api/v1/applications/shop/rollback"
+                    (
+                        .failed,
+                        "refused the request on shop: application shop does not have deployment with id 1", 1
+                    )
+                case "auto-sync":
+                    (
+                        .notAttempted,
+                        "Application shop turned automated sync on since the plan; no rollback in this run", 0
+                    )
+                default:
+                    (.failed, "cannot read Application shop again before rolling it back: Argo CD at ", 0)
                 }
-            #expect(rollback.detail.contains(expected), "\(rollback.detail)")
+            #expect(rollback.status == status)
+            #expect(rollback.detail.contains(detail), "\(rollback.detail)")
+            #expect(report.exitStatus == (status == .failed ? .failure : .success))
             #expect(scenario.argo.mutatingRequests.isEmpty)
-            #expect(scenario.argo.requests.filter { $0.method == "POST" }.count == 1)
+            #expect(scenario.argo.requests.filter { $0.method == "POST" }.count == posts)
             _ = try scenario.revertBody(report)
         }
     }
 
-    @Test func aRollbackCallThatFailsIsNotSentAgain() async throws {
+    @Test func aRollbackCallThatFailsBeforeArgoCDActsIsNotSentAgain() async throws {
         try await Self.with { scenario in
-            scenario.argo.failNextRollback()
-            let report = try await scenario.run()
-            #expect(report.exitStatus == .failure)
-            let rollback = try #require(report.rollbacks.first)
-            #expect(rollback.status == .failed)
-            #expect(
-                rollback.detail.hasPrefix(
-                    "Argo CD at \(scenario.argo.origin) answered 503 for POST /api/v1/applications/shop/rollback: "
-                ),
-                "\(rollback.detail)")
-            #expect(scenario.argo.mutatingRequests.count == 1)
-            #expect(scenario.argo.requests.filter { $0.method == "POST" }.count == 2)
-            _ = try scenario.revertBody(report)
-        }
-    }
-
-    @Test func anOperationThatNeverEndsIsGivenUpAfterTheTimeoutWithoutASecondCall() async throws {
-        try await Self.with(operationTimeout: "300ms", rollback: .neverFinish) { scenario in
+            scenario.argo.failNextRollback(.beforeActing)
             let report = try await scenario.run()
             #expect(report.exitStatus == .failure)
             let rollback = try #require(report.rollbacks.first)
             #expect(rollback.status == .failed)
             #expect(
                 rollback.detail
-                    == "the rollback of Application shop did not finish within 300ms (phase Running); Steward makes "
+                    == "Argo CD at \(scenario.argo.origin) answered 503 for POST /api/v1/applications/shop/rollback: "
+                    + "connection error: desc = \"transport: error while dialing\"; Argo CD shows no rollback operation "
+                    + "since, and the call is not sent again")
+            #expect(scenario.argo.mutatingRequests.count == 1)
+            #expect(scenario.argo.requests.filter { $0.method == "POST" }.count == 2)
+            _ = try scenario.revertBody(report)
+        }
+    }
+
+    @Test func aRollbackWhoseAnswerIsLostIsFollowedToItsEnd() async throws {
+        try await Self.with { scenario in
+            scenario.argo.failNextRollback(.afterActing)
+            let report = try await scenario.run()
+            #expect(report.exitStatus == .success, "\(report.text)")
+            let rollback = try #require(report.rollbacks.first)
+            #expect(rollback.status == .rolledBack)
+            #expect(
+                rollback.detail.hasSuffix(
+                    "operation Succeeded, health Healthy (the answer to the rollback call was lost: Argo CD at "
+                        + "\(scenario.argo.origin) answered 503 for POST /api/v1/applications/shop/rollback: upstream "
+                        + "connect error or disconnect/reset before headers)"),
+                "\(rollback.detail)")
+            #expect(scenario.argo.mutatingRequests.count == 1)
+        }
+    }
+
+    @Test func anApplicationThatChangedSinceThePlanIsNotRolledBack() async throws {
+        try await Self.with { scenario in
+            let report = try await scenario.run { _ in
+                scenario.argo.update("shop") {
+                    $0.history.append(.init(id: 3, revision: scenario.bump, deployedAt: Date()))
+                }
+            }
+            #expect(report.exitStatus == .success, "\(report.text)")
+            #expect(report.rollbacks.map(\.status) == [.notAttempted])
+            #expect(
+                report.rollbacks.first?.detail
+                    == "Application shop deployed history 3 since the plan; no rollback in this run")
+            #expect(scenario.argo.requests.allSatisfy { $0.method == "GET" })
+        }
+    }
+
+    @Test func anOperationThatNeverEndsIsGivenUpAfterTheTimeoutWithoutASecondCall() async throws {
+        try await Self.with(operationTimeout: "2s", rollback: .neverFinish) { scenario in
+            let report = try await scenario.run()
+            #expect(report.exitStatus == .failure)
+            let rollback = try #require(report.rollbacks.first)
+            #expect(rollback.status == .failed)
+            #expect(
+                rollback.detail
+                    == "the rollback of Application shop did not finish within 2s (phase Running); Steward makes "
                     + "no further call: see `argocd app get shop`")
             #expect(scenario.argo.mutatingRequests.count == 1)
             _ = try scenario.revertBody(report)

@@ -282,6 +282,31 @@ import Testing
             "\(text.text)")
     }
 
+    @Test func aRollbackNeedsEveryWorkloadOfTheApplicationToAllowIt() async throws {
+        // The Application deploys web too, which opted out: rolling back shop would revert it.
+        let web = RegressionPlanFixture.web.replacingOccurrences(
+            of: "  namespace: shop\n",
+            with: "  namespace: shop\n  annotations: {steward.dev/ignore: \"true\"}\n")
+        let setup = try await Setup(
+            applications: ["argocd/shop.yaml": Self.application("shop"), "apps/shop/web.yaml": web],
+            bumpAt: Self.change - 600, policy: Self.rollbackPolicy)
+        let (first, bump, argo) = (setup.first, setup.bump, setup.argo)
+        argo.seed(
+            ArgoCDFakeApplication(
+                name: "shop",
+                history: [
+                    .init(id: 1, revision: first, deployedAt: Self.date(Self.change - 86_400)),
+                    .init(id: 2, revision: bump, deployedAt: Self.date(Self.change + 100)),
+                ]))
+        let text = try setup.plan(format: "text")
+        try await argo.stop()
+        #expect(
+            text.text.contains(
+                "    no rollback of shop: shop/Deployment/web, which Application shop deploys too: opted out with the "
+                    + "annotation steward.dev/ignore: \"true\"; a rollback reverts the whole Application\n"),
+            "\(text.text)")
+    }
+
     @Test func anArgoCDThatCannotBeReadLeavesCommitTimesAndSaysSo() async throws {
         let setup = try await Setup(bumpAt: Self.change, token: "another-token")
         let (bump, argo) = (setup.bump, setup.argo)

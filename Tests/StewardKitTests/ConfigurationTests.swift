@@ -144,6 +144,15 @@ import Testing
             """
         ),
         (
+            "argocd:\n  server: https://argocd.example.com\n  tokenFile: t\n  pollInterval: 5m\n",
+            """
+            steward: error: steward.yaml:4:17: argocd.pollInterval: must be shorter than argocd.operationTimeout (5m), or a rollback could not be read even once
+              pollInterval: 5m
+                            ^
+
+            """
+        ),
+        (
             "argocd:\n  server: https://argocd.example.com\n  token: t\n",
             """
             steward: error: steward.yaml:2:3: argocd.tokenFile: required

@@ -41,6 +41,7 @@ struct ApplicationPayload: Decodable {
         }
 
         var history: [History]?
+        var reconciledAt: String?
         var sync: Sync?
         var health: Health?
         var operationState: OperationState?
@@ -80,7 +81,10 @@ struct ApplicationPayload: Decodable {
             project: spec?.project ?? "default", automatedSync: automated,
             history: history.sorted { ($0.deployedAt, $0.id) < ($1.deployedAt, $1.id) },
             syncStatus: status?.sync?.status, health: status?.health?.status, operation: operation,
-            operationPending: self.operation != nil)
+            operationPending: self.operation != nil,
+            reconciledAt: try status?.reconciledAt.map { text throws(PayloadError) in
+                try Self.date(text, field: "status.reconciledAt")
+            })
     }
 
     /// RFC 3339 as Kubernetes writes it, with or without fractional seconds.

@@ -23,9 +23,21 @@ public struct ArgoApplication: Sendable, Hashable {
     /// Argo CD clears it when the operation ends, and refuses another one until then.
     public var operationPending: Bool
 
+    /// `status.reconciledAt`: when Argo CD last compared the Application with the cluster, which
+    /// is when ``health`` was computed.
+    public var reconciledAt: Date?
+
     /// Whether an operation requested earlier has ended: none is pending and the last one's
     /// state is final.
     public var operationEnded: Bool { !operationPending && operation?.phase?.isFinished == true }
+
+    /// Whether ``health`` says how the Application is after its last operation: computed since
+    /// that operation finished (where Argo CD says when), and not `Progressing`.
+    public var healthSettled: Bool {
+        if health == "Progressing" { return false }
+        guard let finished = operation?.finishedAt, let reconciledAt else { return true }
+        return reconciledAt >= finished
+    }
 }
 
 /// One entry of an Application's deployment history (`status.history[]`).

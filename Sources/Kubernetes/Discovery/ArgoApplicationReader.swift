@@ -45,6 +45,7 @@ struct ArgoApplicationReader {
                 sources[index], at: base.path.appending(contentsOf: sources[index].location), base: base,
                 application: name, reader: &reader, references: references, into: &target)
         }
+        target.applicationName = name
         target.applicationNamespace = reader.text(template.namespace).flatMap { $0.isEmpty ? nil : $0 }
         target.applicationProject = reader.text(template.project).flatMap { $0.isEmpty ? nil : $0 }
         if let failure = reader.failure { return .failure(failure) }

@@ -6,7 +6,9 @@ struct DiscoveredTarget: Sendable {
     var paths: [String]
     var cluster: String?
     var namespace: String?
-    /// Where an Argo CD Application object lives, and its project, when its manifest says.
+    /// An Argo CD Application's own `metadata.name`, which ``name`` may extend to stay unique,
+    /// and where the object lives and its project, when its manifest says.
+    var applicationName: String?
     var applicationNamespace: String?
     var applicationProject: String?
     var kustomizationFile: String?

@@ -31,6 +31,9 @@ public struct DeploymentTarget: Sendable {
     public var cluster: String?
     /// The namespace resources without one go to (Argo CD's destination, a release's namespace).
     public var namespace: String?
+    /// The Argo CD Application's `metadata.name`: ``name`` gets its file appended when two
+    /// targets share a name (one Application per cluster), Argo CD knows it by this one.
+    public var applicationName: String? = nil
     /// The namespace of the Argo CD Application object, when its manifest names one; nil means
     /// Argo CD's own namespace.
     public var applicationNamespace: String? = nil

@@ -45,6 +45,7 @@ struct TargetRenderer {
             name: discovered.name, kind: discovered.kind, definedIn: discovered.definedIn,
             paths: discovered.paths,
             cluster: discovered.cluster, namespace: discovered.namespace,
+            applicationName: discovered.applicationName,
             applicationNamespace: discovered.applicationNamespace,
             applicationProject: discovered.applicationProject,
             kustomizationFile: discovered.kustomizationFile, workloads: workloads, autoscalers: autoscalers,

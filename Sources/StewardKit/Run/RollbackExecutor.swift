@@ -19,7 +19,7 @@ struct RollbackExecutor {
     {
         var outcomes: [RollbackOutcome] = []
         for proposal in proposals {
-            let outcome = await execute(proposal, application: applications[proposal.application])
+            let outcome = await execute(proposal, application: applications[proposal.deploymentTarget])
             logger.log(
                 level: outcome.isFailure ? .error : .info, "\(outcome.detail)",
                 metadata: [
@@ -31,13 +31,14 @@ struct RollbackExecutor {
         return outcomes
     }
 
-    private func execute(_ proposal: RollbackProposal, application: ArgoApplication?) async -> RollbackOutcome
+    private func execute(_ proposal: RollbackProposal, application planned: ArgoApplication?) async
+        -> RollbackOutcome
     {
         var outcome = RollbackOutcome(
             finding: proposal.finding, application: proposal.application, namespace: proposal.namespace,
             server: client.server, status: .notAttempted, from: proposal.running, to: proposal.target,
             detail: proposal.decision.reason ?? "refused")
-        guard proposal.decision.permitsEdit, let target = proposal.target, let application else {
+        guard proposal.decision.permitsEdit, let target = proposal.target, let planned else {
             return outcome
         }
         if dryRun {
@@ -46,13 +47,26 @@ struct RollbackExecutor {
             return outcome
         }
         let name = "Application \(proposal.application)"
+        // The plan read the Application minutes ago: whatever happened since must not be rolled over.
+        let application: ArgoApplication
+        do {
+            application = try await client.application(
+                planned.name, namespace: planned.namespace, project: planned.project)
+        } catch {
+            return failed(outcome, "cannot read \(name) again before rolling it back: \(error)")
+        }
+        if let changed = Self.change(since: proposal, in: application) {
+            outcome.detail = "\(name) \(changed) since the plan; no rollback in this run"
+            return outcome
+        }
+        let deadline = ContinuousClock.now + .milliseconds(settings.operationTimeout.milliseconds)
+        guard !Task.isCancelled else { return failed(outcome, "the run was cancelled before the rollback") }
         do {
             _ = try await client.rollback(application, to: target.id, dryRun: true)
         } catch {
             return failed(outcome, "Argo CD refused the dry run of the rollback: \(error)")
         }
         // A dry run is an operation of its own: the rollback may start only once it has ended.
-        let deadline = ContinuousClock.now + .milliseconds(settings.operationTimeout.milliseconds)
         let dry = await wait(for: application, until: deadline)
         guard let dryState = dry.application?.operation, dry.application?.operationEnded == true else {
             return failed(
@@ -64,14 +78,29 @@ struct RollbackExecutor {
                 "the dry run of the rollback of \(name) ended \(dryState.phase?.rawValue ?? "unknown"): "
                     + dryState.message)
         }
+        let pollInterval = Duration.milliseconds(settings.pollInterval.milliseconds)
+        guard deadline - ContinuousClock.now >= pollInterval * 2 else {
+            return failed(
+                outcome,
+                "the dry run of the rollback of \(name) left less than two polls of the \(settings.operationTimeout) "
+                    + "argocd.operationTimeout; no rollback was sent")
+        }
+        guard !Task.isCancelled else { return failed(outcome, "the run was cancelled before the rollback") }
         outcome.requestedAt = RollbackOutcome.time(Date())
+        var lost: ArgoCDError?
         do {
             _ = try await client.rollback(application, to: target.id, dryRun: false)
         } catch {
-            return failed(outcome, "\(error)")
+            guard Self.mayHaveActed(error) else { return failed(outcome, "\(error)") }
+            // The answer was lost, not the call: Argo CD may have set the operation all the same.
+            lost = error
         }
         let real = await wait(for: application, until: deadline, settling: true)
         let last = real.application
+        if let lost, !Self.started(last, rollingBackTo: target, from: proposal.running) {
+            return failed(
+                outcome, "\(lost); Argo CD shows no rollback operation since, and the call is not sent again")
+        }
         outcome.phase = last?.operation?.phase?.rawValue
         outcome.operationMessage = last?.operation?.message
         outcome.health = last?.health
@@ -89,7 +118,41 @@ struct RollbackExecutor {
         outcome.detail =
             "rolled \(name) back from \(proposal.running.description) to \(target.description): operation "
             + "Succeeded, health \(health)"
+            + (lost.map { " (the answer to the rollback call was lost: \($0))" } ?? "")
         return outcome
+    }
+
+    /// What changed on the Application since the plan read it, in words, or nil: another sync, an
+    /// operation requested, automated sync turned on.
+    private static func change(since proposal: RollbackProposal, in application: ArgoApplication) -> String? {
+        if let last = application.history.last, last.id != proposal.running.id {
+            return "deployed history \(last.id)"
+        }
+        if application.operationPending { return "has an operation pending" }
+        if application.automatedSync { return "turned automated sync on" }
+        return nil
+    }
+
+    /// Whether a failed call may still have reached Argo CD: the connection broke or a proxy
+    /// answered 5xx, rather than Argo CD refusing it with a gRPC code.
+    private static func mayHaveActed(_ error: ArgoCDError) -> Bool {
+        switch error {
+        case .unreachable: true
+        case .unexpectedStatus(_, _, let status, _): status >= 500
+        default: false
+        }
+    }
+
+    /// Whether the Application shows a rollback that began after the plan: an operation pending,
+    /// or a new history entry deploying the target's revision.
+    private static func started(
+        _ application: ArgoApplication?, rollingBackTo target: RollbackProposal.Entry,
+        from running: RollbackProposal.Entry
+    ) -> Bool {
+        guard let application else { return false }
+        if application.operationPending { return true }
+        guard let last = application.history.last else { return false }
+        return last.id != running.id && last.revisions.contains(target.revision)
     }
 
     /// What reading the Application until its requested operation ended came to.
@@ -99,16 +162,17 @@ struct RollbackExecutor {
         var cancelled = false
     }
 
-    /// Reads the Application every poll interval until the operation it was asked for has ended
-    /// (and, with `settling`, its health is no longer `Progressing`: a sync that succeeded still
-    /// has pods rolling out), the deadline passes, or the run is cancelled.
+    /// Reads the Application every poll interval, at least once, until the operation it was
+    /// asked for has ended (and, with `settling`, its health was computed after that and is no
+    /// longer `Progressing`: Argo CD refreshes health after a sync, and pods still roll out), the
+    /// deadline passes, or the run is cancelled.
     private func wait(
         for application: ArgoApplication, until deadline: ContinuousClock.Instant, settling: Bool = false
     )
         async -> Wait
     {
         var result = Wait()
-        while ContinuousClock.now < deadline {
+        repeat {
             do {
                 try await Task.sleep(for: .milliseconds(settings.pollInterval.milliseconds))
             } catch {
@@ -121,12 +185,12 @@ struct RollbackExecutor {
                 result.application = read
                 result.error = nil
                 guard read.operationEnded else { continue }
-                if settling, read.operation?.phase == .succeeded, read.health == "Progressing" { continue }
+                if settling, read.operation?.phase == .succeeded, !read.healthSettled { continue }
                 return result
             } catch {
                 result.error = error
             }
-        }
+        } while ContinuousClock.now < deadline
         return result
     }
 

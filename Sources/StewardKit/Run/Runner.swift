@@ -82,26 +82,38 @@ package struct Runner: Sendable {
             throw error
         }
         amend(&plan)
-        var rollbacks: [RollbackOutcome] = []
-        if let argoCD, Self.reasonNotToPublish(plan) == nil, !plan.rollbacks.isEmpty {
-            rollbacks = await RollbackExecutor(
-                client: argoCD.client, settings: argoCD.settings, dryRun: request.dryRun, logger: logger
-            ).execute(plan.rollbacks, applications: inputs.deployments?.applications ?? [:])
-            for index in plan.reverts.indices {
-                plan.reverts[index].rollback = rollbacks.first { $0.finding == plan.reverts[index].finding }
-            }
+        do {
+            let prepared = try await build(
+                plan, deployments: inputs.deployments, argoCD: argoCD, workspace: workspace,
+                snapshot: snapshot,
+                identity: identity, profiles: profiles, observation: observation, run: run, history: history)
+            await argoCD?.client.shutdown()
+            return prepared
+        } catch {
+            await argoCD?.client.shutdown()
+            throw error
         }
-        await argoCD?.client.shutdown()
+    }
+
+    /// The branches of `plan` and their decisions, with the rollbacks in Argo CD made for the
+    /// reverts that will be published, and the revert branches rebuilt to carry their outcome.
+    private func build(
+        _ plan: Plan, deployments: DeploymentTimelines?,
+        argoCD: (settings: ArgoCDSettings, client: ArgoCDClient)?,
+        workspace: Workspace, snapshot: RemoteSnapshot, identity: BotIdentity, profiles: UsageProfiles,
+        observation: ObservationSettings, run: String, history: CommitHistory
+    ) async throws(StewardError) -> PreparedRun {
+        let configuration = request.configuration
+        var plan = plan
         let reverts = plan.reverts.filter(\.decision.permitsEdit).count
         var report = RunReport(
-            run: run, repository: plan.repository, baseBranch: repository.baseBranch,
+            run: run, repository: plan.repository, baseBranch: configuration.repository?.baseBranch ?? "main",
             baseCommit: snapshot.base.short, cluster: plan.cluster, window: plan.window,
             findings: plan.findings.filter { !$0.writtenChanges.isEmpty }.count + reverts,
             changes: plan.permittedChanges.count + reverts,
             rejected: plan.changes.count - plan.permittedChanges.count + plan.reverts.count - reverts,
             mode: request.dryRun ? .dryRun : .published,
-            outcomes: [], unreadable: plan.unreadable, rollbacks: rollbacks,
-            argoCDUnavailable: inputs.deployments?.notes ?? [])
+            outcomes: [], unreadable: plan.unreadable, argoCDUnavailable: deployments?.notes ?? [])
         if let reason = Self.reasonNotToPublish(plan) {
             report.mode = .planned(reason: reason)
             report.failure = plan.policyFailure?.message
@@ -122,20 +134,87 @@ package struct Runner: Sendable {
         } catch {
             throw .forge(error, context: nil)
         }
-        let publisher = Publisher(
-            workspace: workspace, snapshot: snapshot, identity: identity, plan: plan, profiles: profiles,
-            source: Self.describe(observation, profiles.source), policyBlob: policyBlob,
-            templates: templates, settings: configuration.publish, run: run, date: request.now,
-            logger: logger)
-        let decisions: [BranchDecision]
+        func publisher(_ plan: Plan) -> Publisher {
+            Publisher(
+                workspace: workspace, snapshot: snapshot, identity: identity, plan: plan, profiles: profiles,
+                source: Self.describe(observation, profiles.source), policyBlob: policyBlob,
+                templates: templates, settings: configuration.publish, run: run, date: request.now,
+                logger: logger)
+        }
         do {
-            decisions = try await publisher.prepare(forge)
+            var decisions = try await publisher(plan).prepare(forge)
+            if let argoCD, !plan.rollbacks.isEmpty {
+                // A rollback goes only with a revert that this run publishes: the cluster must not
+                // stay OutOfSync with no pull request to end it.
+                let proposals = Self.withPublishedReverts(plan.rollbacks, decisions: decisions)
+                let outcomes = Self.covering(
+                    await RollbackExecutor(
+                        client: argoCD.client, settings: argoCD.settings, dryRun: request.dryRun,
+                        logger: logger
+                    ).execute(proposals, applications: deployments?.applications ?? [:]),
+                    proposals: proposals)
+                report.rollbacks = outcomes
+                for index in plan.reverts.indices {
+                    plan.reverts[index].rollback = outcomes.first {
+                        $0.finding == plan.reverts[index].finding
+                    }
+                }
+                decisions = try await publisher(plan).prepare(forge)
+            }
+            return PreparedRun(
+                report: report, publisher: publisher(plan), decisions: decisions, forge: forge,
+                history: history)
         } catch {
             try? await forge.shutdown()
             throw error
         }
-        return PreparedRun(
-            report: report, publisher: publisher, decisions: decisions, forge: forge, history: history)
+    }
+
+    /// The proposals, those whose revert this run does not publish refused with why.
+    private static func withPublishedReverts(_ proposals: [RollbackProposal], decisions: [BranchDecision])
+        -> [RollbackProposal]
+    {
+        var published: Set<String> = []
+        var held: [String: String] = [:]
+        for decision in decisions {
+            switch decision {
+            case .push(let built, _, _), .unchanged(let built, _, _):
+                if let finding = built.revertFinding { published.insert(finding) }
+            case .waiting(let built, let limit, let open):
+                if let finding = built.revertFinding {
+                    held[finding] = "its revert waits: \(open) of at most \(limit) bot pull requests are open"
+                }
+            default:
+                continue
+            }
+        }
+        return proposals.map { proposal in
+            guard proposal.decision.permitsEdit, !published.contains(proposal.finding) else {
+                return proposal
+            }
+            var refused = proposal
+            refused.decision = .rejected(
+                (held[proposal.finding] ?? "its revert is not published in this run")
+                    + "; a rollback goes only with the revert that makes Git say what runs")
+            return refused
+        }
+    }
+
+    /// The outcomes, each finding whose Application another finding's rollback covered given
+    /// that rollback's outcome under its own finding id.
+    private static func covering(_ outcomes: [RollbackOutcome], proposals: [RollbackProposal])
+        -> [RollbackOutcome]
+    {
+        outcomes.map { outcome in
+            guard let proposal = proposals.first(where: { $0.finding == outcome.finding }),
+                let covering = proposal.coveredBy,
+                let made = outcomes.first(where: { $0.finding == covering })
+            else { return outcome }
+            var covered = made
+            covered.finding = outcome.finding
+            covered.detail = "the rollback made for \(covering) covers this finding: \(made.detail)"
+            return covered
+        }
     }
 
     /// Carries out a prepared run (pushes nothing in a dry run) and reports.

@@ -283,6 +283,12 @@ struct ConfigurationReader {
             }
             settings[keyPath: keyPath] = duration
         }
+        if settings.pollInterval >= settings.operationTimeout, let node = value(fields, "pollInterval") {
+            reader.report(
+                node,
+                "argocd.pollInterval: must be shorter than argocd.operationTimeout (\(settings.operationTimeout)), "
+                    + "or a rollback could not be read even once")
+        }
         return settings
     }
 

@@ -32,8 +32,11 @@ package final class CommitHistory: Sendable {
 
     /// For each of `commits`, the entries of `history` (oldest first) that brought it to the
     /// cluster: each whose revision is the commit or a descendant while the entry before was not,
-    /// with the revision that carried it. A revision the repository does not have (Argo CD tracks
-    /// another branch, a shallow clone) deploys nothing Steward can tell.
+    /// with the revision that carried it. Argo CD numbers entries from 0: a first entry with
+    /// another id is the oldest one `revisionHistoryLimit` kept, and what it holds may have come
+    /// with entries already dropped, so it only says what ran before. A revision the repository
+    /// does not have (Argo CD tracks another branch, a shallow clone) deploys nothing Steward can
+    /// tell.
     func deployments(of commits: Set<String>, in history: [ArgoHistoryEntry]) -> [String: [(
         ArgoHistoryEntry, String
     )]] {
@@ -44,15 +47,26 @@ package final class CommitHistory: Sendable {
         for commit in commits.sorted() {
             guard let id = ObjectID(hex: commit) else { continue }
             var before = false
-            for entry in history {
+            for (index, entry) in history.enumerated() {
                 let carrier = entry.revisions.first { revision in
                     ObjectID(hex: revision).map { (try? git.contains(id, in: $0)) == true } ?? false
                 }
-                if let carrier, !before { found[commit, default: []].append((entry, carrier)) }
+                let baseline = index == 0 && entry.id != 0
+                if let carrier, !before, !baseline { found[commit, default: []].append((entry, carrier)) }
                 before = carrier != nil
             }
         }
         return found
+    }
+
+    /// Whether the revision `entry` deployed holds `commit`.
+    func contains(_ commit: String, in entry: ArgoHistoryEntry) -> Bool {
+        guard let id = ObjectID(hex: commit), let git = try? Repository.open(path: repository) else {
+            return false
+        }
+        return entry.revisions.contains { revision in
+            ObjectID(hex: revision).map { (try? git.contains(id, in: $0)) == true } ?? false
+        }
     }
 
     /// The committer time of `revision`, unix seconds; nil when the repository does not have it.

@@ -36,7 +36,8 @@ package struct DeploymentTimelines: Sendable {
         for target in targets {
             do {
                 timelines.applications[target.name] = try await client.application(
-                    target.name, namespace: target.applicationNamespace, project: target.applicationProject)
+                    target.applicationName ?? target.name, namespace: target.applicationNamespace,
+                    project: target.applicationProject)
             } catch {
                 timelines.unavailable[target.name] = error
             }
@@ -66,7 +67,7 @@ package struct DeploymentTimelines: Sendable {
             var dated = commit
             dated.deployments = entries.map { entry, revision in
                 CommitDeployment(
-                    application: name, historyID: entry.id, revision: revision,
+                    application: application.name, target: name, historyID: entry.id, revision: revision,
                     startedAt: entry.deployStartedAt?.timeIntervalSince1970,
                     deployedAt: entry.deployedAt.timeIntervalSince1970)
             }

@@ -115,7 +115,7 @@ extension Planner {
                 workloadFiles: Self.manifestFiles(of: workload, in: target), tlsFiles: exposure.tlsFiles)
             if let dated = deployments?.dated(subject.commits, target: target.name, history: source) {
                 subject.commits = dated
-                subject.timeline = target.name
+                subject.timeline = deployments?.applications[target.name]?.name
             }
             let mine = probes.indices.filter { RelatedObjects.host(probes[$0].host, matches: exposure.hosts) }
             subject.probes = mine.map { probes[$0] }
@@ -185,10 +185,13 @@ extension Planner {
             else {
                 continue
             }
-            guard first > 0 else { return 0 }
-            if let revision = history[first - 1].revisions.first, let time = source.commitTime(of: revision) {
-                earliest = min(earliest, time)
-            }
+            // Before the first sync in that time ran the entry before it; with none kept, the first
+            // deployment ever (id 0) brought every commit, and a trimmed history's oldest entry is
+            // the baseline.
+            let baseline = first > 0 ? first - 1 : (history[0].id == 0 ? nil : 0)
+            guard let baseline else { return 0 }
+            let times = history[baseline].revisions.compactMap { source.commitTime(of: $0) }
+            if let time = times.min() { earliest = min(earliest, time) }
         }
         return earliest
     }

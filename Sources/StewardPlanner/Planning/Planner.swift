@@ -55,8 +55,8 @@ package struct Planner: Sendable {
             fileEdits: edits.files,
             reverts: Self.reverts(edits.findings),
             rollbacks: Self.rollbacks(
-                edits.findings, deployments: inputs.deployments, policy: policy, subjects: proposals.subjects,
-                history: inputs.history),
+                edits.findings, deployments: inputs.deployments, policy: policy, inventory: inventory,
+                cluster: cluster, history: inputs.history),
             diff: try Self.diff(edits.files), policy: policy,
             scheduleOpen: policy.policy?.schedule?.isOpen(at: inputs.now),
             savings: Self.savings(inventory, cluster: cluster, findings: edits.findings),

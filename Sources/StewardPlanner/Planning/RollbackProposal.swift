@@ -22,6 +22,8 @@ package struct RollbackProposal: Sendable, Hashable {
     package var workload: WorkloadReference
     /// The Application, its namespace and project (the RBAC object is `<project>/<name>`).
     package var application: String
+    /// The repository's deployment target that is the Application.
+    package var deploymentTarget: String
     package var namespace: String?
     package var project: String
     /// The commit blamed, 40 hexadecimal digits.
@@ -37,6 +39,9 @@ package struct RollbackProposal: Sendable, Hashable {
     /// Whether the rollback may be made: the policy's word, or why Steward will not try
     /// (automated sync, an operation running, nothing to roll back to, already rolled back).
     package var decision: PolicyDecision
+    /// The finding whose rollback of the same Application this run makes instead, when another
+    /// finding asked for it too.
+    package var coveredBy: String?
 
     /// `would roll back shop to history 3 (4f1c2d3)`, or `no rollback of shop: <why>`.
     package var summary: String {

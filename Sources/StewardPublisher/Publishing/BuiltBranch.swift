@@ -20,6 +20,9 @@ package struct BuiltBranch: Sendable {
     /// For a revert branch, the commit it reverts.
     var reverted: CommitInfo?
 
+    /// For a revert branch, the id of the finding it answers: what a rollback in Argo CD goes with.
+    package var revertFinding: String? { group.revert?.finding }
+
     /// The last commit.
     var tip: ObjectID {
         // BranchBuilder, which builds every branch, refuses a group with nothing to commit.
