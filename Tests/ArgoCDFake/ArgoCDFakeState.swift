@@ -59,20 +59,26 @@ struct ArgoCDFakeState: Sendable {
 
     private mutating func read(_ name: String, namespace: String, project: String?) -> Response {
         let key = "\(namespace)/\(name)"
+        // With a project named, RBAC on <project>/<name> is checked first, then existence; without
+        // one, Argo CD hides whether an Application exists behind a 403.
+        if let project, !may("get", name) {
+            return Self.error(7, Self.denied("get", "\(project)/\(name)"))
+        }
         guard let application = applications[key], project == nil || project == application.project else {
-            // Without a project, Argo CD hides whether an Application exists behind a 403.
             return project == nil
                 ? Self.error(7, "permission denied")
                 : Self.error(5, "applications.argoproj.io \"\(name)\" not found")
         }
         guard may("get", name) else {
-            return Self.error(
-                7,
-                "permission denied: applications, get, \(application.project)/\(name), "
-                    + "sub: steward, iat: 2026-12-01T00:00:00Z")
+            return Self.error(7, Self.denied("get", "\(application.project)/\(name)"))
         }
         applications[key]?.advance(now: Date())
         return Response(status: 200, json: applications[key]?.json() ?? [:])
+    }
+
+    /// Argo CD's message for a refused RBAC check.
+    private static func denied(_ action: String, _ object: String) -> String {
+        "permission denied: applications, \(action), \(object), sub: steward, iat: 2026-12-01T00:00:00Z"
     }
 
     private mutating func rollback(_ name: String, request: [String: Any]) -> Response {
@@ -82,10 +88,7 @@ struct ArgoCDFakeState: Sendable {
             return Self.error(5, "applications.argoproj.io \"\(name)\" not found")
         }
         guard may("sync", name) else {
-            return Self.error(
-                7,
-                "permission denied: applications, sync, \(application.project)/\(name), sub: steward, "
-                    + "iat: 2026-12-01T00:00:00Z")
+            return Self.error(7, Self.denied("sync", "\(application.project)/\(name)"))
         }
         if application.deleting {
             return Self.error(9, "application \(name) is being deleted")

@@ -126,6 +126,18 @@ struct ArgoCDClientTests {
             #expect(
                 server.requests.last?.line
                     == "GET /api/v1/applications/cart?appNamespace=argocd&project=default")
+            // RBAC comes first where the project is named: a refused read says so, whether or not
+            // the Application exists.
+            server.grant([], on: "cart")
+            let refused = await #expect(throws: ArgoCDError.self) {
+                try await client.application("cart", project: "default")
+            }
+            #expect(
+                refused
+                    == .permissionDenied(
+                        server: server.origin, action: "get", application: "cart", project: "default",
+                        message: "permission denied: applications, get, default/cart, sub: steward, "
+                            + "iat: 2026-12-01T00:00:00Z"))
             let hidden = await #expect(throws: ArgoCDError.self) { try await client.application("cart") }
             #expect(
                 hidden
