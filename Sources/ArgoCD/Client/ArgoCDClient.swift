@@ -13,6 +13,7 @@ import NIOSSL
 /// is sent once, whatever happens, so that a fault never makes a second mutating call. Redirects
 /// are not followed: they would carry the token elsewhere. Call ``shutdown()`` when done.
 public final class ArgoCDClient: Sendable {
+    /// The server, token and limits the client was made with.
     public let configuration: ArgoCDConfiguration
     private let http: HTTPClient
     private let redact: Redactor

@@ -3,6 +3,7 @@ import Foundation
 /// What Steward reads of an Argo CD Application (`argoproj.io/v1alpha1`): where it is, whether it
 /// syncs itself, what it deployed when, and how it is doing now.
 public struct ArgoApplication: Sendable, Hashable {
+    /// `metadata.name`.
     public var name: String
     /// The namespace the Application object lives in (`argocd` unless apps-in-any-namespace).
     public var namespace: String
@@ -75,6 +76,8 @@ public struct ArgoOperationState: Sendable, Hashable {
 
     /// Nil for a phase this client does not know, read as still running.
     public var phase: Phase?
+    /// What Argo CD says of it (`successfully synced`, the error of a failed sync).
     public var message: String
+    /// When it ended, once it has.
     public var finishedAt: Date?
 }
