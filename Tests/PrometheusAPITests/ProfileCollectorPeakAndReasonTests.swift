@@ -51,9 +51,9 @@ struct ProfileCollectorPeakAndReasonTests {
         }
         let cart = try #require(profiles.first { $0.workload.name == "cart" })
         let change = Double(ClusterHistory.fixtureCartChange)
-        let hours = try #require(cart.restartSeries).values
-        #expect(hours.filter { $0[0] <= change }.allSatisfy { $0[1] == 0 })
-        #expect(hours.filter { $0[0] > change }.map { $0[1] } == [12, 12, 12, 12, 12, 12])
+        let steps = try #require(cart.restartSeries).values
+        #expect(steps.filter { $0[0] <= change }.allSatisfy { $0[1] == 0 })
+        #expect(steps.filter { $0[0] > change }.reduce(0) { $0 + $1[1] } == 72)
         // fraud-model is OOM-killed, but nothing says so: its kills are unknown, not zero.
         let fraud = try #require(profiles.first { $0.workload.name == "fraud-model" })
         let fraudWithReasons = try #require(withReasons.first { $0.name == "fraud-model" })

@@ -4,7 +4,7 @@ import PrometheusSimulator
 import TestSupport
 import Testing
 
-/// The dated series the regression detector reads: restarts and OOM kills per hour, the limit at
+/// The dated series the regression detector reads: restarts and OOM kills per step, the limit at
 /// the OOM kills, and the blackbox probes, collected from a real Prometheus and compared with the
 /// generator's model exactly.
 @Suite("Restart, OOM-kill and probe series from a real Prometheus")
@@ -12,7 +12,7 @@ struct ProfileCollectorSeriesTests {
     static let history = FixtureServer.history
     static let windowStart = history.end - 86_400
 
-    @Test("a crash loop starts in the hour after the image change, 2 restarts every 10 minutes")
+    @Test("a crash loop starts 10 minutes after the image change, 2 restarts every 10 minutes")
     func crashLoop() async throws {
         let fixture = try await FixtureServer.start()
         defer { fixture.server.stop() }
@@ -20,19 +20,24 @@ struct ProfileCollectorSeriesTests {
             fixture.server.url, options: FixtureServer.options(cluster: "prod"))
         let cart = try #require(collection.profiles.profiles.first { $0.workload.name == "cart" })
         let series = try #require(cart.restartSeries)
-        #expect(series.step == "1h")
-        #expect(series.values.count == 24)
+        #expect(series.step == "5m")
         let change = Double(ClusterHistory.fixtureCartChange)
-        // Nothing before the change at 18:00; from 18:10 on two pods restart every 10 minutes,
-        // 6 times each in every hour (18:00, 19:00] to (23:00, 00:00].
-        #expect(series.values.filter { $0[0] <= change }.allSatisfy { $0[1] == 0 })
-        #expect(series.values.filter { $0[0] > change }.map { $0[1] } == [12, 12, 12, 12, 12, 12])
+        // Nothing before the change at 18:00: of those steps only the window's first is written,
+        // at 0. From 18:10 on two pods restart every 10 minutes, each step with restarts written:
+        // (18:05, 18:10], (18:15, 18:20], … (23:55, 00:00].
+        #expect(series.values.first == [Double(Self.windowStart + 300), 0])
+        let counted = series.values.filter { $0[1] > 0 }
+        #expect(
+            counted.map { $0[0] }
+                == Array(stride(from: change + 600, through: Double(Self.history.end), by: 600)))
+        #expect(counted.allSatisfy { $0[1] == 2 })
+        #expect(series.values.count == counted.count + 1)
         #expect(cart.restarts == 72)
         #expect(cart.oomKills == 0 && cart.oomKillSeries == nil && cart.oomKillLimit == nil)
         #expect(cart.rollouts?.last?.created == change + 120)
     }
 
-    @Test("OOM kills are dated per hour and carry the 1 GiB limit they were killed at")
+    @Test("OOM kills are dated per step and carry the 1 GiB limit they were killed at")
     func oomKills() async throws {
         let fixture = try await FixtureServer.start()
         defer { fixture.server.stop() }
@@ -87,8 +92,11 @@ struct ProfileCollectorSeriesTests {
 
         let pay = try #require(probes.first { $0.target == "https://pay.example.com/healthz" })
         let failure = Double(ClusterHistory.fixtureProbeFailure)
-        // Failing from 20:30: half of the hour to 21:00, then none.
-        #expect(pay.successSeries?.values.filter { $0[0] > failure }.map { $0[1] } == [0.5, 0, 0, 0])
+        // Failing from 20:30: every step after it, to the window's end.
+        #expect(pay.successSeries?.step == "5m")
+        let failing = pay.successSeries?.values.filter { $0[0] > failure } ?? []
+        #expect(failing.count == Int((Double(Self.history.end) - failure) / 300))
+        #expect(failing.allSatisfy { $0[1] == 0 })
         #expect(pay.successSeries?.values.filter { $0[0] < failure }.allSatisfy { $0[1] == 1 } == true)
 
         let shop = try #require(probes.first { $0.target == "https://shop.example.com/healthz" })
@@ -108,7 +116,7 @@ struct ProfileCollectorSeriesTests {
 
         let search = try #require(probes.first { $0.target == "http://search.shop.svc/ready" })
         #expect(search.certificates == nil && search.certificateExpirySeries == nil)
-        #expect(search.successSeries?.values.count == 24)
+        #expect(search.successSeries?.values.count == 288)
     }
 
     @Test("--cluster selects the cluster's probes; without it a target's probes are pooled")
@@ -131,7 +139,7 @@ struct ProfileCollectorSeriesTests {
         _ probe: ProbeProfile, _ expected: ExpectedProbe, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(
-            probe.successSeries == Series(step: "1h", values: expected.successSeries),
+            probe.successSeries == Series(step: "5m", values: expected.successSeries),
             "\(probe.target) success",
             sourceLocation: sourceLocation)
         #expect(

@@ -226,10 +226,10 @@ struct ProfileCollectorTests {
         }
         #expect(profile.restarts == expected.restarts, "\(name) restarts", sourceLocation: sourceLocation)
         #expect(
-            profile.restartSeries == expected.restartSeries.map { Series(step: "1h", values: $0) },
+            profile.restartSeries == expected.restartSeries.map { Series(step: "5m", values: $0) },
             "\(name) restart series", sourceLocation: sourceLocation)
         #expect(
-            profile.oomKillSeries == expected.oomKillSeries.map { Series(step: "1h", values: $0) },
+            profile.oomKillSeries == expected.oomKillSeries.map { Series(step: "5m", values: $0) },
             "\(name) OOM-kill series", sourceLocation: sourceLocation)
         #expect(
             profile.oomKillLimit == expected.oomKillLimit, "\(name) OOM-kill limit",

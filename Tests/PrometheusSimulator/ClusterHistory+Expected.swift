@@ -105,23 +105,17 @@ extension ClusterHistory {
             limits: limits,
             throttlingRatio: hasCPULimit && sampled && periods > 0 ? throttled / periods : nil,
             rollouts: workload.replicaSets.map { ($0.name, $0.created) }.sorted { $0.1 < $1.1 },
-            restartSeries: hourly(restartSteps, steps: steps),
-            oomKillSeries: terminatedReasons ? hourly(oomKillSteps, steps: steps) : nil,
+            restartSeries: stepped(restartSteps, steps: steps),
+            oomKillSeries: terminatedReasons ? stepped(oomKillSteps, steps: steps) : nil,
             oomKillLimit: terminatedReasons ? oomKillLimit : nil)
     }
 
-    /// Counts per step summed into every hour `(t − 1h, t]` the steps fall in, as `[t, count]`;
-    /// nil when there are none.
-    private func hourly(_ counts: [Int: Int], steps: ClosedRange<Int>) -> [[Double]]? {
+    /// Counts per step as `[t, count]`: the window's first and last step, and every step with a
+    /// count; nil when there are none.
+    private func stepped(_ counts: [Int: Int], steps: ClosedRange<Int>) -> [[Double]]? {
         guard counts.values.contains(where: { $0 > 0 }) else { return nil }
-        var hours: [Int64] = []
-        var sums: [Int64: Int] = [:]
-        for step in steps {
-            let hour = Self.hourEnd(of: time(ofStep: step))
-            if hours.last != hour { hours.append(hour) }
-            sums[hour, default: 0] += counts[step] ?? 0
-        }
-        return hours.map { [Double($0), Double(sums[$0]!)] }
+        return steps.filter { $0 == steps.lowerBound || $0 == steps.upperBound || (counts[$0] ?? 0) > 0 }
+            .map { [Double(time(ofStep: $0)), Double(counts[$0] ?? 0)] }
     }
 
     static func hourEnd(of time: Int64) -> Int64 {

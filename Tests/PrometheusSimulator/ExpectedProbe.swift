@@ -9,8 +9,8 @@ public struct ExpectedProbe: Sendable, Equatable {
     }
 
     public var target: String
-    /// `[t, share]` per hour `(t − 1h, t]`: the mean over the hour's steps of each step's share of
-    /// successful probes.
+    /// `[t, share]` per step `(t − step, t]` with a probe: the share of successful probes, averaged
+    /// over the target's probes.
     public var successSeries: [[Double]]
     /// `[t, expiry]` per hour: the earliest expiry of the hour's last probe; empty for http.
     public var certificateExpirySeries: [[Double]]
@@ -27,7 +27,7 @@ extension ClusterHistory {
         let targets = Set(chosen.map(\.target)).sorted()
         return targets.map { target in
             let probes = chosen.filter { $0.target == target }
-            var success: [Int64: (sum: Double, steps: Int)] = [:]
+            var success: [[Double]] = []
             var expiry: [Int64: Double] = [:]
             var sightings: [String: (first: Int64, last: Int64)] = [:]
             var order: [String] = []
@@ -52,8 +52,7 @@ extension ClusterHistory {
                 }
                 if !shares.isEmpty {
                     let share = shares.reduce(0, +) / Double(shares.count)
-                    let sofar = success[hour] ?? (0, 0)
-                    success[hour] = (sofar.sum + share, sofar.steps + 1)
+                    success.append([Double(stepEnd), share])
                 }
                 if let soonest = expiries.min() {
                     expiry[hour] = soonest
@@ -62,9 +61,7 @@ extension ClusterHistory {
             }
             return ExpectedProbe(
                 target: target,
-                successSeries: success.keys.sorted().map {
-                    [Double($0), success[$0]!.sum / Double(success[$0]!.steps)]
-                },
+                successSeries: success,
                 certificateExpirySeries: expiry.keys.sorted().map { [Double($0), expiry[$0]!] },
                 certificates: order.map {
                     ExpectedProbe.Sighting(

@@ -25,8 +25,8 @@ public struct ExpectedProfile: Sendable, Equatable {
     public var throttlingRatio: Double?
     /// `(ReplicaSet, created)` oldest first, for Deployments.
     public var rollouts: [(String, Int64)]
-    /// Restarts and OOM kills per hour `(t − 1h, t]` as `[t, count]`, every hour of the window;
-    /// nil when there were none in the window.
+    /// Restarts and OOM kills per step `(t − step, t]` as `[t, count]`: the window's first and
+    /// last step and every step with a count; nil when there were none in the window.
     public var restartSeries: [[Double]]?
     public var oomKillSeries: [[Double]]?
     /// The largest memory limit of the pods OOM-killed in the window; nil without kills.

@@ -153,7 +153,7 @@ import Testing
         #expect(regression["dating"] as? String == "deployedAt of Argo CD Application shop")
         #expect(
             finding["summary"] as? String
-                == "72 restarts of app began within 58 min of rollout \(RegressionPrometheusTests.newReplicaSet) at "
+                == "72 restarts of app began within 8 min of rollout \(RegressionPrometheusTests.newReplicaSet) at "
                 + "2026-09-22T18:02:00Z, which Argo CD Application shop rolled out with commit \(bump.prefix(7)) "
                 + "\"Bump cart to 3.2.0\" by Fixture Author <author@example.com> (history 2, deployed at "
                 + "2026-09-22T18:02:30Z, committed 3 h before): revert it")

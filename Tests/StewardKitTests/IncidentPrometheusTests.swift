@@ -118,7 +118,7 @@ import Testing
         let regression = try #require(
             (regressions.first?["evidence"] as? [String: Any])?["regression"] as? [String: Any])
         let anomalies = try #require(regression["anomalies"] as? [[String: Any]])
-        #expect(anomalies.map { $0["onset"] as? Double } == [Self.change + 3600])
+        #expect(anomalies.map { $0["onset"] as? Double } == [Self.change + 600])
         #expect(anomalies.map { $0["after"] as? Double } == [72])
     }
 
@@ -133,10 +133,10 @@ import Testing
         let skipped = (plan["skipped"] as? [[String: Any]] ?? []).filter {
             ($0["workload"] as? [String: Any])?["name"] as? String == "cart"
         }
-        #expect(skipped.map { $0["reason"] as? String } == ["held: crash loop since 2026-09-22T19:00:00Z"])
+        #expect(skipped.map { $0["reason"] as? String } == ["held: crash loop since 2026-09-22T18:10:00Z"])
         #expect(
             text.contains(
-                "  shop/Deployment/cart container app: held: crash loop since 2026-09-22T19:00:00Z\n"),
+                "  shop/Deployment/cart container app: held: crash loop since 2026-09-22T18:10:00Z\n"),
             "\(text)")
     }
 

@@ -153,13 +153,13 @@ import Testing
         // The trigger: the first 5-minute step at which the new chain was seen.
         #expect(regression["rolloutTime"] as? Double == Self.newChain + 300)
         let anomalies = try #require(regression["anomalies"] as? [[String: Any]])
-        // The hour of the failure, (20:00, 21:00]: probes succeeded half of it, then none.
-        #expect(anomalies.map { $0["onset"] as? Double } == [Self.failure + 1800])
+        // The first 5-minute step after the failure began at 20:30, (20:30, 20:35]: none since.
+        #expect(anomalies.map { $0["onset"] as? Double } == [Self.failure + 300])
         #expect(anomalies.first?["before"] as? Double == 1)
-        #expect(anomalies.first?["after"] as? Double == 0.125)
+        #expect(anomalies.first?["after"] as? Double == 0)
         #expect(
             finding["summary"] as? String
-                == "failing probes of https://pay.example.com/healthz began within 35 min of certificate "
+                == "failing probes of https://pay.example.com/healthz began within 10 min of certificate "
                 + "e1d2c3b4a596 first served at 2026-09-22T20:25:00Z, 20 min after commit \(culprit.prefix(7)) "
                 + "\"Issue the pay certificate from staging\" by Fixture Author <author@example.com>: revert it"
         )
@@ -220,7 +220,7 @@ import Testing
         #expect(regression["rolloutTime"] as? Double == Self.newChain + 300)
         #expect(
             (regression["anomalies"] as? [[String: Any]])?.map { $0["onset"] as? Double } == [
-                Self.failure + 1800
+                Self.failure + 300
             ])
         let summary =
             "failing probes of https://pay.example.com/healthz began after certificate e1d2c3b4a596 first served "
@@ -276,7 +276,7 @@ import Testing
 
         #expect(Self.regressionFindings(plan).isEmpty)
         let note =
-            "probes of https://pay.example.com/healthz began failing by 2026-09-22T21:00:00Z, but no Ingress the "
+            "probes of https://pay.example.com/healthz began failing by 2026-09-22T20:35:00Z, but no Ingress the "
             + "repository deploys to prod serves pay.example.com"
         #expect(plan["notes"] as? [String] == [note])
         let text = try PackagePaths.steward().result(["plan", "--repo", repo, "--profiles", profiles])

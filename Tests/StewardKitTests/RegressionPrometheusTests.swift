@@ -97,13 +97,13 @@ import Testing
             (finding["evidence"] as? [String: Any])?["regression"] as? [String: Any])
         #expect(regression["rolloutTime"] as? Double == Self.change + 120)
         let anomalies = try #require(regression["anomalies"] as? [[String: Any]])
-        // The hour of the first restarts, (18:00, 19:00]; 2 pods × 6 restarts in each of 6 hours.
-        #expect(anomalies.map { $0["onset"] as? Double } == [Self.change + 3600])
+        // The 5-minute step of the first restarts, (18:05, 18:10]; 2 pods × 36 restarts.
+        #expect(anomalies.map { $0["onset"] as? Double } == [Self.change + 600])
         #expect(anomalies.first?["before"] as? Double == 0)
         #expect(anomalies.first?["after"] as? Double == 72)
         #expect(
             finding["summary"] as? String
-                == "72 restarts of app began within 58 min of rollout \(Self.newReplicaSet) at "
+                == "72 restarts of app began within 8 min of rollout \(Self.newReplicaSet) at "
                 + "2026-09-22T18:02:00Z, 2 min after commit \(culprit.prefix(7)) \"Bump cart to 3.2.0\" by "
                 + "Fixture Author <author@example.com>: revert it")
         #expect((plan["summary"] as? [String: Any])?["reverts"] as? Int == 1)
@@ -146,8 +146,8 @@ import Testing
             #expect(
                 pullRequest.body.hasPrefix(
                     "Steward proposes reverting \(bump.prefix(7)) because shop/Deployment/cart container `app` "
-                        + "regressed right after it: app: 0 restarts in the 18 h before, 72 in the 6 h after "
-                        + "2026-09-22T18:00:00Z. It followed rollout \(Self.newReplicaSet) at 2026-09-22T18:02:00Z, "
+                        + "regressed right after it: app: 0 restarts in the 18.1 h before, 72 in the 5.9 h after "
+                        + "2026-09-22T18:05:00Z. It followed rollout \(Self.newReplicaSet) at 2026-09-22T18:02:00Z, "
                         + "2 min after this commit."),
                 "\(pullRequest.body)")
         }

@@ -7,7 +7,9 @@ struct OnsetFinder {
     /// For a count series (restarts, OOM kills): the latest step with a count whose preceding
     /// baseline (up to ``RecommenderSettings/baselineSeconds``, at least
     /// ``RecommenderSettings/minimumBaselineSeconds``) counted nothing, and from which on at least
-    /// `threshold` were counted.
+    /// `threshold` were counted. The threshold is a count over the rest of the series and the
+    /// baseline a span in seconds, so both mean the same whatever the series' step: a finer step
+    /// only dates the onset more closely. Steps a series leaves out count as 0.
     func countOnset(_ series: Series, signal: Anomaly.Signal, source: String, threshold: Int) -> Anomaly? {
         let points = series.points.sorted { $0.time < $1.time }
         guard let first = points.first, let last = points.last else { return nil }
@@ -30,31 +32,66 @@ struct OnsetFinder {
         return found
     }
 
-    /// For a probe: the latest step whose success share fell below the threshold after a baseline
-    /// that never did, and after which the mean share stays below it.
+    /// For a probe: the latest hour whose success share fell below the threshold after a baseline
+    /// of hours that never did, and after which the mean share stays below it; dated to the first
+    /// failing step of that hour, or earlier where failing steps run back into the hour before.
+    ///
+    /// The threshold is judged on hourly shares whatever the series' step, as it was on the
+    /// hourly series of older profiles files: a share over a 5-minute step rests on a few probes,
+    /// and one failed probe there is no failing baseline.
     func probeOnset(_ probe: ProbeProfile) -> Anomaly? {
         guard let series = probe.successSeries else { return nil }
         let points = series.points.sorted { $0.time < $1.time }
         guard let first = points.first, let last = points.last else { return nil }
         let step = Self.step(of: series)
         let threshold = settings.probeSuccessThreshold
+        let hourStep = max(step, Self.hour)
+        let hours = Self.hourly(points, step: step)
         var found: Anomaly?
-        for (index, point) in points.enumerated() where point.value < threshold {
-            let onsetStart = point.time - step
-            let baselineStart = max(first.time - step, onsetStart - settings.baselineSeconds)
-            let baseline = points[..<index].filter { $0.time > baselineStart }.map(\.value)
-            let after = points[index...].map(\.value)
-            guard onsetStart - baselineStart >= settings.minimumBaselineSeconds,
-                baseline.allSatisfy({ $0 >= threshold }), let before = Statistics.mean(baseline),
-                let afterMean = Statistics.mean(after), afterMean < threshold
+        for (index, hour) in hours.enumerated() where hour.value < threshold {
+            let hourStart = hour.time - hourStep
+            let baselineStart = max(first.time - step, hourStart - settings.baselineSeconds)
+            let baselineHours = hours[..<index].filter { $0.time > baselineStart }.map(\.value)
+            guard hourStart - baselineStart >= settings.minimumBaselineSeconds,
+                baselineHours.allSatisfy({ $0 >= threshold }),
+                let hourlyAfter = Statistics.mean(hours[index...].map(\.value)), hourlyAfter < threshold,
+                var onset = points.firstIndex(where: { $0.time > hourStart && $0.value < threshold })
+            else { continue }
+            while onset > 0, points[onset - 1].value < threshold, points[onset - 1].time > baselineStart,
+                points[onset].time - points[onset - 1].time <= step
+            {
+                onset -= 1
+            }
+            let onsetStart = points[onset].time - step
+            let baseline = points[..<onset].filter { $0.time > baselineStart }.map(\.value)
+            guard let before = Statistics.mean(baseline),
+                let afterMean = Statistics.mean(points[onset...].map(\.value))
             else { continue }
             found = Anomaly(
-                signal: .probeFailure, source: probe.target, onset: point.time, step: step,
+                signal: .probeFailure, source: probe.target, onset: points[onset].time, step: step,
                 before: (before * 1000).rounded() / 1000, after: (afterMean * 1000).rounded() / 1000,
                 baselineSeconds: onsetStart - baselineStart, afterSeconds: last.time - onsetStart,
                 lastSeen: points.last { $0.value < threshold }?.time)
         }
         return found
+    }
+
+    /// The hour the probe threshold is judged over, seconds.
+    private static let hour: Double = 3600
+
+    /// The mean of the points in each hour `(t − 1h, t]`, labelled by its end `t`, oldest first;
+    /// a series at a step of an hour or more as it is.
+    static func hourly(_ points: [(time: Double, value: Double)], step: Double) -> [(
+        time: Double, value: Double
+    )] {
+        guard step < hour else { return points }
+        var hours: [Double: (sum: Double, count: Int)] = [:]
+        for point in points {
+            let end = (point.time / hour).rounded(.up) * hour
+            let sofar = hours[end] ?? (0, 0)
+            hours[end] = (sofar.sum + point.value, sofar.count + 1)
+        }
+        return hours.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sum / Double($0.value.count)) }
     }
 
     /// For a probe's certificates: each new chain that expires sooner than the one before and

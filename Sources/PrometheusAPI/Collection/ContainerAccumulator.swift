@@ -133,13 +133,13 @@ struct ContainerAccumulator: Sendable {
             let kills = Self.sumOverPods(oomKillSteps)
             profile.oomKills = kills.values.reduce(0, +)
             if !kills.isEmpty {
-                profile.oomKillSeries = Self.hourly(kills, plan: plan)
+                profile.oomKillSeries = Self.stepped(kills, plan: plan)
             }
             profile.oomKillLimit = oomKillSteps.keys.compactMap { oomKillLimits[$0] }.max()
         }
         let restartCounts = Self.sumOverPods(restartSteps)
         if answered.restarts, !restartCounts.isEmpty {
-            profile.restartSeries = Self.hourly(restartCounts, plan: plan)
+            profile.restartSeries = Self.stepped(restartCounts, plan: plan)
         }
         profile.restarts = restarts
         if let throttled, let periods, periods > 0 {
@@ -167,12 +167,15 @@ struct ContainerAccumulator: Sendable {
         return sums
     }
 
-    /// Counts per hour of the window, every hour, zeros included.
-    private static func hourly(_ counts: [Int: Int], plan: CollectionPlan) -> Series {
-        var hours: [Int64: Int] = [:]
-        for (step, count) in counts {
-            hours[Hour.end(of: plan.time(ofStep: step)), default: 0] += count
-        }
-        return Series(step: "1h", values: Hour.ends(of: plan).map { [Double($0), Double(hours[$0] ?? 0)] })
+    /// Counts at the collection's step, so that the regression detector dates an onset within
+    /// one step rather than one hour: the window's first and last step, and every step with a
+    /// count. A step not listed counted nothing. The two ends are written even at 0 so that a
+    /// reader sees how much quiet history came before the first count; leaving out the other
+    /// zeros keeps a week at 5 minutes (2,016 steps) from filling the file.
+    private static func stepped(_ counts: [Int: Int], plan: CollectionPlan) -> Series {
+        let steps = Set(counts.filter { $0.value > 0 }.keys).union([1, plan.stepCount]).sorted()
+        return Series(
+            step: PrometheusDuration(milliseconds: plan.stepMilliseconds).description,
+            values: steps.map { [plan.time(ofStep: $0), Double(counts[$0] ?? 0)] })
     }
 }

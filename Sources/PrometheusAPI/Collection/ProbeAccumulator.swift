@@ -15,22 +15,16 @@ struct ProbeAccumulator: Sendable {
         chains[fingerprint] = (min(seen?.first ?? step, step), max(seen?.last ?? step, step))
     }
 
-    /// Hourly series: the mean share of the hour's steps, the expiry at the hour's last step with
-    /// one; and every certificate with the times of its first and last step, oldest first.
+    /// The success share at every step with a probe, so that the regression detector dates a
+    /// failure within one step; the expiry at each hour's last step with one, hourly since it
+    /// only moves when a certificate changes (``certificates`` dates that to the step); and every
+    /// certificate with the times of its first and last step, oldest first.
     func profile(target: String, plan: CollectionPlan) -> ProbeProfile {
         var probe = ProbeProfile(target: target)
         if !success.isEmpty {
-            var shares: [Int64: (sum: Double, steps: Int)] = [:]
-            for (step, share) in success.sorted(by: { $0.key < $1.key }) {
-                let hour = Hour.end(of: plan.time(ofStep: step))
-                let sofar = shares[hour] ?? (0, 0)
-                shares[hour] = (sofar.sum + share, sofar.steps + 1)
-            }
             probe.successSeries = Series(
-                step: "1h",
-                values: shares.sorted { $0.key < $1.key }.map { hour, share in
-                    [Double(hour), share.sum / Double(share.steps)]
-                })
+                step: PrometheusDuration(milliseconds: plan.stepMilliseconds).description,
+                values: success.sorted { $0.key < $1.key }.map { [plan.time(ofStep: $0.key), $0.value] })
         }
         if !expiry.isEmpty {
             var last: [Int64: Double] = [:]
