@@ -81,6 +81,19 @@ import Testing
             argo = try await ArgoCDServer.start(token: token)
         }
 
+        /// Seeds the Application `shop` with `entries`: history id, revision, and when it was
+        /// deployed, in seconds after the change.
+        func seedShop(_ entries: [(id: Int, revision: String, after: Double)]) {
+            argo.seed(
+                ArgoCDFakeApplication(
+                    name: "shop",
+                    history: entries.map {
+                        .init(
+                            id: $0.id, revision: $0.revision,
+                            deployedAt: ArgoCDTimelineTests.date(ArgoCDTimelineTests.change + $0.after))
+                    }))
+        }
+
         /// `steward plan` of the repository with Argo CD configured.
         func plan(format: String = "json") throws -> ExternalToolOutput {
             try ArgoCDTimelineTests.plan(repo, profiles: profiles, argo: argo, in: directory, format: format)
@@ -167,13 +180,7 @@ import Testing
         let setup = try await Setup(bumpAt: Self.change)
         let (first, argo) = (setup.first, setup.argo)
         // The rollout came from a sync of the first revision (a manual restart), not the bump.
-        argo.seed(
-            ArgoCDFakeApplication(
-                name: "shop",
-                history: [
-                    .init(id: 1, revision: first, deployedAt: Self.date(Self.change - 86_400)),
-                    .init(id: 2, revision: first, deployedAt: Self.date(Self.change + 110)),
-                ]))
+        setup.seedShop([(1, first, -86_400), (2, first, 110)])
 
         let output = try setup.plan()
         try await argo.stop()
@@ -225,13 +232,7 @@ import Testing
             bumpAt: Self.change - 600,
             policy: Self.rollbackPolicy)
         let (first, bump, argo) = (setup.first, setup.bump, setup.argo)
-        argo.seed(
-            ArgoCDFakeApplication(
-                name: "shop",
-                history: [
-                    .init(id: 1, revision: first, deployedAt: Self.date(Self.change - 86_400)),
-                    .init(id: 2, revision: bump, deployedAt: Self.date(Self.change + 100)),
-                ]))
+        setup.seedShop([(1, first, -86_400), (2, bump, 100)])
         let text = try setup.plan(format: "text")
         #expect(text.status == 0, "\(text.stderr)")
         #expect(
@@ -260,15 +261,7 @@ import Testing
         let setup = try await Setup(bumpAt: Self.change - 10_800, policy: Self.rollbackPolicy)
         let (first, bump, argo) = (setup.first, setup.bump, setup.argo)
         // The bump was deployed hours before, rolled back, and synced again just before the rollout.
-        argo.seed(
-            ArgoCDFakeApplication(
-                name: "shop",
-                history: [
-                    .init(id: 1, revision: first, deployedAt: Self.date(Self.change - 86_400)),
-                    .init(id: 2, revision: bump, deployedAt: Self.date(Self.change - 7_200)),
-                    .init(id: 3, revision: first, deployedAt: Self.date(Self.change - 3_600)),
-                    .init(id: 4, revision: bump, deployedAt: Self.date(Self.change + 100)),
-                ]))
+        setup.seedShop([(1, first, -86_400), (2, bump, -7_200), (3, first, -3_600), (4, bump, 100)])
         let output = try setup.plan()
         let text = try setup.plan(format: "text")
         try await argo.stop()
@@ -291,13 +284,7 @@ import Testing
             applications: ["argocd/shop.yaml": Self.application("shop"), "apps/shop/web.yaml": web],
             bumpAt: Self.change - 600, policy: Self.rollbackPolicy)
         let (first, bump, argo) = (setup.first, setup.bump, setup.argo)
-        argo.seed(
-            ArgoCDFakeApplication(
-                name: "shop",
-                history: [
-                    .init(id: 1, revision: first, deployedAt: Self.date(Self.change - 86_400)),
-                    .init(id: 2, revision: bump, deployedAt: Self.date(Self.change + 100)),
-                ]))
+        setup.seedShop([(1, first, -86_400), (2, bump, 100)])
         let text = try setup.plan(format: "text")
         try await argo.stop()
         #expect(
