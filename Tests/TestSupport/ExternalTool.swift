@@ -81,20 +81,25 @@ public struct ExternalTool: Sendable {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        // Each stream on its own thread, so a child that fills one pipe while we wait on
-        // another cannot deadlock.
+        // Each stream on a thread of its own, so a child that fills one pipe while we wait on
+        // another cannot deadlock. Threads, not the global dispatch queue: its few workers may all
+        // be waiting in tools run at once (two promtools per backfill, tests in parallel), and a
+        // reader queued behind them would never run.
         let group = DispatchGroup()
         let collected = CollectedStreams()
-        DispatchQueue.global().async(group: group) {
+        func onThread(_ body: @escaping @Sendable () -> Void) {
+            group.enter()
+            Thread {
+                body()
+                group.leave()
+            }.start()
+        }
+        onThread {
             stdin.fileHandleForWriting.write(Data(input))
             try? stdin.fileHandleForWriting.close()
         }
-        DispatchQueue.global().async(group: group) {
-            collected.setStdout(stdout.fileHandleForReading.readDataToEndOfFile())
-        }
-        DispatchQueue.global().async(group: group) {
-            collected.setStderr(stderr.fileHandleForReading.readDataToEndOfFile())
-        }
+        onThread { collected.setStdout(stdout.fileHandleForReading.readDataToEndOfFile()) }
+        onThread { collected.setStderr(stderr.fileHandleForReading.readDataToEndOfFile()) }
         group.wait()
         process.waitUntilExit()
         return ExternalToolOutput(

@@ -191,15 +191,17 @@ private final class GitCGIHandler: ChannelInboundHandler {
         let configuration = self.configuration
         let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         // http-backend blocks; it runs off the event loop and the answer is written back on it.
+        // A thread of its own, not the global dispatch queue, whose few workers may all be busy
+        // waiting on tools the other tests run: a fetch would then wait for ever.
         configuration.recorder.inFlight.enter()
-        DispatchQueue.global().async {
+        Thread {
             let response = Self.runBackend(configuration, head: head, body: body)
             loopBound.eventLoop.execute {
                 let (handler, context) = loopBound.value
                 handler.write(response, keepAlive: head.isKeepAlive, context: context)
                 configuration.recorder.inFlight.leave()
             }
-        }
+        }.start()
     }
 
     private func write(_ response: CGIResponse, keepAlive: Bool, context: ChannelHandlerContext) {
