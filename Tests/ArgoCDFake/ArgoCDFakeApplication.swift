@@ -1,7 +1,7 @@
 import Foundation
 
 /// An Application as the fake holds it.
-public struct ArgoCDFakeApplication: Sendable, Equatable {
+public struct ArgoCDFakeApplication: Sendable {
     /// One `status.history` entry.
     public struct HistoryEntry: Sendable, Equatable {
         public var id: Int
@@ -73,12 +73,6 @@ public struct ArgoCDFakeApplication: Sendable, Equatable {
 
     /// The operation's phase now, if one ran.
     public var operationPhase: String? { operation?.phase }
-
-    public static func == (lhs: ArgoCDFakeApplication, rhs: ArgoCDFakeApplication) -> Bool {
-        lhs.key == rhs.key && lhs.history == rhs.history && lhs.automatedSync == rhs.automatedSync
-            && lhs.syncStatus == rhs.syncStatus && lhs.health == rhs.health
-            && lhs.operation?.phase == rhs.operation?.phase
-    }
 
     /// The JSON Argo CD answers with: `metadata`, `spec` and `status` as `kubectl get -o json`
     /// shows them, the fields Steward reads and a few beside.

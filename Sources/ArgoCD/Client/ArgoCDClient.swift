@@ -73,8 +73,8 @@ public final class ArgoCDClient: Sendable {
     {
         let namespace = namespace ?? configuration.namespace
         let path =
-            "/api/v1/applications/\(Self.encoded(name))?appNamespace=\(Self.encoded(namespace))"
-            + (project.map { "&project=\(Self.encoded($0))" } ?? "")
+            "/api/v1/applications/\(URLComponent.encoded(name))?appNamespace=\(URLComponent.encoded(namespace))"
+            + (project.map { "&project=\(URLComponent.encoded($0))" } ?? "")
         let response = try await configuration.retry.run { attempt in
             await self.attempt(
                 .GET, path, body: nil, application: name, action: "get", project: project, attempt)
@@ -102,7 +102,7 @@ public final class ArgoCDClient: Sendable {
     public func rollback(_ application: ArgoApplication, to id: Int, dryRun: Bool) async throws(ArgoCDError)
         -> ArgoApplication
     {
-        let path = "/api/v1/applications/\(Self.encoded(application.name))/rollback"
+        let path = "/api/v1/applications/\(URLComponent.encoded(application.name))/rollback"
         let body: [String: any Sendable] = [
             "name": application.name, "appNamespace": application.namespace, "project": application.project,
             "id": id, "dryRun": dryRun, "prune": false,
@@ -200,11 +200,4 @@ public final class ArgoCDClient: Sendable {
     }
 
     private static let maximumBodyBytes = 16 * 1024 * 1024
-
-    /// A path segment or query value with everything but RFC 3986's unreserved characters encoded.
-    static func encoded(_ text: String) -> String {
-        text.addingPercentEncoding(
-            withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
-            ?? text
-    }
 }

@@ -1,3 +1,5 @@
+import ClientSupport
+
 /// How a GitLab project is named in API paths: its numeric id, or its full path
 /// (`group/subgroup/project`), which the API takes URL-encoded as one path segment.
 public enum GitLabProject: Sendable, Equatable {
@@ -28,7 +30,7 @@ public enum GitLabProject: Sendable, Equatable {
     var pathSegment: String {
         switch self {
         case .id(let id): String(id)
-        case .path(let path): ForgeHTTP.percentEncoded(path)
+        case .path(let path): URLComponent.encoded(path)
         }
     }
 }

@@ -263,24 +263,9 @@ final class ForgeHTTP: Sendable {
     /// `?a=1&b=2` with values percent-encoded as RFC 3986 query components.
     static func queryString(_ query: [(String, String)]) -> String {
         guard !query.isEmpty else { return "" }
-        return "?" + query.map { "\(percentEncoded($0.0))=\(percentEncoded($0.1))" }.joined(separator: "&")
-    }
-
-    /// Percent-encodes every byte of the UTF-8 form except RFC 3986's unreserved characters.
-    static func percentEncoded(_ text: String) -> String {
-        var encoded = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                encoded.append(Character(Unicode.Scalar(byte)))
-            default:
-                encoded += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return encoded
+        return "?"
+            + query.map { "\(URLComponent.encoded($0.0))=\(URLComponent.encoded($0.1))" }.joined(
+                separator: "&")
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -1,3 +1,4 @@
+import ClientSupport
 import Logging
 
 /// One repository under GitHub's REST layout, `/repos/{owner}/{name}`, which Gitea and Forgejo
@@ -27,7 +28,7 @@ struct RepositoryEndpoints: Sendable {
 
     /// `/repos/{owner}/{name}`, percent-encoded.
     var path: String {
-        "/repos/\(ForgeHTTP.percentEncoded(owner))/\(ForgeHTTP.percentEncoded(repository))"
+        "/repos/\(URLComponent.encoded(owner))/\(URLComponent.encoded(repository))"
     }
 
     /// `owner/name`.

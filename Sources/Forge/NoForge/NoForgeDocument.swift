@@ -1,3 +1,4 @@
+import ClientSupport
 import Foundation
 
 /// The text the `none` forge writes for a pull request: a metadata comment that Markdown
@@ -27,8 +28,8 @@ struct NoForgeDocument: Sendable, Equatable {
     /// The document's text; the body is written as it is, so it reads back byte for byte.
     var text: String {
         let fields = [
-            "head=\(ForgeHTTP.percentEncoded(head))", "base=\(ForgeHTTP.percentEncoded(base))",
-            "labels=\(labels.map(ForgeHTTP.percentEncoded).joined(separator: ","))",
+            "head=\(URLComponent.encoded(head))", "base=\(URLComponent.encoded(base))",
+            "labels=\(labels.map(URLComponent.encoded).joined(separator: ","))",
         ]
         return Self.prefix + fields.joined(separator: " ") + Self.suffix
             + "\n# \(title.replacingOccurrences(of: "\n", with: " "))\n\n\(body)"

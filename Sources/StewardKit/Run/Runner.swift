@@ -142,7 +142,8 @@ package struct Runner: Sendable {
                 logger: logger)
         }
         do {
-            var decisions = try await publisher(plan).prepare(forge)
+            var prepared = publisher(plan)
+            var decisions = try await prepared.prepare(forge)
             if let argoCD, !plan.rollbacks.isEmpty {
                 // A rollback goes only with a revert that this run publishes: the cluster must not
                 // stay OutOfSync with no pull request to end it.
@@ -159,10 +160,11 @@ package struct Runner: Sendable {
                         $0.finding == plan.reverts[index].finding
                     }
                 }
-                decisions = try await publisher(plan).prepare(forge)
+                prepared = publisher(plan)
+                decisions = try await prepared.prepare(forge)
             }
             return PreparedRun(
-                report: report, publisher: publisher(plan), decisions: decisions, forge: forge,
+                report: report, publisher: prepared, decisions: decisions, forge: forge,
                 history: history)
         } catch {
             try? await forge.shutdown()

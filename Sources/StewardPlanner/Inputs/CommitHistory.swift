@@ -48,9 +48,7 @@ package final class CommitHistory: Sendable {
             guard let id = ObjectID(hex: commit) else { continue }
             var before = false
             for (index, entry) in history.enumerated() {
-                let carrier = entry.revisions.first { revision in
-                    ObjectID(hex: revision).map { (try? git.contains(id, in: $0)) == true } ?? false
-                }
+                let carrier = Self.carrier(of: id, in: entry, git: git)
                 let baseline = index == 0 && entry.id != 0
                 if let carrier, !before, !baseline { found[commit, default: []].append((entry, carrier)) }
                 before = carrier != nil
@@ -64,8 +62,14 @@ package final class CommitHistory: Sendable {
         guard let id = ObjectID(hex: commit), let git = try? Repository.open(path: repository) else {
             return false
         }
-        return entry.revisions.contains { revision in
-            ObjectID(hex: revision).map { (try? git.contains(id, in: $0)) == true } ?? false
+        return Self.carrier(of: id, in: entry, git: git) != nil
+    }
+
+    /// The first revision of `entry` that is `commit` or a descendant of it; a revision the
+    /// repository does not know carries nothing.
+    private static func carrier(of commit: ObjectID, in entry: ArgoHistoryEntry, git: Repository) -> String? {
+        entry.revisions.first { revision in
+            ObjectID(hex: revision).map { (try? git.contains(commit, in: $0)) == true } ?? false
         }
     }
 

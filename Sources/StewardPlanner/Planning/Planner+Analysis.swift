@@ -99,9 +99,7 @@ extension Planner {
                 deployedBy: targets, besides: subjects.map(\.exposure), inventory: inventory)
         let history = Self.history(
             source, subjects: subjects, unrouted: unrouted.map(\.ingress), profiles: profiles,
-            window: profiles.window,
-            since: Self.earliestCommit(deployments, source: source, window: profiles.window),
-            now: now)
+            window: profiles.window, deployments: deployments, now: now)
         analysis.notes += history.unavailable.map { [$0] } ?? []
         analysis.notes += deployments?.notes ?? []
 
@@ -197,12 +195,13 @@ extension Planner {
     }
 
     /// The commits the regression detector may need: read only when some profile has a restart or
-    /// OOM-kill series, or the profiles have probes, from `since` to now. The files of interest
-    /// are those of every workload and of every Ingress that routes to none.
+    /// OOM-kill series, or the profiles have probes, from ``earliestCommit(_:source:window:)`` to
+    /// now, so that Argo CD's revisions are looked up only then. The files of interest are those
+    /// of every workload and of every Ingress that routes to none.
     private static func history(
         _ source: CommitHistory,
         subjects: [PlannedSubject], unrouted: [UnroutedIngress], profiles: UsageProfiles, window: Window,
-        since: Double, now: Double
+        deployments: DeploymentTimelines?, now: Double
     ) -> ManifestHistory {
         let signals =
             subjects.contains {
@@ -219,7 +218,9 @@ extension Planner {
             // Its own file is among them.
             paths.formUnion(ingress.tlsFiles)
         }
-        return source.read(paths: paths, since: since, until: max(now, window.end))
+        return source.read(
+            paths: paths, since: earliestCommit(deployments, source: source, window: window),
+            until: max(now, window.end))
     }
 }
 

@@ -123,9 +123,7 @@ extension Planner {
         if let later = application.history[(blamedIndex + 1)...].first(where: {
             $0.revisions != blamed.revisions
         }) {
-            let entry = RollbackProposal.Entry(
-                id: later.id, revision: later.revisions.first ?? "",
-                deployedAt: later.deployedAt.timeIntervalSince1970)
+            let entry = Self.entry(later, revision: nil)
             return .rejected(
                 "Application \(name) deployed \(entry.description) after \(proposal.blamed.description), which "
                     + "brought \(short): a rollback would undo that too, so the revert pull request is the remedy"
